@@ -1,0 +1,62 @@
+# The verbs a person types. Everything installs itself into .venv on first use.
+#   make serve           preview the internal site on http://127.0.0.1:8000 with live reload
+#   make serve-customer  preview the customer site on http://127.0.0.1:8001
+#   make build           build both sites into site/internal/ and site/customer/
+#   make test            install everything the tests need and run them all
+#   make clean           remove built sites and caches (keeps .venv)
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+# Material prints an end-of-life banner for MkDocs 2 on every build; we know, and pin MkDocs 1.x.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve serve-customer build test test-fast chromium lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+serve: install
+	$(VENV)/bin/mkdocs serve --livereload -a 127.0.0.1:8000
+
+serve-customer: install
+	$(VENV)/bin/mkdocs serve --livereload -f mkdocs.customer.yml -a 127.0.0.1:8001
+
+build: install
+	$(PY) tools/build_sites.py
+
+# Browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: install chromium
+	$(PY) -m pytest
+
+# Unit tests only: the pure modules, in about a second.
+test-fast: install
+	$(PY) -m pytest tests/unit -q
+
+# Re-pin every package after changing a pin in pyproject.toml.
+lock:
+	rm -rf $(VENV).lock && $(PYTHON) -m venv $(VENV).lock
+	$(VENV).lock/bin/pip install --quiet --disable-pip-version-check $$($(PYTHON) -c 'import tomllib; \
+	  p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+	  print(" ".join(p["dependencies"] + [d for ds in p["optional-dependencies"].values() for d in ds]))')
+	{ echo "# Exact pins for everything \`make\` installs into .venv, direct and transitive."; \
+	  echo "# Direct dependencies are declared in pyproject.toml; regenerate this file with \`make lock\`."; \
+	  $(VENV).lock/bin/pip freeze; } > requirements.txt
+	rm -rf $(VENV).lock
+
+clean:
+	rm -rf site .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,438 @@
+"""The one reader of data/: load every file, check it, and return frozen facts keyed by id.
+
+Loading happens once per build. Each file is parsed and shape-checked on its own, then the
+cross-file rules run over everything that parsed (ids unique across the playbook, references
+that resolve, the RACI rules, audiences that never widen). Every problem from every file is
+collected and raised together, so an author fixes a whole pull request in one pass.
+"""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from . import shapes
+from .problems import Problem, raise_if_any
+from .schema import Record, Where
+from .yaml_source import LineDict, load_yaml
+
+CUSTOMER = "customer"
+INTERNAL = "internal"
+LETTER_NAMES = MappingProxyType({"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"})
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact was written, so later checks can point back at it."""
+
+    file: str
+    line: int
+
+    def problem(self, message: str, fix: str) -> Problem:
+        return Problem(self.file, self.line, message, fix)
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    side: str
+    summary: str
+    audience: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Assignment:
+    role: str
+    letter: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    title: str
+    detail: str
+    audience: str
+    raci: tuple[Assignment, ...]
+    source: Source
+
+    def letter_for(self, role_id: str) -> str:
+        return next((a.letter for a in self.raci if a.role == role_id), "")
+
+
+@dataclass(frozen=True)
+class Phase:
+    order: int
+    goal: str
+    typical_duration: str
+    entry_criteria: tuple[str, ...]
+    exit_criteria: tuple[str, ...]
+    customer_contribution: str
+
+
+@dataclass(frozen=True)
+class Process:
+    id: str
+    title: str
+    audience: str
+    page: str
+    summary: str
+    phase: Phase | None
+    activities: tuple[Activity, ...]
+    source: Source
+    page_source: Source
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: str
+    owner: str
+    due: str
+    audience: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    audience: str
+    process: str
+    items: tuple[ChecklistItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Playbook:
+    """Every fact of the playbook, keyed by id, in the order authors wrote them."""
+
+    roles: Mapping[str, Role]
+    processes: Mapping[str, Process]
+    checklists: Mapping[str, Checklist]
+
+    def phases(self) -> list[Process]:
+        """The lifecycle: processes that are phases, in their order."""
+        return sorted((p for p in self.processes.values() if p.phase), key=lambda p: p.phase.order)
+
+    def checklists_for(self, process_id: str) -> list[Checklist]:
+        return [c for c in self.checklists.values() if c.process == process_id]
+
+    def find(self, kind: str, wanted: str) -> Any:
+        """Look up an id for a page; the KeyError says what exists and what was probably meant."""
+        table: Mapping[str, Any] = getattr(self, kind)
+        if wanted in table:
+            return table[wanted]
+        raise UnknownId(kind, wanted, list(table))
+
+
+class UnknownId(KeyError):
+    def __init__(self, kind: str, wanted: str, known: list[str]) -> None:
+        self.kind, self.wanted, self.known = kind, wanted, known
+        super().__init__(wanted)
+
+    def __str__(self) -> str:
+        noun = {"roles": "role", "processes": "process", "checklists": "checklist"}.get(self.kind, self.kind)
+        guess = difflib.get_close_matches(str(self.wanted), self.known, n=1, cutoff=0.6)
+        hint = f"did you mean '{guess[0]}'? " if guess else ""
+        return f"there is no {noun} with id '{self.wanted}' — {hint}known ids: {', '.join(self.known) or 'none'}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def load_playbook(data_dir: Path, *, root: Path | None = None) -> Playbook:
+    """Read and check all of data/; raise PlaybookError listing every problem found."""
+    data_dir = Path(data_dir)
+    root = Path(root) if root else data_dir.parent
+    reader = _Reader(root)
+
+    problems: list[Problem] = list(_unexpected_files(data_dir, root))
+    roles_raw = reader.read(data_dir / "roles.yml", shapes.ROLES_FILE)
+    process_raws = [reader.read(p, shapes.PROCESS_FILE) for p in sorted((data_dir / "processes").glob("*.yml"))]
+    checklist_raws = [reader.read(p, shapes.CHECKLIST_FILE) for p in sorted((data_dir / "checklists").glob("*.yml"))]
+    problems += reader.problems
+
+    roles = _build_roles(roles_raw) if roles_raw else {}
+    processes = {}
+    for raw in filter(None, process_raws):
+        process = _build_process(raw)
+        processes.setdefault(process.id, process)
+    checklists = {}
+    for raw in filter(None, checklist_raws):
+        checklist = _build_checklist(raw)
+        checklists.setdefault(checklist.id, checklist)
+
+    # A file with a mistake of its own is left out of the model, but its ids still count as
+    # existing: otherwise one typo in roles.yml would also flag every reference to every role.
+    known = _Known(
+        roles=None if reader.unreadable(data_dir / "roles.yml") else set(roles) | reader.ids_in_broken["roles"],
+        processes=set(processes) | reader.ids_in_broken["processes"],
+    )
+    parsed_files = [r for r in process_raws + checklist_raws if r]
+    problems += _check_file_names(parsed_files)
+    problems += _check_unique_ids(roles_raw, process_raws, checklist_raws)
+    problems += _check_processes(processes.values(), roles, known)
+    problems += _check_checklists(checklists.values(), roles, processes, known)
+    problems += _check_phase_order(processes.values())
+    raise_if_any(problems)
+    return Playbook(MappingProxyType(roles), MappingProxyType(processes), MappingProxyType(checklists))
+
+
+@dataclass
+class _Raw:
+    """A parsed, shape-checked file: its values and where they came from."""
+
+    value: LineDict
+    file: str
+    path: Path
+
+    def source(self, mapping: Any = None, key: str | None = None) -> Source:
+        mapping = self.value if mapping is None else mapping
+        line = mapping.line_of(key) if key and isinstance(mapping, LineDict) else getattr(mapping, "line", 1)
+        return Source(self.file, line)
+
+
+@dataclass
+class _Known:
+    """Ids that exist, valid or not; None means a file was unreadable, so anything may exist."""
+
+    roles: set[str] | None
+    processes: set[str]
+
+    def role(self, role_id: str) -> bool:
+        return self.roles is None or role_id in self.roles
+
+
+class _Reader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+        self.ids_in_broken: dict[str, set[str]] = {"roles": set(), "processes": set(), "checklists": set()}
+        self._unreadable: set[Path] = set()
+
+    def unreadable(self, path: Path) -> bool:
+        return path in self._unreadable
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read(self, path: Path, shape: Record) -> _Raw | None:
+        name = self.display(path)
+        if not path.is_file():
+            self.problems.append(Problem(name, None, "this required file is missing",
+                                         "create it; data/README.md shows its fields"))
+            return None
+        value, problems = load_yaml(path, name)
+        if value is None and not problems:
+            problems = [Problem(name, 1, "the file is empty", "fill it in; data/README.md shows its fields")]
+        if value is None:
+            self._unreadable.add(path)
+            self.ids_in_broken[path.parent.name].add(path.stem)
+        elif not problems:
+            problems = shape.check(value, Where(name, getattr(value, "line", 1), ""))
+        if problems and isinstance(value, dict):
+            self._remember_ids(path, value)
+        self.problems += problems
+        return None if problems else _Raw(value, name, path)
+
+    def _remember_ids(self, path: Path, value: dict) -> None:
+        if path.name == "roles.yml":
+            entries = value.get("roles") if isinstance(value.get("roles"), list) else []
+            self.ids_in_broken["roles"] |= {e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
+        elif isinstance(value.get("id"), str):
+            self.ids_in_broken[path.parent.name].add(value["id"])
+
+
+_KNOWN_FOLDERS = {"processes", "checklists"}
+_KNOWN_TOP_FILES = {"roles.yml", "README.md"}
+
+
+def _unexpected_files(data_dir: Path, root: Path) -> Iterable[Problem]:
+    """A file the build would silently skip (kickoff.yaml, a stray folder) is a mistake to report."""
+    if not data_dir.is_dir():
+        yield Problem(str(data_dir), None, "the data folder is missing", "create data/ with roles.yml")
+        return
+    for path in sorted(data_dir.rglob("*")):
+        relative = path.relative_to(data_dir)
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        if len(relative.parts) == 1 and relative.name in _KNOWN_TOP_FILES:
+            continue
+        if len(relative.parts) == 2 and relative.parts[0] in _KNOWN_FOLDERS and path.suffix == ".yml":
+            continue
+        if path.suffix == ".yaml":
+            fix = f"rename it to {path.stem}.yml; the build only reads .yml files"
+        else:
+            fix = "move it out of data/; data/README.md lists the files the build reads"
+        yield Problem(name, None, "the build does not read this file", fix)
+
+
+def _audience(mapping: Mapping[str, Any], inherited: str) -> str:
+    return mapping.get("audience", inherited) if inherited == CUSTOMER else INTERNAL
+
+
+def _build_roles(raw: _Raw) -> dict[str, Role]:
+    file_audience = raw.value["audience"]
+    roles: dict[str, Role] = {}
+    for item in raw.value["roles"]:
+        role = Role(item["id"], item["title"].strip(), item["side"], item["summary"].strip(),
+                    _audience(item, file_audience), raw.source(item))
+        roles.setdefault(role.id, role)
+    return roles
+
+
+def _build_process(raw: _Raw) -> Process:
+    value = raw.value
+    audience = value["audience"]
+    phase_raw = value.get("phase")
+    phase = None
+    if phase_raw:
+        phase = Phase(phase_raw["order"], phase_raw["goal"].strip(), phase_raw["typical_duration"].strip(),
+                      tuple(c.strip() for c in phase_raw["entry_criteria"]),
+                      tuple(c.strip() for c in phase_raw["exit_criteria"]),
+                      phase_raw["customer_contribution"].strip())
+    activities = tuple(
+        Activity(
+            item["id"], item["title"].strip(), item.get("detail", "").strip(), _audience(item, audience),
+            tuple(Assignment(role, letter, raw.source(item["raci"], role)) for role, letter in item["raci"].items()),
+            raw.source(item),
+        )
+        for item in value["activities"]
+    )
+    return Process(value["id"], value["title"].strip(), audience, value["page"].strip(),
+                   value["summary"].strip(), phase, activities, raw.source(), raw.source(key="page"))
+
+
+def _build_checklist(raw: _Raw) -> Checklist:
+    value = raw.value
+    audience = value["audience"]
+    items = tuple(
+        ChecklistItem(item["id"], item["text"].strip(), item["owner"], item["due"].strip(),
+                      _audience(item, audience), raw.source(item))
+        for item in value["items"]
+    )
+    return Checklist(value["id"], value["title"].strip(), audience, value["process"], items, raw.source())
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules across files
+
+
+def _check_file_names(raws: list[_Raw]) -> Iterable[Problem]:
+    for raw in raws:
+        if raw.path.stem != raw.value["id"]:
+            yield raw.source(key="id").problem(
+                f"the id '{raw.value['id']}' does not match the file name '{raw.path.name}'",
+                f"rename the file to {raw.value['id']}.yml or change the id to '{raw.path.stem}'")
+
+
+def _check_unique_ids(roles_raw: _Raw | None, process_raws: list, checklist_raws: list) -> Iterable[Problem]:
+    """Roles, processes, checklists and activities share one id space: ids become URLs and anchors."""
+    seen: dict[str, tuple[str, Source]] = {}
+
+    def claim(kind: str, identifier: str, source: Source) -> Iterable[Problem]:
+        if identifier in seen:
+            other_kind, other = seen[identifier]
+            yield source.problem(
+                f"the id '{identifier}' of this {kind} is already used by the {other_kind} at {other.file}:{other.line}",
+                "ids are unique across the whole playbook; rename one of them")
+        else:
+            seen[identifier] = (kind, source)
+
+    if roles_raw:
+        for item in roles_raw.value["roles"]:
+            yield from claim("role", item["id"], roles_raw.source(item))
+    for raw in filter(None, process_raws):
+        yield from claim("process", raw.value["id"], raw.source(key="id"))
+        for item in raw.value["activities"]:
+            yield from claim("activity", item["id"], raw.source(item))
+    for raw in filter(None, checklist_raws):
+        yield from claim("checklist", raw.value["id"], raw.source(key="id"))
+        item_ids: dict[str, Source] = {}
+        for item in raw.value["items"]:
+            if item["id"] in item_ids:
+                first = item_ids[item["id"]]
+                yield raw.source(item).problem(
+                    f"the item id '{item['id']}' appears twice in this checklist (first on line {first.line})",
+                    "give each item its own id; ticks people made are stored under it")
+            item_ids.setdefault(item["id"], raw.source(item))
+
+
+def _unknown_role(source: Source, role_id: str, roles: Mapping[str, Role], what: str) -> Problem:
+    guess = difflib.get_close_matches(role_id, list(roles), n=1, cutoff=0.6)
+    hint = f"did you mean '{guess[0]}'? " if guess else ""
+    return source.problem(f"{what} names the role '{role_id}', which is not defined in data/roles.yml",
+                          f"{hint}use a role id from data/roles.yml or add the role there")
+
+
+def _check_processes(processes: Iterable[Process], roles: Mapping[str, Role], known: _Known) -> Iterable[Problem]:
+    for process in processes:
+        for activity in process.activities:
+            where = f"activity '{activity.id}'"
+            for assignment in activity.raci:
+                if not known.role(assignment.role):
+                    yield _unknown_role(assignment.source, assignment.role, roles, where)
+            accountable = [a.role for a in activity.raci if a.letter == "A"]
+            if len(accountable) != 1:
+                count = "no one" if not accountable else f"{len(accountable)} roles ({', '.join(accountable)})"
+                yield activity.source.problem(
+                    f"{where} has {count} Accountable; it needs exactly one",
+                    "give exactly one role the letter A: the one person answerable for the outcome; "
+                    "others who do the work are R")
+            if not any(a.letter == "R" for a in activity.raci):
+                yield activity.source.problem(
+                    f"{where} has no Responsible role",
+                    "give at least one role the letter R: whoever does the work")
+            if activity.audience == CUSTOMER and accountable and accountable[0] in roles \
+                    and roles[accountable[0]].audience != CUSTOMER:
+                yield activity.source.problem(
+                    f"{where} is shown to customers but its Accountable role '{accountable[0]}' is internal-only, "
+                    "so customers would see a row with nobody answerable",
+                    "make a customer-visible role Accountable, or mark the activity 'audience: internal'")
+
+
+def _check_checklists(checklists: Iterable[Checklist], roles: Mapping[str, Role],
+                      processes: Mapping[str, Process], known: _Known) -> Iterable[Problem]:
+    for checklist in checklists:
+        process = processes.get(checklist.process)
+        if checklist.process not in known.processes:
+            guess = difflib.get_close_matches(checklist.process, list(processes), n=1, cutoff=0.6)
+            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            yield checklist.source.problem(
+                f"checklist '{checklist.id}' belongs to the process '{checklist.process}', which does not exist",
+                f"{hint}use the id of a file in data/processes/")
+        elif process and checklist.audience == CUSTOMER and process.audience != CUSTOMER:
+            yield checklist.source.problem(
+                f"checklist '{checklist.id}' is for customers but its process '{process.id}' is internal",
+                "make the checklist 'audience: internal', or the process 'audience: customer'")
+        for item in checklist.items:
+            where = f"item '{item.id}'"
+            if not known.role(item.owner):
+                yield _unknown_role(item.source, item.owner, roles, where)
+            elif item.owner in roles and item.audience == CUSTOMER and roles[item.owner].audience != CUSTOMER:
+                yield item.source.problem(
+                    f"{where} is shown to customers but its owner '{item.owner}' is an internal-only role",
+                    "give it a customer-visible owner, or mark the item 'audience: internal'")
+
+
+def _check_phase_order(processes: Iterable[Process]) -> Iterable[Problem]:
+    taken: dict[int, Process] = {}
+    for process in processes:
+        if process.phase is None:
+            continue
+        other = taken.setdefault(process.phase.order, process)
+        if other is not process:
+            yield process.source.problem(
+                f"phase order {process.phase.order} is already taken by '{other.id}' ({other.source.file})",
+                "give each phase its own order number")

@@ -1,0 +1,47 @@
+"""Problems an author can act on, and the one error that carries all of them.
+
+Every check in this package reports a Problem instead of raising, so that a build lists every
+mistake at once; the caller raises PlaybookError when the list is not empty.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake: where it is, what is wrong, and how to fix it."""
+
+    file: str
+    line: int | None
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message} — {self.fix}"
+
+
+class PlaybookError(Exception):
+    """Raised once, with every problem a check found."""
+
+    def __init__(self, problems: list[Problem], *, what: str = "The playbook data") -> None:
+        self.problems = sorted(set(problems), key=_reading_order)
+        self.what = what
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{self.what} has {count} {noun}:"]
+        lines += [f"  {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+def _reading_order(problem: Problem) -> tuple[str, int, str]:
+    return (problem.file, problem.line or 0, problem.message)
+
+
+def raise_if_any(problems: list[Problem], *, what: str = "The playbook data") -> None:
+    if problems:
+        raise PlaybookError(problems, what=what)

@@ -1,0 +1,99 @@
+"""The macros pages call, registered with mkdocs-macros by playbook_site.py.
+
+Each macro is thin: it takes an id, asks playbook.views for what to show, and renders one Jinja
+template from overrides/playbook/. An unknown id is reported as a build error naming the page,
+the line and the id (the build fails once every page has been read, with every such mistake
+listed) and never renders as an empty table.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from playbook import views
+from playbook.model import Playbook, UnknownId
+
+# href(src_path, anchor) -> a URL relative to the page being rendered, or None when the target
+# page is not part of this site (for example an internal page, seen from the customer site).
+Href = Callable[..., "str | None"]
+# report(macro_call, message): record a mistake in the page being rendered.
+Report = Callable[[str, str], None]
+
+
+class PlaybookMacros:
+    def __init__(self, playbook: Playbook, site_audience: str, templates_dir: Path,
+                 href: Href, report: Report, *, everything: Playbook | None = None) -> None:
+        self.playbook = playbook  # what this site's audience may see
+        self.everything = everything or playbook  # to explain an id that exists but is hidden here
+        self.site_audience = site_audience
+        self.href = href
+        self.report = report
+        # Autoescape: every string from YAML is text, never markup.
+        self.env = Environment(loader=FileSystemLoader(str(templates_dir)), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+    def functions(self) -> dict[str, Callable[..., str]]:
+        return {
+            "raci_matrix": self.raci_matrix,
+            "checklist": self.checklist,
+            "role_card": self.role_card,
+            "role_page": self.role_page,
+            "role_list": self.role_list,
+            "phase_facts": self.phase_facts,
+            "lifecycle": self.lifecycle,
+        }
+
+    # -- the macros -----------------------------------------------------------------------
+
+    def raci_matrix(self, process_id: str) -> str:
+        return self._render_view("raci_matrix", process_id, "raci-matrix", views.raci_matrix)
+
+    def checklist(self, checklist_id: str) -> str:
+        return self._render_view("checklist", checklist_id, "checklist", views.checklist)
+
+    def role_card(self, role_id: str) -> str:
+        return self._render_view("role_card", role_id, "role-card", views.role_card)
+
+    def role_page(self, role_id: str) -> str:
+        return self._render_view("role_page", role_id, "role-page", views.role_card)
+
+    def role_list(self) -> str:
+        return self._render("role-list", roles=views.ordered_roles(self.playbook, set(self.playbook.roles)))
+
+    def phase_facts(self, process_id: str) -> str:
+        return self._render_view("phase_facts", process_id, "phase-facts", views.phase_facts, name="process")
+
+    def lifecycle(self) -> str:
+        return self._render("lifecycle", phases=views.lifecycle(self.playbook))
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _render_view(self, macro: str, wanted: Any, template: str,
+                     make_view: Callable[[Playbook, str], Any], name: str = "view") -> str:
+        call = f'{macro}("{wanted}")'
+        if not isinstance(wanted, str):
+            return self._fail(call, f"{macro}() takes an id in quotes, such as {macro}(\"kickoff\")")
+        try:
+            view = make_view(self.playbook, wanted)
+        except UnknownId as error:
+            if wanted in getattr(self.everything, error.kind):
+                return self._fail(call, f"'{wanted}' is internal, so the {self.site_audience} site cannot show it "
+                                        "— mark it 'audience: customer' in its data file, or put this call "
+                                        "inside a '/// internal' block")
+            return self._fail(call, str(error))
+        except ValueError as error:
+            return self._fail(call, str(error))
+        return self._render(template, **{name: view})
+
+    def _render(self, template: str, **context: Any) -> str:
+        html = self.env.get_template(f"playbook/{template}.html").render(
+            href=self.href, site_audience=self.site_audience, **context)
+        # Blank lines around the markup keep Markdown from gluing it to a neighbouring paragraph.
+        return "\n\n" + html.strip() + "\n\n"
+
+    def _fail(self, call: str, message: str) -> str:
+        self.report(call, message)
+        return self._render("macro-error", message=f"{call}: {message}")

@@ -1,0 +1,242 @@
+"""Every validation rule of the data loader, each proven by a file that breaks it."""
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from playbook.model import load_playbook
+from playbook.problems import PlaybookError
+
+ROLES = """\
+audience: customer
+roles:
+  - id: project-manager
+    title: Project manager
+    side: firm
+    summary: Runs the project.
+  - id: account-manager
+    title: Account manager
+    side: firm
+    summary: Owns the relationship.
+  - id: resource-manager
+    title: Resource manager
+    side: firm
+    summary: Staffs projects.
+    audience: internal
+  - id: customer-lead
+    title: Customer lead
+    side: customer
+    summary: Leads on the customer side.
+"""
+
+PROCESS = """\
+id: kickoff
+title: Kickoff
+audience: customer
+page: kickoff.md
+summary: Starts the project.
+phase:
+  order: 1
+  goal: Start well.
+  typical_duration: 1 week
+  entry_criteria: [Signed]
+  exit_criteria: [Planned]
+  customer_contribution: A lead.
+activities:
+  - id: kickoff-plan
+    title: Plan the kickoff
+    raci:
+      project-manager: A
+      customer-lead: R
+      account-manager: I
+"""
+
+CHECKLIST = """\
+id: kickoff-ready
+title: Ready
+audience: customer
+process: kickoff
+items:
+  - id: signed
+    text: Contract signed.
+    owner: account-manager
+    due: Before kickoff
+"""
+
+
+def write(data_dir: Path, files: dict[str, str]) -> None:
+    base = {"roles.yml": ROLES, "processes/kickoff.yml": PROCESS, "checklists/kickoff-ready.yml": CHECKLIST}
+    for name, text in {**base, **files}.items():
+        path = data_dir / name
+        if text is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text), encoding="utf-8")
+
+
+def problems_for(data_dir: Path, files: dict[str, str | None]) -> list:
+    write(data_dir, files)
+    with pytest.raises(PlaybookError) as caught:
+        load_playbook(data_dir)
+    return caught.value.problems
+
+
+def only(problems: list):
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def test_valid_data_loads_into_frozen_facts_keyed_by_id(data_dir):
+    write(data_dir, {})
+    playbook = load_playbook(data_dir)
+    assert list(playbook.roles) == ["project-manager", "account-manager", "resource-manager", "customer-lead"]
+    kickoff = playbook.processes["kickoff"]
+    assert kickoff.phase.order == 1 and kickoff.activities[0].letter_for("project-manager") == "A"
+    assert playbook.checklists_for("kickoff")[0].items[0].owner == "account-manager"
+    assert playbook.roles["resource-manager"].audience == "internal"
+    with pytest.raises(Exception):
+        kickoff.title = "changed"
+
+
+def test_two_accountables(data_dir):
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": PROCESS.replace("account-manager: I", "account-manager: A")}))
+    assert problem.file == "data/processes/kickoff.yml" and problem.line == 14
+    assert "2 roles (project-manager, account-manager) Accountable" in problem.message
+    assert "exactly one" in problem.message and "letter A" in problem.fix
+
+
+def test_no_accountable(data_dir):
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": PROCESS.replace("project-manager: A", "project-manager: C")}))
+    assert "no one Accountable" in problem.message
+
+
+def test_no_responsible(data_dir):
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": PROCESS.replace("customer-lead: R", "customer-lead: C")}))
+    assert "has no Responsible role" in problem.message and "letter R" in problem.fix
+
+
+def test_a_letter_that_is_not_raci(data_dir):
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": PROCESS.replace("account-manager: I", "account-manager: X")}))
+    assert problem.line == 19 and "must be one of R, A, C, I" in problem.message
+
+
+def test_two_letters_for_one_role(data_dir):
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": PROCESS.replace("account-manager: I", "account-manager: AR")}))
+    assert problem.line == 19 and "not 'AR'" in problem.message
+
+
+def test_a_role_named_twice_in_one_activity(data_dir):
+    text = PROCESS.replace("      account-manager: I\n", "      account-manager: I\n      customer-lead: C\n")
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": text}))
+    assert problem.line == 20 and "'customer-lead' appears twice" in problem.message
+
+
+def test_unknown_role_with_suggestion(data_dir):
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": PROCESS.replace("account-manager: I", "acount-manager: I")}))
+    assert problem.line == 19 and "'acount-manager', which is not defined" in problem.message
+    assert "did you mean 'account-manager'?" in problem.fix
+
+
+def test_unknown_key_typo(data_dir):
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": PROCESS.replace("    raci:", "    racy:")}))
+    assert problem.line == 16 and "unknown key 'racy'" in problem.message
+
+
+def test_missing_required_field(data_dir):
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": PROCESS.replace("summary: Starts the project.\n", "")}))
+    assert problem.line == 1 and "missing the required key 'summary'" in problem.message
+
+
+def test_missing_audience_has_no_silent_default(data_dir):
+    problem = only(problems_for(data_dir, {"checklists/kickoff-ready.yml": CHECKLIST.replace("audience: customer\n", "")}))
+    assert problem.file == "data/checklists/kickoff-ready.yml"
+    assert "missing the required key 'audience'" in problem.message
+
+
+def test_unknown_audience(data_dir):
+    problem = only(problems_for(data_dir, {"roles.yml": ROLES.replace("audience: customer", "audience: customers", 1)}))
+    assert problem.line == 1 and "one of customer, internal" in problem.message
+
+
+def test_duplicate_id_across_files(data_dir):
+    clash = CHECKLIST.replace("id: kickoff-ready", "id: project-manager")
+    problems = problems_for(data_dir, {"checklists/kickoff-ready.yml": clash})
+    messages = [str(p) for p in problems]
+    assert any("the id 'project-manager' of this checklist is already used by the role at data/roles.yml:3" in m
+               for m in messages), messages
+
+
+def test_duplicate_activity_id_across_processes(data_dir):
+    other = PROCESS.replace("id: kickoff\n", "id: kickoff-two\n").replace("order: 1", "order: 2")
+    problem = only(problems_for(data_dir, {"processes/kickoff-two.yml": other}))
+    # Files are read in name order, so kickoff-two.yml claims the id first.
+    assert problem.file == "data/processes/kickoff.yml" and problem.line == 14
+    assert "'kickoff-plan' of this activity is already used by the activity at data/processes/kickoff-two.yml:14" in problem.message
+
+
+def test_duplicate_item_id_in_a_checklist(data_dir):
+    text = CHECKLIST + "  - id: signed\n    text: Again.\n    owner: customer-lead\n    due: Later\n"
+    problem = only(problems_for(data_dir, {"checklists/kickoff-ready.yml": text}))
+    assert problem.line == 10 and "'signed' appears twice in this checklist (first on line 6)" in problem.message
+
+
+def test_file_name_must_match_id(data_dir):
+    write(data_dir, {"processes/kickoff.yml": None, "processes/start.yml": PROCESS})
+    with pytest.raises(PlaybookError) as caught:
+        load_playbook(data_dir)
+    problem = only(caught.value.problems)
+    assert problem.file == "data/processes/start.yml" and "rename the file to kickoff.yml" in problem.fix
+
+
+def test_checklist_for_unknown_process_and_unknown_owner(data_dir):
+    text = CHECKLIST.replace("process: kickoff", "process: kikoff").replace("owner: account-manager", "owner: nobody")
+    problems = problems_for(data_dir, {"checklists/kickoff-ready.yml": text})
+    assert len(problems) == 2
+    assert "'kikoff', which does not exist" in problems[0].message and "did you mean 'kickoff'?" in problems[0].fix
+    assert problems[1].line == 6 and "'nobody', which is not defined" in problems[1].message
+
+
+def test_customer_activity_cannot_hinge_on_an_internal_role(data_dir):
+    text = PROCESS.replace("project-manager: A", "resource-manager: A").replace("account-manager: I", "project-manager: I")
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": text}))
+    assert "internal-only" in problem.message and "audience: internal" in problem.fix
+
+
+def test_customer_checklist_of_an_internal_process(data_dir):
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": PROCESS.replace("audience: customer", "audience: internal")}))
+    assert "is for customers but its process 'kickoff' is internal" in problem.message
+
+
+def test_phase_order_is_unique(data_dir):
+    other = PROCESS.replace("id: kickoff\n", "id: later\n").replace("kickoff-plan", "later-plan")
+    problem = only(problems_for(data_dir, {"processes/later.yml": other}))
+    assert "phase order 1 is already taken by 'kickoff'" in problem.message
+
+
+def test_yaml_file_with_the_wrong_extension_is_not_silently_ignored(data_dir):
+    write(data_dir, {"processes/extra.yaml": PROCESS})
+    with pytest.raises(PlaybookError) as caught:
+        load_playbook(data_dir)
+    problem = only(caught.value.problems)
+    assert problem.file == "data/processes/extra.yaml" and "rename it to extra.yml" in problem.fix
+
+
+def test_empty_file_and_missing_roles_file(data_dir):
+    problems = problems_for(data_dir, {"roles.yml": None, "checklists/kickoff-ready.yml": ""})
+    messages = {(p.file, p.message) for p in problems}
+    assert ("data/roles.yml", "this required file is missing") in messages
+    assert ("data/checklists/kickoff-ready.yml", "the file is empty") in messages
+
+
+def test_all_problems_of_all_files_are_reported_together_in_reading_order(data_dir):
+    problems = problems_for(data_dir, {
+        "processes/kickoff.yml": PROCESS.replace("account-manager: I", "account-manager: A"),
+        "checklists/kickoff-ready.yml": CHECKLIST.replace("due: Before kickoff", "due: ''"),
+        "roles.yml": ROLES.replace("side: customer", "side: client"),
+    })
+    assert [p.file for p in problems] == ["data/checklists/kickoff-ready.yml", "data/processes/kickoff.yml",
+                                          "data/roles.yml"]
+    error = PlaybookError(problems)
+    assert str(error).startswith("The playbook data has 3 problems:")
+    assert "data/roles.yml:18: 'roles[4].side' must be one of firm, customer" in str(error)
