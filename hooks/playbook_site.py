@@ -52,6 +52,13 @@ class _Site:
 _site: _Site | None = None
 
 
+def current_site() -> _Site:
+    """The build in progress, for other hook modules (listed after this one in mkdocs.yml)."""
+    if _site is None:
+        raise PluginError("hooks/playbook_site.py must be listed first under 'hooks:' in mkdocs.yml")
+    return _site
+
+
 def _report(problem: Problem) -> None:
     log.error(str(problem))
 
