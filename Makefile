@@ -2,6 +2,7 @@
 #   make serve           preview the internal site on http://127.0.0.1:8000 with live reload
 #   make serve-customer  preview the customer site on http://127.0.0.1:8001
 #   make build           build both sites into site/internal/ and site/customer/
+#   make customer-bundle site/customer-bundle.zip: the customer site, readable from disk
 #   make test            install everything the tests need and run them all
 #   make clean           remove built sites and caches (keeps .venv)
 
@@ -12,7 +13,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 # Material prints an end-of-life banner for MkDocs 2 on every build; we know, and pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve serve-customer build test test-fast chromium lock clean
+.PHONY: install serve serve-customer build customer-bundle test test-fast chromium lock clean
 
 install: $(STAMP)
 
@@ -31,6 +32,9 @@ serve-customer: install
 
 build: install
 	$(PY) tools/build_sites.py
+
+customer-bundle: install
+	$(PY) tools/build_sites.py --customer-bundle
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
 chromium:

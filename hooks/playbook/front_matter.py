@@ -22,6 +22,10 @@ class FrontMatter:
     values: dict[str, Any] = field(default_factory=dict)
     body_line: int = 1  # the file line on which the Markdown body starts
     problems: tuple[Problem, ...] = ()
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int | None:
+        return self.key_lines.get(key)
 
     @property
     def audience(self) -> str:
@@ -49,4 +53,4 @@ def read_front_matter(text: str, display_name: str) -> FrontMatter:
                              f"unknown audience '{audience}' in the front matter",
                              "write 'audience: customer' to show the page to customers, or leave it out "
                              "(pages are internal unless they say otherwise)"))
-    return FrontMatter(dict(value), body_line, tuple(found))
+    return FrontMatter(dict(value), body_line, tuple(found), dict(value.key_lines))

@@ -46,6 +46,25 @@ def prune(nav: Nav, keep: set[str]) -> Nav:
     return result
 
 
+def replace_page(nav: Nav, old: str, new: str) -> Nav:
+    """A copy of nav where entries for old point at new, and new's own entries are dropped
+    (the customer site's home page takes the place of the internal home)."""
+    result: Nav = []
+    for entry in nav:
+        target = _target(entry)
+        if isinstance(target, list):
+            children = replace_page(target, old, new)
+            if children:
+                result.append({next(iter(entry)): children})
+        elif target == new:
+            continue
+        elif target == old:
+            result.append({next(iter(entry)): new} if isinstance(entry, dict) else new)
+        else:
+            result.append(entry)
+    return result
+
+
 def pages_in(nav: Nav) -> set[str]:
     found: set[str] = set()
     for entry in nav:

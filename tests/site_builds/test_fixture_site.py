@@ -58,7 +58,7 @@ def test_role_card_lists_duties_by_process_and_links_to_the_matrix_rows(site):
     assert "Accountable for 2" in html.text(card) and "Responsible for 2" in html.text(card)
     links = [h for h in html.hrefs(card) if "#" in h]
     assert links == ["../../onboarding/#onboarding-plan", "../../onboarding/#onboarding-budget",
-                     "../../onboarding/#onboarding-kickoff", "../../secret/#margin-review-run"]
+                     "../../onboarding/#onboarding-kickoff", "../../internal-filename-marker/#margin-review-run"]
     for link in links:
         target, anchor = html.local_target(site.site, page_path, link)
         assert anchor in html.ids(target.read_text()), link
