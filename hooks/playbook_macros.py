@@ -44,6 +44,17 @@ class PlaybookMacros:
             "role_list": self.role_list,
             "phase_facts": self.phase_facts,
             "lifecycle": self.lifecycle,
+            "communication_plan": self.communication_plan,
+            "communications_for": self.communications_for,
+            "comm_owner": self.comm_owner,
+            "comm_cadence": self.comm_cadence,
+            "change_impact_register": self.change_impact_register,
+            "customer_complaints": self.customer_complaints,
+            "agenda": self.agenda,
+            "escalation_path": self.escalation_path,
+            "raid_log": self.raid_log,
+            "glossary": self.glossary,
+            "phase_duration": self.phase_duration,
         }
 
     # -- the macros -----------------------------------------------------------------------
@@ -69,10 +80,58 @@ class PlaybookMacros:
     def lifecycle(self) -> str:
         return self._render("lifecycle", phases=views.lifecycle(self.playbook))
 
+    def communication_plan(self) -> str:
+        return self._render_list("communication_plan", "communications", "communication-plan",
+                                 rows=views.communication_plan(self.playbook))
+
+    def communications_for(self, role_id: str) -> str:
+        return self._render_view("communications_for", role_id, "role-communications", views.communications_for)
+
+    def change_impact_register(self) -> str:
+        return self._render_list("change_impact_register", "change_impacts", "change-impacts",
+                                 rows=views.change_impact_register(self.playbook))
+
+    def customer_complaints(self) -> str:
+        return self._render_list("customer_complaints", "complaints", "complaints",
+                                 complaints=views.complaints(self.playbook))
+
+    def agenda(self, agenda_id: str) -> str:
+        return self._render_view("agenda", agenda_id, "agenda", views.agenda)
+
+    def escalation_path(self, path_id: str) -> str:
+        return self._render_view("escalation_path", path_id, "escalation-path", views.escalation_path)
+
+    def raid_log(self) -> str:
+        return self._render_list("raid_log", "raid_categories", "raid-log", rows=views.raid_log(self.playbook))
+
+    def glossary(self) -> str:
+        return self._render_list("glossary", "glossary", "glossary", terms=views.glossary(self.playbook))
+
+    # Inline facts: a few words inside a sentence, read from data so the sentence cannot go stale.
+
+    def comm_owner(self, communication_id: str) -> str:
+        return self._render_view("comm_owner", communication_id, "fact-owner", views.communication, inline=True)
+
+    def comm_cadence(self, communication_id: str) -> str:
+        return self._render_view("comm_cadence", communication_id, "fact-cadence", views.communication, inline=True)
+
+    def phase_duration(self, process_id: str) -> str:
+        return self._render_view("phase_duration", process_id, "fact-duration", views.phase_facts,
+                                 name="process", inline=True)
+
     # -- plumbing -------------------------------------------------------------------------
 
+    def _render_list(self, macro: str, kind: str, template: str, **context: Any) -> str:
+        """A macro that shows a whole data file: an empty file is an error, never an empty table."""
+        if not getattr(self.playbook, kind):
+            reason = ("everything in it is internal, so the customer site cannot show it"
+                      if getattr(self.everything, kind) else "there is nothing in it")
+            return self._fail(f"{macro}()", f"{reason} — add entries to its file in data/ (see data/README.md), "
+                                            "or put this call inside a '/// internal' block")
+        return self._render(template, **context)
+
     def _render_view(self, macro: str, wanted: Any, template: str,
-                     make_view: Callable[[Playbook, str], Any], name: str = "view") -> str:
+                     make_view: Callable[[Playbook, str], Any], name: str = "view", inline: bool = False) -> str:
         call = f'{macro}("{wanted}")'
         if not isinstance(wanted, str):
             return self._fail(call, f"{macro}() takes an id in quotes, such as {macro}(\"kickoff\")")
@@ -86,11 +145,13 @@ class PlaybookMacros:
             return self._fail(call, str(error))
         except ValueError as error:
             return self._fail(call, str(error))
-        return self._render(template, **{name: view})
+        return self._render(template, inline=inline, **{name: view})
 
-    def _render(self, template: str, **context: Any) -> str:
+    def _render(self, template: str, inline: bool = False, **context: Any) -> str:
         html = self.env.get_template(f"playbook/{template}.html").render(
             href=self.href, site_audience=self.site_audience, **context)
+        if inline:  # part of a sentence: no line breaks, or Markdown would end the paragraph
+            return " ".join(html.split())
         # Blank lines around the markup keep Markdown from gluing it to a neighbouring paragraph.
         return "\n\n" + html.strip() + "\n\n"
 

@@ -41,4 +41,26 @@ def for_audience(playbook: Playbook, site_audience: str) -> Playbook:
             continue
         items = tuple(i for i in checklist.items if can_see(site_audience, i.audience) and i.owner in roles)
         checklists[key] = replace(checklist, items=items)
-    return Playbook(MappingProxyType(roles), MappingProxyType(processes), MappingProxyType(checklists))
+
+    def visible(table):
+        return {k: v for k, v in table.items() if can_see(site_audience, v.audience)}
+
+    def known(role_ids):
+        return tuple(r for r in role_ids if r in roles)
+
+    communications = {k: replace(c, recipients=known(c.recipients))
+                      for k, c in visible(playbook.communications).items() if c.owner in roles}
+    impacts = {k: replace(i, affects=known(i.affects)) for k, i in visible(playbook.change_impacts).items()}
+    agendas = {k: replace(a, attendees=known(a.attendees))
+               for k, a in visible(playbook.agendas).items() if a.owner in roles}
+    # A path with a hidden level would skip a step the reader is promised, so it goes whole or not at all.
+    paths = {k: p for k, p in visible(playbook.escalation_paths).items() if all(lvl.role in roles for lvl in p.levels)}
+    raid = {k: r for k, r in visible(playbook.raid_categories).items() if r.owner in roles}
+    return Playbook(MappingProxyType(roles), MappingProxyType(processes), MappingProxyType(checklists),
+                    communications=MappingProxyType(communications),
+                    change_impacts=MappingProxyType(impacts),
+                    complaints=MappingProxyType(visible(playbook.complaints)),
+                    agendas=MappingProxyType(agendas),
+                    escalation_paths=MappingProxyType(paths),
+                    raid_categories=MappingProxyType(raid),
+                    glossary=MappingProxyType(visible(playbook.glossary)))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import views
 from .model import Playbook
 
 
@@ -33,5 +34,8 @@ def role_pages(playbook: Playbook) -> list[GeneratedPage]:
         body = (f'{{{{ role_page("{role.id}") }}}}\n\n'
                 f"## What this role does, process by process\n\n"
                 f'{{{{ role_card("{role.id}") }}}}\n')
+        if not views.communications_for(playbook, role.id).empty:  # no heading over an empty section
+            body += ("\n## Communications this role sends or receives\n\n"
+                     f'{{{{ communications_for("{role.id}") }}}}\n')
         pages.append(GeneratedPage(role_page_uri(role.id), title, f"---\n{front}---\n\n{body}"))
     return pages

@@ -113,3 +113,20 @@ def _shield_inline(match: re.Match[str]) -> str:
     if not any(d in match.group("code") for d in _JINJA):
         return match.group(0)
     return RAW_OPEN + match.group(0) + RAW_CLOSE
+
+
+def append_abbreviations(markdown: str, abbreviations: dict[str, str]) -> str:
+    """Append `*[term]: meaning` lines for the glossary terms this page uses, after its last line.
+
+    The definitions go at the very end so they can never land in front matter or split a block;
+    a page that ends inside an open code fence gets none, since they would show as code.
+    """
+    kinds = [kind for _line, kind in _classify_lines(markdown)]
+    if kinds and kinds[-1] in (FENCE_OPEN, CODE):
+        return markdown
+    used = [(term, meaning) for term, meaning in abbreviations.items()
+            if re.search(rf"\b{re.escape(term)}\b", markdown)]
+    if not used:
+        return markdown
+    lines = [f"*[{term}]: {' '.join(meaning.split())}" for term, meaning in used]
+    return markdown.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -109,12 +109,158 @@ class Checklist:
 
 
 @dataclass(frozen=True)
+class Communication:
+    id: str
+    title: str
+    purpose: str
+    recipients: tuple[str, ...]
+    channel: str
+    cadence: str
+    owner: str
+    template: str
+    audience: str
+    source: Source
+    template_source: Source
+
+
+@dataclass(frozen=True)
+class ChangeImpact:
+    id: str
+    change: str
+    kind: str
+    affects: tuple[str, ...]
+    likelihood: int
+    cost: int
+    response: str
+    audience: str
+    source: Source
+
+    @property
+    def score(self) -> int:
+        """Computed, never typed: a score written by hand drifts from the two numbers it summarises."""
+        return self.likelihood * self.cost
+
+
+@dataclass(frozen=True)
+class Complaint:
+    id: str
+    complaint: str
+    solution: str
+    page: str
+    audience: str
+    source: Source
+    page_source: Source
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    topic: str
+    minutes: int
+    detail: str
+
+
+@dataclass(frozen=True)
+class Agenda:
+    id: str
+    title: str
+    purpose: str
+    owner: str
+    attendees: tuple[str, ...]
+    items: tuple[AgendaItem, ...]
+    outcome: str
+    audience: str
+    source: Source
+
+    @property
+    def minutes(self) -> int:
+        return sum(item.minutes for item in self.items)
+
+
+@dataclass(frozen=True)
+class EscalationLevel:
+    role: str
+    action: str
+    limit: int | None
+    unit: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class EscalationPath:
+    id: str
+    title: str
+    applies_to: str
+    levels: tuple[EscalationLevel, ...]
+    audience: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class RaidCategory:
+    id: str
+    title: str
+    definition: str
+    example: str
+    owner: str
+    escalate_when: str
+    audience: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: str
+    expansion: str
+    definition: str
+    aliases: tuple[str, ...]
+    page: str
+    audience: str
+    source: Source
+    page_source: Source
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+def _empty() -> Mapping[str, Any]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class PageReference:
+    """A data item that names a page in docs/; the site checks the page exists."""
+
+    page: str
+    what: str
+    source: Source
+
+
+@dataclass(frozen=True)
 class Playbook:
     """Every fact of the playbook, keyed by id, in the order authors wrote them."""
 
     roles: Mapping[str, Role]
     processes: Mapping[str, Process]
     checklists: Mapping[str, Checklist]
+    communications: Mapping[str, Communication] = field(default_factory=_empty)
+    change_impacts: Mapping[str, ChangeImpact] = field(default_factory=_empty)
+    complaints: Mapping[str, Complaint] = field(default_factory=_empty)
+    agendas: Mapping[str, Agenda] = field(default_factory=_empty)
+    escalation_paths: Mapping[str, EscalationPath] = field(default_factory=_empty)
+    raid_categories: Mapping[str, RaidCategory] = field(default_factory=_empty)
+    glossary: Mapping[str, GlossaryTerm] = field(default_factory=_empty)
+
+    def page_references(self) -> list[PageReference]:
+        """Every page a data item names besides a process's own page (playbook_site checks those)."""
+        refs = [PageReference(c.template, f"the communication '{c.id}' names the template page", c.template_source)
+                for c in self.communications.values()]
+        refs += [PageReference(c.page, f"the complaint '{c.id}' names the page", c.page_source)
+                 for c in self.complaints.values()]
+        refs += [PageReference(t.page, f"the glossary term '{t.id}' names the page", t.page_source)
+                 for t in self.glossary.values() if t.page]
+        return refs
 
     def phases(self) -> list[Process]:
         """The lifecycle: processes that are phases, in their order."""
@@ -131,13 +277,18 @@ class Playbook:
         raise UnknownId(kind, wanted, list(table))
 
 
+_NOUNS = {"roles": "role", "processes": "process", "checklists": "checklist", "communications": "communication",
+          "change_impacts": "change impact", "complaints": "complaint", "agendas": "agenda",
+          "escalation_paths": "escalation path", "raid_categories": "RAID category", "glossary": "glossary term"}
+
+
 class UnknownId(KeyError):
     def __init__(self, kind: str, wanted: str, known: list[str]) -> None:
         self.kind, self.wanted, self.known = kind, wanted, known
         super().__init__(wanted)
 
     def __str__(self) -> str:
-        noun = {"roles": "role", "processes": "process", "checklists": "checklist"}.get(self.kind, self.kind)
+        noun = _NOUNS.get(self.kind, self.kind)
         guess = difflib.get_close_matches(str(self.wanted), self.known, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'? " if guess else ""
         return f"there is no {noun} with id '{self.wanted}' — {hint}known ids: {', '.join(self.known) or 'none'}"
@@ -158,6 +309,7 @@ def load_playbook(data_dir: Path, *, root: Path | None = None) -> Playbook:
     process_raws = [reader.read(p, shapes.PROCESS_FILE) for p in sorted((data_dir / "processes").glob("*.yml"))]
     checklist_raws = [reader.read(p, shapes.CHECKLIST_FILE) for p in sorted((data_dir / "checklists").glob("*.yml"))]
     problems += reader.problems
+    problems_before_lists = list(reader.problems)
 
     roles = _build_roles(roles_raw) if roles_raw else {}
     processes = {}
@@ -181,8 +333,15 @@ def load_playbook(data_dir: Path, *, root: Path | None = None) -> Playbook:
     problems += _check_processes(processes.values(), roles, known)
     problems += _check_checklists(checklists.values(), roles, processes, known)
     problems += _check_phase_order(processes.values())
+
+    lists = {spec.field: reader.read(data_dir / name, spec.shape, optional=True) for name, spec in _LIST_FILES.items()}
+    problems += reader.problems[len(problems_before_lists):]
+    built = {kind: _build_list(kind, raw) for kind, raw in lists.items()}
+    problems += _check_unique_list_ids(roles_raw, process_raws, checklist_raws, lists)
+    problems += _check_lists(built, roles, known)
     raise_if_any(problems)
-    return Playbook(MappingProxyType(roles), MappingProxyType(processes), MappingProxyType(checklists))
+    return Playbook(MappingProxyType(roles), MappingProxyType(processes), MappingProxyType(checklists),
+                    **{kind: MappingProxyType(items) for kind, items in built.items()})
 
 
 @dataclass
@@ -226,8 +385,10 @@ class _Reader:
         except ValueError:
             return path.as_posix()
 
-    def read(self, path: Path, shape: Record) -> _Raw | None:
+    def read(self, path: Path, shape: Record, *, optional: bool = False) -> _Raw | None:
         name = self.display(path)
+        if optional and not path.exists():
+            return None
         if not path.is_file():
             self.problems.append(Problem(name, None, "this required file is missing",
                                          "create it; data/README.md shows its fields"))
@@ -237,7 +398,7 @@ class _Reader:
             problems = [Problem(name, 1, "the file is empty", "fill it in; data/README.md shows its fields")]
         if value is None:
             self._unreadable.add(path)
-            self.ids_in_broken[path.parent.name].add(path.stem)
+            self.ids_in_broken.setdefault(path.parent.name, set()).add(path.stem)
         elif not problems:
             problems = shape.check(value, Where(name, getattr(value, "line", 1), ""))
         if problems and isinstance(value, dict):
@@ -249,12 +410,12 @@ class _Reader:
         if path.name == "roles.yml":
             entries = value.get("roles") if isinstance(value.get("roles"), list) else []
             self.ids_in_broken["roles"] |= {e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
-        elif isinstance(value.get("id"), str):
+        elif path.parent.name in self.ids_in_broken and isinstance(value.get("id"), str):
             self.ids_in_broken[path.parent.name].add(value["id"])
 
 
 _KNOWN_FOLDERS = {"processes", "checklists"}
-_KNOWN_TOP_FILES = {"roles.yml", "README.md"}
+_KNOWN_TOP_FILES = {"roles.yml", "README.md"}  # and every file in _LIST_FILES
 
 
 def _unexpected_files(data_dir: Path, root: Path) -> Iterable[Problem]:
@@ -267,7 +428,7 @@ def _unexpected_files(data_dir: Path, root: Path) -> Iterable[Problem]:
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         if path.is_dir() or path.name.startswith("."):
             continue
-        if len(relative.parts) == 1 and relative.name in _KNOWN_TOP_FILES:
+        if len(relative.parts) == 1 and (relative.name in _KNOWN_TOP_FILES or relative.name in _LIST_FILES):
             continue
         if len(relative.parts) == 2 and relative.parts[0] in _KNOWN_FOLDERS and path.suffix == ".yml":
             continue
@@ -436,3 +597,179 @@ def _check_phase_order(processes: Iterable[Process]) -> Iterable[Problem]:
             yield process.source.problem(
                 f"phase order {process.phase.order} is already taken by '{other.id}' ({other.source.file})",
                 "give each phase its own order number")
+
+
+# ---------------------------------------------------------------------------------------------
+# The single-file kinds: one optional file each, holding one list of items with ids
+
+
+@dataclass(frozen=True)
+class _ListFile:
+    field: str  # the Playbook attribute
+    key: str  # the list's key in the file
+    shape: Record
+    noun: str
+
+
+_LIST_FILES = {
+    "communications.yml": _ListFile("communications", "communications", shapes.COMMUNICATIONS_FILE, "communication"),
+    "change-impacts.yml": _ListFile("change_impacts", "impacts", shapes.CHANGE_IMPACTS_FILE, "change impact"),
+    "complaints.yml": _ListFile("complaints", "complaints", shapes.COMPLAINTS_FILE, "complaint"),
+    "agendas.yml": _ListFile("agendas", "agendas", shapes.AGENDAS_FILE, "agenda"),
+    "escalation.yml": _ListFile("escalation_paths", "paths", shapes.ESCALATION_FILE, "escalation path"),
+    "raid-log.yml": _ListFile("raid_categories", "categories", shapes.RAID_FILE, "RAID category"),
+    "glossary.yml": _ListFile("glossary", "terms", shapes.GLOSSARY_FILE, "glossary term"),
+}
+_SPEC_BY_FIELD = {spec.field: spec for spec in _LIST_FILES.values()}
+# Glossary ids only need to be unique in the glossary: a term such as 'hypercare' may share its id
+# with the process of the same name, and it never becomes an anchor outside the glossary page.
+_OWN_ID_SPACE = {"glossary"}
+
+
+def _text(item: Mapping[str, Any], key: str) -> str:
+    value = item.get(key, "")
+    return value.strip() if isinstance(value, str) else value
+
+
+def _build_item(kind: str, raw: _Raw, item: LineDict, audience: str) -> Any:
+    source = raw.source(item)
+    if kind == "communications":
+        return Communication(item["id"], _text(item, "title"), _text(item, "purpose"), tuple(item["recipients"]),
+                             _text(item, "channel"), _text(item, "cadence"), item["owner"], _text(item, "template"),
+                             audience, source, raw.source(item, "template"))
+    if kind == "change_impacts":
+        return ChangeImpact(item["id"], _text(item, "change"), item["kind"], tuple(item["affects"]),
+                            item["likelihood"], item["cost"], _text(item, "response"), audience, source)
+    if kind == "complaints":
+        return Complaint(item["id"], _text(item, "complaint"), _text(item, "solution"), _text(item, "page"),
+                         audience, source, raw.source(item, "page"))
+    if kind == "agendas":
+        items = tuple(AgendaItem(_text(i, "topic"), i["minutes"], _text(i, "detail")) for i in item["items"])
+        return Agenda(item["id"], _text(item, "title"), _text(item, "purpose"), item["owner"], tuple(item["attendees"]),
+                      items, _text(item, "outcome"), audience, source)
+    if kind == "escalation_paths":
+        levels = tuple(EscalationLevel(level["role"], _text(level, "action"), level.get("limit"), level.get("unit"),
+                                       raw.source(level)) for level in item["levels"])
+        return EscalationPath(item["id"], _text(item, "title"), _text(item, "applies_to"), levels, audience, source)
+    if kind == "raid_categories":
+        return RaidCategory(item["id"], _text(item, "title"), _text(item, "definition"), _text(item, "example"),
+                            item["owner"], _text(item, "escalate_when"), audience, source)
+    if kind == "glossary":
+        return GlossaryTerm(item["id"], _text(item, "term"), _text(item, "expansion"), _text(item, "definition"),
+                            tuple(a.strip() for a in item.get("aliases", ())), _text(item, "page"), audience, source,
+                            raw.source(item, "page"))
+    raise ValueError(f"unknown kind {kind}")  # pragma: no cover - _LIST_FILES and this function change together
+
+
+def _build_list(kind: str, raw: _Raw | None) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    spec = _SPEC_BY_FIELD[kind]
+    built: dict[str, Any] = {}
+    for item in raw.value[spec.key]:
+        built.setdefault(item["id"], _build_item(kind, raw, item, _audience(item, raw.value["audience"])))
+    return built
+
+
+def _check_unique_list_ids(roles_raw: _Raw | None, process_raws: list, checklist_raws: list,
+                           lists: Mapping[str, _Raw | None]) -> Iterable[Problem]:
+    """The single-file kinds join the one id space of roles, processes, checklists and activities."""
+    taken: dict[str, str] = {}
+    if roles_raw:
+        taken.update({item["id"]: f"the role at {roles_raw.file}:{roles_raw.source(item).line}"
+                      for item in roles_raw.value["roles"]})
+    for raw in filter(None, process_raws):
+        taken.setdefault(raw.value["id"], f"the process in {raw.file}")
+        for item in raw.value["activities"]:
+            taken.setdefault(item["id"], f"the activity at {raw.file}:{raw.source(item).line}")
+    for raw in filter(None, checklist_raws):
+        taken.setdefault(raw.value["id"], f"the checklist in {raw.file}")
+    for kind, raw in lists.items():
+        if raw is None:
+            continue
+        spec = _SPEC_BY_FIELD[kind]
+        own: dict[str, Source] = {}
+        for item in raw.value[spec.key]:
+            source = raw.source(item)
+            if item["id"] in own:
+                yield source.problem(
+                    f"the id '{item['id']}' appears twice in this file (first on line {own[item['id']].line})",
+                    f"give each {spec.noun} its own id")
+                continue
+            own[item["id"]] = source
+            if kind in _OWN_ID_SPACE:
+                continue
+            if item["id"] in taken:
+                yield source.problem(
+                    f"the id '{item['id']}' of this {spec.noun} is already used by {taken[item['id']]}",
+                    "ids are unique across the whole playbook; rename one of them")
+            else:
+                taken[item["id"]] = f"the {spec.noun} at {source.file}:{source.line}"
+
+
+def _check_lists(built: Mapping[str, Mapping[str, Any]], roles: Mapping[str, Role], known: _Known) -> Iterable[Problem]:
+    def role_refs(source: Source, role_ids: Iterable[str], what: str, visible_to_customers: bool,
+                  must_be_visible: bool) -> Iterable[Problem]:
+        seen: set[str] = set()
+        for role_id in role_ids:
+            if role_id in seen:
+                yield source.problem(f"{what} names the role '{role_id}' twice", "list each role once")
+            seen.add(role_id)
+            if not known.role(role_id):
+                yield _unknown_role(source, role_id, roles, what)
+            elif must_be_visible and visible_to_customers and role_id in roles \
+                    and roles[role_id].audience != CUSTOMER:
+                yield source.problem(
+                    f"{what} is shown to customers but names the internal-only role '{role_id}'",
+                    "name a customer-visible role, or mark the item 'audience: internal'")
+
+    for c in built["communications"].values():
+        customer = c.audience == CUSTOMER
+        yield from role_refs(c.source, [c.owner], f"communication '{c.id}' (owner)", customer, True)
+        yield from role_refs(c.source, c.recipients, f"communication '{c.id}' (recipients)", customer, False)
+        if c.owner in c.recipients:
+            yield c.source.problem(f"communication '{c.id}' lists its owner '{c.owner}' among its recipients",
+                                   "remove the owner from recipients; the owner sends it")
+    for i in built["change_impacts"].values():
+        yield from role_refs(i.source, i.affects, f"change impact '{i.id}'", False, False)
+    for a in built["agendas"].values():
+        customer = a.audience == CUSTOMER
+        yield from role_refs(a.source, [a.owner], f"agenda '{a.id}' (owner)", customer, True)
+        yield from role_refs(a.source, a.attendees, f"agenda '{a.id}' (attendees)", customer, False)
+    for path in built["escalation_paths"].values():
+        yield from role_refs(path.source, [lvl.role for lvl in path.levels], f"escalation path '{path.id}'",
+                             path.audience == CUSTOMER, True)
+        yield from _check_escalation_levels(path)
+    for r in built["raid_categories"].values():
+        yield from role_refs(r.source, [r.owner], f"RAID category '{r.id}'", r.audience == CUSTOMER, True)
+    yield from _check_glossary(built["glossary"].values())
+
+
+def _check_escalation_levels(path: EscalationPath) -> Iterable[Problem]:
+    """A level without a time limit would hold a problem forever; only the last level decides."""
+    for number, level in enumerate(path.levels, start=1):
+        last = number == len(path.levels)
+        if (level.limit is None) != (level.unit is None):
+            yield level.source.problem(
+                f"level {number} of escalation path '{path.id}' has a {'limit' if level.unit is None else 'unit'} "
+                f"without a {'unit' if level.unit is None else 'limit'}",
+                "write both, such as 'limit: 2' and 'unit: working days'")
+        elif level.limit is None and not last:
+            yield level.source.problem(
+                f"level {number} of escalation path '{path.id}' has no time limit, so a problem could stay there forever",
+                "add 'limit:' and 'unit:' saying how long this level has before the problem moves up")
+
+
+def _check_glossary(terms: Iterable[GlossaryTerm]) -> Iterable[Problem]:
+    """Each spelling marks one term on every page, so it may belong to one term only."""
+    seen: dict[str, GlossaryTerm] = {}
+    for term in terms:
+        for spelling in term.spellings:
+            if "[" in spelling or "]" in spelling:
+                yield term.source.problem(f"the glossary spelling '{spelling}' contains a square bracket",
+                                          "write the term without [ or ]; pages mark terms with *[term]")
+            other = seen.setdefault(spelling, term)
+            if other is not term:
+                yield term.source.problem(
+                    f"the spelling '{spelling}' of glossary term '{term.id}' is already used by the term '{other.id}'",
+                    "keep the spelling on one term; a page can show only one meaning for it")

@@ -129,9 +129,12 @@ class OneOf(Shape):
 @dataclass(frozen=True)
 class Integer(Shape):
     minimum: int = 0
+    maximum: int | None = None  # None: no upper bound
 
     @property
     def description(self) -> str:  # type: ignore[override]
+        if self.maximum is not None:
+            return f"a whole number from {self.minimum} to {self.maximum}"
         return f"a whole number of at least {self.minimum}"
 
     @property
@@ -139,12 +142,16 @@ class Integer(Shape):
         return f"write a whole number such as {self.minimum}, without quotes"
 
     def check(self, value: Any, where: Where) -> list[Problem]:
-        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum \
+                or (self.maximum is not None and value > self.maximum):
             return self.wrong(value, where)
         return []
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "integer", "minimum": self.minimum}
+        schema: dict[str, Any] = {"type": "integer", "minimum": self.minimum}
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return schema
 
 
 @dataclass(frozen=True)

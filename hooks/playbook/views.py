@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import LETTER_NAMES, Activity, Checklist, ChecklistItem, Playbook, Process, Role
+from .model import (LETTER_NAMES, Activity, Agenda, AgendaItem, ChangeImpact, Checklist, ChecklistItem, Communication,
+                    Complaint, EscalationLevel, EscalationPath, GlossaryTerm, Playbook, Process, RaidCategory, Role)
 
 SIDE_ORDER = ("firm", "customer")
 
@@ -135,3 +136,174 @@ def phase_facts(playbook: Playbook, process_id: str) -> Process:
         raise ValueError(f"the process '{process_id}' has no 'phase:' block, so it has no phase facts "
                          "— add a phase block to its data file or use raci_matrix() instead")
     return process
+
+
+# -- Communication plan ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommunicationRow:
+    communication: Communication
+    owner: Role
+    recipients: tuple[Role, ...]
+
+
+@dataclass(frozen=True)
+class RoleCommunications:
+    role: Role
+    sends: tuple[CommunicationRow, ...]
+    receives: tuple[CommunicationRow, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.sends and not self.receives
+
+
+def _communication_row(playbook: Playbook, found: Communication) -> CommunicationRow:
+    return CommunicationRow(found, playbook.roles[found.owner], ordered_roles(playbook, set(found.recipients)))
+
+
+def communication_plan(playbook: Playbook) -> tuple[CommunicationRow, ...]:
+    """Every communication, in the order data/communications.yml lists them (the order a project meets them)."""
+    return tuple(_communication_row(playbook, c) for c in playbook.communications.values())
+
+
+def communication(playbook: Playbook, communication_id: str) -> CommunicationRow:
+    return _communication_row(playbook, playbook.find("communications", communication_id))
+
+
+def communications_for(playbook: Playbook, role_id: str) -> RoleCommunications:
+    role: Role = playbook.find("roles", role_id)
+    rows = communication_plan(playbook)
+    return RoleCommunications(role, tuple(r for r in rows if r.owner.id == role_id),
+                              tuple(r for r in rows if role_id in r.communication.recipients))
+
+
+# -- Change management ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImpactRow:
+    rank: int
+    impact: ChangeImpact
+    affects: tuple[Role, ...]
+
+    @property
+    def score(self) -> int:
+        return self.impact.score
+
+
+def change_impact_register(playbook: Playbook) -> tuple[ImpactRow, ...]:
+    """Highest score first; ties go to the likelier impact, then to the order of the file."""
+    impacts = list(playbook.change_impacts.values())
+    ranked = sorted(impacts, key=lambda i: (-i.score, -i.likelihood, impacts.index(i)))
+    return tuple(ImpactRow(rank, impact, ordered_roles(playbook, set(impact.affects)))
+                 for rank, impact in enumerate(ranked, start=1))
+
+
+def complaints(playbook: Playbook) -> tuple[Complaint, ...]:
+    return tuple(playbook.complaints.values())
+
+
+@dataclass(frozen=True)
+class AgendaSlot:
+    item: AgendaItem
+    start: int  # minutes from the start of the meeting
+    end: int
+
+    @staticmethod
+    def clock(minutes: int) -> str:
+        return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    agenda: Agenda
+    owner: Role
+    attendees: tuple[Role, ...]
+    slots: tuple[AgendaSlot, ...]
+
+    @property
+    def minutes(self) -> int:
+        return self.agenda.minutes
+
+
+def agenda(playbook: Playbook, agenda_id: str) -> AgendaView:
+    found: Agenda = playbook.find("agendas", agenda_id)
+    slots, start = [], 0
+    for item in found.items:
+        slots.append(AgendaSlot(item, start, start + item.minutes))
+        start += item.minutes
+    return AgendaView(found, playbook.roles[found.owner], ordered_roles(playbook, set(found.attendees)), tuple(slots))
+
+
+# -- Governance -----------------------------------------------------------------------------------
+
+
+def duration_text(amount: int, unit: str) -> str:
+    """'1 working day', '2 working days', '1 hour': the unit is stored plural."""
+    return f"{amount} {unit[:-1] if amount == 1 else unit}"
+
+
+@dataclass(frozen=True)
+class EscalationStep:
+    number: int
+    role: Role
+    level: EscalationLevel
+    reached_after: str  # how long after the problem was raised it reaches this level; "" for the first
+
+    @property
+    def limit(self) -> str:
+        return duration_text(self.level.limit, self.level.unit) if self.level.limit else ""
+
+
+@dataclass(frozen=True)
+class EscalationView:
+    path: EscalationPath
+    steps: tuple[EscalationStep, ...]
+
+
+def escalation_path(playbook: Playbook, path_id: str) -> EscalationView:
+    path: EscalationPath = playbook.find("escalation_paths", path_id)
+    steps, elapsed, unit = [], 0, None
+    for number, level in enumerate(path.levels, start=1):
+        if number == 1:
+            reached = ""
+        elif unit is None:  # the earlier levels mix hours and working days: no honest total
+            reached = "when the level before runs out of time"
+        else:
+            reached = duration_text(elapsed, unit)
+        steps.append(EscalationStep(number, playbook.roles[level.role], level, reached))
+        if level.limit:
+            if number == 1:
+                unit = level.unit
+            elif level.unit != unit:
+                unit = None
+            elapsed += level.limit
+    return EscalationView(path, tuple(steps))
+
+
+@dataclass(frozen=True)
+class RaidRow:
+    category: RaidCategory
+    owner: Role
+
+
+def raid_log(playbook: Playbook) -> tuple[RaidRow, ...]:
+    return tuple(RaidRow(c, playbook.roles[c.owner]) for c in playbook.raid_categories.values())
+
+
+# -- Glossary -------------------------------------------------------------------------------------
+
+
+def glossary(playbook: Playbook) -> tuple[GlossaryTerm, ...]:
+    return tuple(sorted(playbook.glossary.values(), key=lambda t: t.term.casefold()))
+
+
+def hover_text(term: GlossaryTerm) -> str:
+    return f"{term.expansion}: {term.definition}" if term.expansion else term.definition
+
+
+def abbreviations(playbook: Playbook) -> dict[str, str]:
+    """Every spelling of every term, with the text a reader sees when hovering over it."""
+    return {spelling: hover_text(term) for term in glossary(playbook) for spelling in term.spellings}

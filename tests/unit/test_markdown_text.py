@@ -87,3 +87,18 @@ def test_code_without_jinja_is_left_byte_for_byte():
 
 def test_an_unclosed_fence_is_still_shielded():
     assert shield_code_from_macros("```\n{{ x }}\n").startswith("{% raw %}```")
+
+
+def test_abbreviations_are_appended_only_for_terms_the_page_uses():
+    from playbook.markdown_text import append_abbreviations
+    terms = {"RACI": "Who does what.", "UAT": "User acceptance testing.", "go/no-go": "The decision."}
+    page = "# Kickoff\n\nThe RACI matrix and the go/no-go meeting.\n"
+    assert append_abbreviations(page, terms) == page + "\n*[RACI]: Who does what.\n*[go/no-go]: The decision.\n"
+    assert append_abbreviations("No terms here.\n", terms) == "No terms here.\n"
+    assert append_abbreviations("RACIs are plural.\n", terms) == "RACIs are plural.\n"  # whole words only
+
+
+def test_abbreviations_never_land_inside_an_open_code_fence():
+    from playbook.markdown_text import append_abbreviations
+    page = "The RACI.\n\n```text\nRACI in code\n"
+    assert append_abbreviations(page, {"RACI": "Who does what."}) == page

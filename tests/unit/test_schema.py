@@ -89,3 +89,10 @@ def test_json_schema_says_the_same_rules():
     assert activity["properties"]["raci"]["additionalProperties"] == {"enum": ["R", "A", "C", "I"]}
     assert activity["properties"]["id"]["pattern"] == shapes.ACTIVITY.fields[0].shape.json_schema()["pattern"]
     assert schema["properties"]["audience"]["enum"] == ["customer", "internal"]
+
+
+def test_integer_with_a_maximum_names_the_range():
+    shape = Integer(minimum=1, maximum=5)
+    assert shape.check(5, WHERE) == [] and shape.check(1, WHERE) == []
+    assert "must be a whole number from 1 to 5, not the number 6" in shape.check(6, WHERE)[0].message
+    assert shape.json_schema() == {"type": "integer", "minimum": 1, "maximum": 5}

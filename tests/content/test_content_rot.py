@@ -1,0 +1,108 @@
+"""Checks that fail when content rots: pages nobody can reach, headings with nothing under them,
+placeholder words, data nobody shows, templates no phase links to, a playbook that shrinks.
+
+Each rule reads the built internal site (what readers get) or the sources (what authors write),
+and lists every offender at once.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from playbook import navigation
+from playbook.generated_pages import role_pages
+from playbook.model import load_playbook
+from tests import html
+from tests.sites import ROOT
+
+pytestmark = pytest.mark.build
+
+PLAYBOOK = load_playbook(ROOT / "data")
+DOCS = ROOT / "docs"
+PLACEHOLDER = re.compile(r"\b(TBD|TODO|lorem|ipsum|FIXME|XXX)\b", re.IGNORECASE)
+_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.DOTALL)
+
+
+def built_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("index.html")
+            if not p.relative_to(site).parts[0] in ("search", "assets", "go")
+            and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:2000]]
+
+
+def article(page_html: str) -> str:
+    start = page_html.find("<article")
+    return page_html[start: page_html.find("</article>", start)] if start >= 0 else ""
+
+
+def test_every_page_is_reachable_from_the_navigation():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    in_nav = navigation.pages_in(config.nav) | {p.src_uri for p in role_pages(PLAYBOOK)}
+    written = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
+    assert sorted(written - in_nav) == [], "pages missing from nav: in mkdocs.yml"
+    assert sorted(p for p in in_nav - written if not p.startswith("roles/")) == []
+
+
+def test_no_heading_is_left_without_content(real_internal_site):
+    empty = []
+    for path in built_pages(real_internal_site.site):
+        body = article(path.read_text(encoding="utf-8"))
+        headings = list(_HEADING.finditer(body))
+        for here, after in zip(headings, headings[1:] + [None]):
+            between = body[here.end(): after.start() if after else len(body)]
+            has_content = html.text(between) or re.search(r"<(table|div|ul|ol|pre|img|dl)\b", between)
+            deeper_follows = after is not None and int(after.group(1)) > int(here.group(1))
+            if not has_content and not deeper_follows:
+                empty.append(f"{path.relative_to(real_internal_site.site)}: {html.text(here.group(2))}")
+    assert empty == []
+
+
+def test_no_placeholder_words_in_pages_or_data(real_internal_site):
+    found = []
+    for source in [*DOCS.rglob("*.md"), *(ROOT / "data").rglob("*.yml")]:
+        for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+            if PLACEHOLDER.search(line):
+                found.append(f"{source.relative_to(ROOT)}:{number}: {line.strip()}")
+    for path in built_pages(real_internal_site.site):
+        text = html.text(article(path.read_text(encoding="utf-8")))
+        if match := PLACEHOLDER.search(text):
+            found.append(f"{path.relative_to(real_internal_site.site)}: '{match.group(0)}'")
+    assert found == []
+
+
+DATA_MARKERS = {
+    "processes": 'data-pb-matrix="{}"',
+    "checklists": 'id="checklist-{}"',
+    "roles": 'data-pb-role-card="{}"',
+    "communications": 'data-pb-communication="{}"',
+    "change_impacts": 'data-pb-impact="{}"',
+    "complaints": 'data-pb-complaint="{}"',
+    "agendas": 'data-pb-agenda="{}"',
+    "escalation_paths": 'data-pb-escalation="{}"',
+    "raid_categories": 'data-pb-raid="{}"',
+    "glossary": 'data-pb-term="{}"',
+}
+
+
+def test_every_data_id_is_shown_on_some_page(real_internal_site):
+    everything = "\n".join(p.read_text(encoding="utf-8") for p in built_pages(real_internal_site.site))
+    unused = [f"{kind}: {item}" for kind, marker in DATA_MARKERS.items()
+              for item in getattr(PLAYBOOK, kind) if marker.format(item) not in everything]
+    assert unused == []
+
+
+def test_every_template_is_linked_from_a_phase_page(real_internal_site):
+    site = real_internal_site.site
+    phase_pages = [real_internal_site.page(p.page[:-3] + "/") for p in PLAYBOOK.phases()]
+    links = {h for page in phase_pages for h in html.hrefs(page)}
+    templates = [p.stem for p in (DOCS / "templates").glob("*.md") if p.stem != "index"]
+    assert templates
+    assert [t for t in templates if f"../../templates/{t}/" not in links] == []
+    for t in templates:
+        assert "<pre" in (site / "templates" / t / "index.html").read_text(encoding="utf-8"), f"{t} has nothing to copy"
+
+
+def test_the_playbook_has_at_least_thirty_pages(real_internal_site):
+    assert len(built_pages(real_internal_site.site)) >= 30
