@@ -15,6 +15,14 @@ def real_internal_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return result
 
 
+@pytest.fixture(scope="session")
+def real_customer_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real playbook's customer site, built once per test run."""
+    result = build(ROOT, tmp_path_factory.mktemp("real") / "customer", "mkdocs.customer.yml")
+    assert result.ok, result.output
+    return result
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """An empty data/ folder for unit tests of the loader."""
