@@ -4,6 +4,7 @@
 #   make build           build both sites into site/internal/ and site/customer/
 #   make customer-bundle site/customer-bundle.zip: the customer site, readable from disk
 #   make test            install everything the tests need and run them all
+#   make audit           Lighthouse scores of the customer site (a report)
 #   make clean           remove built sites and caches (keeps .venv)
 
 PYTHON ?= python3
@@ -13,7 +14,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 # Material prints an end-of-life banner for MkDocs 2 on every build; we know, and pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve serve-customer build customer-bundle test test-fast chromium lock clean
+.PHONY: install serve serve-customer build customer-bundle test test-fast chromium audit lock clean
 
 install: $(STAMP)
 
@@ -49,6 +50,11 @@ test: install chromium
 # Unit tests only: the pure modules, in about a second.
 test-fast: install
 	$(PY) -m pytest tests/unit -q
+
+# Lighthouse (npm, pinned 12.2.3) on the customer home and a phase page, driving Debian's
+# Chromium: prints the four scores. A report, not a gate.
+audit: install chromium
+	$(PY) tools/audit.py
 
 # Re-pin every package after changing a pin in pyproject.toml.
 lock:

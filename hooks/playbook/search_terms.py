@@ -1,0 +1,85 @@
+"""Search synonyms: what a page's front matter adds to Material's offline search index.
+
+People type questions, not titles: "golive checklist", "raid log", "who signs the SOW". A page
+answers them only if the index holds those words. A page may therefore declare, in its front
+matter,
+
+    search_terms: [golive, launch, cutover]
+
+and the words go into the page's entry in search/search_index.json under a field of their own
+(`terms`), which Material's search worker indexes like title and text (it indexes every field
+listed in the index's config) but never shows: the page itself stays uncluttered.
+
+A hyphenated term also gets its joined spelling ("go-live" adds "golive"), because the search
+tokenizer splits words at hyphens and people type both.
+
+Pure functions: the hook in hooks/search_tuning.py feeds them what MkDocs built.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+FIELD = "terms"
+# Between a title match (1000) and a text match (1): a declared synonym says "this page is
+# about that", nearly as strongly as the title does.
+FIELD_BOOST = 200.0
+FRONT_MATTER_KEY = "search_terms"
+
+
+def check_front_matter(meta: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """Mistakes in a page's search settings, as (key, what is wrong, how to fix it)."""
+    problems: list[tuple[str, str, str]] = []
+    terms = meta.get(FRONT_MATTER_KEY)
+    if terms is not None and (not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms)):
+        problems.append((FRONT_MATTER_KEY, "'search_terms' must be a list of words or phrases",
+                         "write it as search_terms: [golive, launch, cutover]"))
+    search = meta.get("search")
+    if search is not None:
+        if not isinstance(search, Mapping):
+            problems.append(("search", "'search' must be a block such as 'search: {boost: 2}'",
+                             "write search: then an indented boost: 2 (or exclude: true)"))
+        elif "boost" in search and (isinstance(search["boost"], bool)
+                                    or not isinstance(search["boost"], (int, float)) or search["boost"] <= 0):
+            problems.append(("search", f"search.boost is {search['boost']!r}; it must be a positive number",
+                             "use a number such as 2 (ranks the page higher) or 0.5 (lower)"))
+    return problems
+
+
+def expand(terms: list[str]) -> list[str]:
+    """The terms as written, plus joined spellings of hyphenated ones, without duplicates."""
+    seen: dict[str, None] = {}
+    for term in terms:
+        words = " ".join(term.split())
+        seen.setdefault(words, None)
+        if "-" in words:
+            seen.setdefault(words.replace("-", ""), None)
+    return list(seen)
+
+
+def add_terms(index: dict[str, Any], terms_by_location: Mapping[str, list[str]],
+              boost: float = FIELD_BOOST) -> dict[str, Any]:
+    """The search index with each page's terms on its page entry (the one without '#').
+
+    Section entries are left alone: the terms describe the page, and Material groups a page's
+    sections under it in the results. The field is declared in the index config only when some
+    page uses it, so a site without synonyms gets Material's index unchanged."""
+    docs = []
+    used = False
+    for doc in index.get("docs", []):
+        terms = terms_by_location.get(doc.get("location", ""))
+        if terms and "#" not in doc["location"]:
+            doc = {**doc, FIELD: " ".join(expand(terms))}
+            used = True
+        docs.append(doc)
+    config = dict(index.get("config", {}))
+    if used:
+        config["fields"] = {**config.get("fields", {}), FIELD: {"boost": boost}}
+    return {**index, "config": config, "docs": docs}
+
+
+def dumps(index: Mapping[str, Any]) -> str:
+    """The index as Material writes it (compact separators, keys in insertion order), so the
+    same build always writes the same bytes."""
+    return json.dumps(index, separators=(",", ":"), default=str)

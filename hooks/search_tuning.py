@@ -1,0 +1,59 @@
+"""MkDocs hook: front matter `search_terms` into Material's search index, and a check of the
+search settings authors write (`search_terms`, `search: boost`).
+
+Material's search plugin writes search/search_index.json in on_post_build; this hook runs after
+it (lower priority) and before the offline plugin turns the file into JavaScript (priority -100),
+adds each page's terms with playbook.search_terms, and rewrites the file only if that changed it.
+Listed in mkdocs.yml after hooks/playbook_site.py.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from playbook import search_terms
+
+log = logging.getLogger("mkdocs.plugins.playbook.search")
+
+_terms: dict[str, list[str]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _terms.clear()  # every `mkdocs serve` rebuild starts afresh
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    for key, problem, fix in search_terms.check_front_matter(page.meta):
+        log.error(f"{_source(page)}:{_line_of(page, key)}: {problem} — {fix}")
+    terms = page.meta.get(search_terms.FRONT_MATTER_KEY)
+    if isinstance(terms, list) and all(isinstance(t, str) for t in terms):
+        _terms[page.url] = terms
+    return markdown
+
+
+@event_priority(-50)  # after Material's search plugin (0), before the offline plugin (-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return  # search disabled
+    before = path.read_text(encoding="utf-8")
+    after = search_terms.dumps(search_terms.add_terms(json.loads(before), _terms))
+    if after != before:
+        path.write_text(after, encoding="utf-8")
+
+
+def _source(page: Page) -> str:
+    return f"docs/{page.file.src_uri}"
+
+
+def _line_of(page: Page, key: str) -> int:
+    for number, line in enumerate(page.file.content_string.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1

@@ -1,0 +1,62 @@
+"""Role matrices people can read: narrowed to one role, with the header row and the activity
+column in view while a long matrix or a phone screen scrolls."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGE = "phases/go-live/"
+MATRIX = '[data-pb-matrix="go-live"]'
+ROLE = "solution-architect"
+
+
+def test_a_matrix_can_be_narrowed_to_one_role_with_the_keyboard(visit, internal_site):
+    page = visit(internal_site).open(PAGE)
+    select = page.locator(f"{MATRIX} [data-pb-role-select]")
+    assert select.evaluate("s => s.labels[0].textContent.trim().startsWith('Highlight a role')")
+    roles = select.locator("option").evaluate_all("os => os.map(o => o.value)")
+    headers = page.locator(f"{MATRIX} thead th[data-pb-role]").evaluate_all("ths => ths.map(t => t.dataset.pbRole)")
+    assert roles == [""] + headers
+    select.focus()
+    select.select_option(ROLE)  # what arrow keys on a focused select do, without the popup
+    rows = page.locator(f"{MATRIX} tbody tr")
+    with_role = [r.get_attribute("id") for r in rows.all()
+                 if r.locator(f'td[data-pb-role="{ROLE}"][data-pb-letter]').count()]
+    matched = page.locator(f"{MATRIX} tbody tr.pb-is-match").evaluate_all("rs => rs.map(r => r.id)")
+    assert matched == with_role and 0 < len(matched) < rows.count()
+    assert page.locator(f"{MATRIX} thead th.pb-is-focus").get_attribute("data-pb-role") == ROLE
+    assert page.locator(f"{MATRIX} tbody td.pb-is-focus").count() == rows.count()
+    status = page.locator(f"{MATRIX} [data-pb-matrix-status]")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.inner_text() == f"Solution architect has a part in {len(matched)} of {rows.count()} activities, highlighted."
+
+    page.keyboard.press("Tab")  # to "Hide activities without this role"
+    page.keyboard.press("Space")
+    visible = [r.get_attribute("id") for r in rows.all() if r.is_visible()]
+    assert visible == with_role
+
+    # The choice follows the reader to the next matrix.
+    page.goto(internal_site.url + "phases/hypercare/")
+    assert page.locator('[data-pb-matrix="hypercare"] [data-pb-role-select]').input_value() == ROLE
+
+
+def test_the_header_row_stays_in_view_while_a_long_matrix_scrolls(visit, internal_site):
+    page = visit(internal_site, viewport={"width": 1280, "height": 480}).open(PAGE)
+    scroller = page.locator(f"{MATRIX} .pb-matrix__scroll")
+    assert scroller.evaluate("el => el.scrollHeight > el.clientHeight"), "the matrix should be taller than 75vh here"
+    scroller.evaluate("el => el.scrollTop = el.scrollHeight")
+    header = page.locator(f"{MATRIX} thead th").first.bounding_box()
+    box = scroller.bounding_box()
+    assert abs(header["y"] - box["y"]) <= 2
+
+
+def test_on_a_phone_the_matrix_scrolls_sideways_with_the_activity_column_in_view(visit, internal_site):
+    page = visit(internal_site, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).open(PAGE)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page itself must not scroll sideways"
+    scroller = page.locator(f"{MATRIX} .pb-matrix__scroll")
+    assert scroller.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert scroller.get_attribute("tabindex") == "0" and scroller.get_attribute("role") == "region"
+    scroller.evaluate("el => el.scrollLeft = el.scrollWidth")
+    activity = page.locator(f"{MATRIX} tbody th").first.bounding_box()
+    assert abs(activity["x"] - scroller.bounding_box()["x"]) <= 2

@@ -1,0 +1,53 @@
+"""A customer page printed from the browser (or saved as PDF) reads like a document: no
+navigation, search or buttons; the firm's name, the page's address and the date on top;
+tables and checklists kept whole."""
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.browser
+
+PAGE = "phases/kickoff/"
+
+
+@pytest.fixture
+def printed(visit, customer_site):
+    tab = visit(customer_site)
+    page = tab.open(PAGE)
+    page.emulate_media(media="print")
+    return page
+
+
+def test_print_layout_hides_chrome_and_shows_the_print_header(printed):
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+                   ".pb-page-tools", ".md-search"):
+        displays = printed.eval_on_selector_all(chrome, "els => els.map(e => getComputedStyle(e).display)")
+        assert displays and set(displays) == {"none"}, chrome
+    header = printed.locator(".pb-print-header")
+    assert header.is_visible()
+    text = header.inner_text()
+    assert "Meridian Consulting" in text
+    assert "https://implementations.meridian.example/go/kickoff/" in text
+    assert re.search(r"\d{2} \w+ \d{4}", text)
+
+
+def test_rows_items_and_matrices_do_not_break_across_pages(printed):
+    for selector in (".pb-matrix tr", ".pb-checklist__item"):
+        breaks = printed.eval_on_selector_all(selector, "els => els.map(e => getComputedStyle(e).breakInside)")
+        assert breaks and set(breaks) == {"avoid"}, selector
+    matrix = printed.locator(".pb-matrix table").first
+    assert matrix.evaluate("t => getComputedStyle(t).display") == "table"
+    assert matrix.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth + 1"), "the matrix is cut off on paper"
+
+
+def test_the_pdf_has_the_content_and_not_the_site_chrome(printed):
+    pdf = printed.pdf(format="A4", print_background=True)
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    flat = " ".join(text.split())
+    assert "Meridian Consulting" in flat
+    assert "implementations.meridian.example/go/kickoff/" in flat
+    assert "Who does what" in flat and "Kickoff readiness" in flat
+    for chrome in ("Table of contents", "Copy link", "Type to start searching", "Back to top"):
+        assert chrome not in flat, chrome

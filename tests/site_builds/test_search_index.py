@@ -1,0 +1,51 @@
+"""What Material's offline search can find in the real internal site: the data-generated
+matrices and checklists (rendered HTML, so indexed), each FAQ question as its own entry, and the
+synonyms and boosts pages declare in front matter, which the page itself never shows."""
+import json
+
+import pytest
+
+from playbook.model import load_playbook
+from tests import html
+from tests.sites import ROOT
+
+pytestmark = pytest.mark.build
+
+PLAYBOOK = load_playbook(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def index(real_internal_site):
+    return json.loads((real_internal_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def _page_text(index, location: str) -> str:
+    return " ".join(html.text(d["text"]) for d in index["docs"] if d["location"].split("#")[0] == location)
+
+
+def test_matrix_rows_and_checklist_items_are_in_the_index(index):
+    for process in PLAYBOOK.processes.values():
+        location = process.page[:-3] + "/"
+        text = _page_text(index, location)
+        for activity in process.activities:
+            assert activity.title in text, (location, activity.id)
+        for checklist in PLAYBOOK.checklists_for(process.id):
+            for item in checklist.items:
+                assert html.text(item.text) in text, (location, checklist.id, item.id)
+
+
+def test_each_faq_question_is_an_entry_of_its_own(index, real_internal_site):
+    faq = ROOT / "docs" / "faq.md"
+    if not faq.is_file():
+        pytest.skip("docs/faq.md is not written yet")
+    questions = [line[3:].strip() for line in faq.read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+    entries = {d["title"]: d["location"] for d in index["docs"] if d["location"].startswith("faq/#")}
+    assert questions and all(q in entries for q in questions), set(questions) - set(entries)
+
+
+def test_declared_synonyms_are_searchable_but_not_on_the_page(index, real_internal_site):
+    go_live = next(d for d in index["docs"] if d["location"] == "phases/go-live/")
+    assert "golive" in go_live["terms"].split() and go_live["boost"] == 2
+    assert index["config"]["fields"]["terms"]["boost"] > index["config"]["fields"]["text"]["boost"]
+    assert "golive" not in html.text(real_internal_site.page("phases/go-live/")).lower()
+    assert all("terms" not in d for d in index["docs"] if "#" in d["location"])

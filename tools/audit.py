@@ -1,0 +1,133 @@
+"""Lighthouse report for the customer site: accessibility, best practices, SEO and performance
+of its home page and a phase page, as a person would load them. A report, not a gate: it always
+exits 0 once Lighthouse has run, and prints each score against its target.
+
+Installs Lighthouse (exact pin below) with npm into the git-ignored .audit/ folder the first time,
+builds the customer site into .audit/customer/, serves it on a free loopback port, and drives
+Debian's Chromium headless (CHROME_PATH); nothing is fetched from anywhere but npm, once.
+
+Usage: python tools/audit.py [PAGE ...]   (default: the home page and phases/kickoff/)
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".audit"
+LIGHTHOUSE = "lighthouse@12.2.3"
+CLI = WORK / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --no-first-run")
+PAGES = ["", "phases/kickoff/"]
+# category id -> (label, target score out of 100)
+TARGETS = {
+    "performance": ("Performance", 95),
+    "accessibility": ("Accessibility", 100),
+    "best-practices": ("Best practices", 100),
+    "seo": ("SEO", 100),
+}
+
+
+class _Server(http.server.SimpleHTTPRequestHandler):
+    """Serves the site the way any static host does: text compressed with gzip. Without it,
+    Lighthouse's simulated mobile network would time uncompressed CSS and JavaScript, and the
+    performance score would describe this script's server rather than the site."""
+
+    COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the address with a slash
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.COMPRESS \
+                or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def install() -> None:
+    if CLI.is_file():
+        return
+    npm = shutil.which("npm") or sys.exit("npm is needed (Node 20 ships it): sudo apt-get install nodejs npm")
+    WORK.mkdir(exist_ok=True)
+    print(f"Installing {LIGHTHOUSE} into {WORK.relative_to(ROOT)}/ ...", flush=True)
+    subprocess.run([npm, "install", "--save-exact", "--no-audit", "--no-fund", "--loglevel=error",
+                    "--prefix", str(WORK), LIGHTHOUSE], check=True)
+
+
+def build_customer_site() -> Path:
+    out = WORK / "customer"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.customer.yml"),
+                           "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit("The customer site does not build:\n" + done.stdout + done.stderr)
+    return out
+
+
+def audit(url: str, report: Path) -> dict[str, int]:
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    subprocess.run(["node", str(CLI), url, "--quiet", "--output=json", f"--output-path={report}",
+                    f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(TARGETS)],
+                   env=env, check=True)
+    categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+    return {key: round((categories[key]["score"] or 0) * 100) for key in TARGETS}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages", nargs="*", default=PAGES, help="URL paths of the customer site")
+    args = parser.parse_args(argv)
+    if not os.access(CHROMIUM, os.X_OK):
+        sys.exit(f"{CHROMIUM} is missing: install Debian's chromium (make chromium)")
+    install()
+    site = build_customer_site()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Server, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results = {}
+    try:
+        for number, page in enumerate(args.pages):
+            report = WORK / f"lighthouse-{number}.json"
+            results[page or "(home)"] = audit(base + page, report)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    print(f"\nLighthouse ({LIGHTHOUSE}, mobile defaults) on the customer site; reports in .audit/")
+    print(f"{'page':<24}" + "".join(f"{label:>16}" for label, _ in TARGETS.values()))
+    for page, scores in results.items():
+        cells = []
+        for key, (_, target) in TARGETS.items():
+            mark = "" if scores[key] >= target else f" (<{target})"
+            cells.append(f"{str(scores[key]) + mark:>16}")
+        print(f"{page:<24}" + "".join(cells))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
