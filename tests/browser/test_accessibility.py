@@ -25,7 +25,8 @@ def _path_for(site, kind: str) -> str | None:
     if kind == "template":
         return next((p for p in pages if p.startswith("templates/") and p != "templates/"), None)
     if kind == "faq":
-        return "faq/" if "faq/" in pages else None
+        # Employees get the FAQ; customers get the questions customers ask.
+        return next((p for p in ("faq/", "customer-questions/") if p in pages), None)
     raise ValueError(kind)
 
 
@@ -42,8 +43,7 @@ def _serious(axe_source: str, page) -> list[str]:
 @pytest.mark.parametrize("kind", KINDS)
 def test_no_serious_or_critical_axe_violations(visit, any_site, axe_source, kind):
     path = _path_for(any_site, kind)
-    if path is None:
-        pytest.skip(f"the {any_site.audience} site has no {kind} page yet")
+    assert path is not None, f"the {any_site.audience} site has no {kind} page to check"
     visitor = visit(any_site)
     page = visitor.open(path)
     if kind == "search":
