@@ -25,7 +25,7 @@ INTERNAL_QUESTIONS = [
     ("how fast must we reply to the customer", ("communication-plan/", "faq/")),
     ("can we change the status report day", "faq/"),
     ("weekly status report template", "templates/weekly-status-report/"),
-    ("what do we need before kickoff", "phases/kickoff/"),
+    ("what do we need before kickoff", ("phases/kickoff/", "faq/")),
     ("kickof deck", "templates/kickoff-deck/"),                      # typo
     ("RAID log", "governance/raid-log/"),                            # abbreviation
     ("where is the risk register", "governance/raid-log/"),          # another name
