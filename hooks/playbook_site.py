@@ -92,6 +92,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Default deny reaches the chrome too: no repository or edit links in front of customers.
         config.repo_url = config.repo_name = config.edit_uri = None
         _check_brand(config)
+        brand = config.extra["brand"]
+        # The customer header carries the firm's name: taken from extra.brand, the one place it is set.
+        config.site_name = f"{brand['firm_name']} · {brand.get('customer_site_title', 'Implementation guide')}"
         config.extra_css.append(BRAND_CSS)
 
     macros_plugin = config.plugins.get("macros")

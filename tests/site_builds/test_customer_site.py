@@ -71,7 +71,7 @@ def test_customer_site_has_its_own_home_nav_and_look(sites):
     nav = html.between(home, 'class="md-nav md-nav--primary"', "</nav>\n")
     assert "Secret plans" not in nav and "Onboarding" in nav
     assert "md-content__button" not in home  # no edit or view-source buttons
-    assert "Mini Firm guide" in html.text(html.between(home, "<header", "</header>"))
+    assert "Mini Firm · guide" in html.text(html.between(home, "<header", "</header>"))
     brand = (customer.site / "assets/playbook/brand.css").read_text()
     assert "--md-primary-fg-color: #123456;" in brand and "--md-accent-fg-color: #abcdef;" in brand
     assert 'href="assets/playbook/brand.css"' in home
