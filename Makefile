@@ -5,6 +5,9 @@
 #   make customer-bundle site/customer-bundle.zip: the customer site, readable from disk
 #   make test            install everything the tests need and run them all
 #   make audit           Lighthouse scores of the customer site (a report)
+#   make new-process ID=<id>                 scaffold a process: data file + page, ready to edit
+#   make new-checklist ID=<id> PROCESS=<id>  scaffold a checklist for a process
+#   make check-freshness fail if any page is past its review date (a normal build never does)
 #   make clean           remove built sites and caches (keeps .venv)
 
 PYTHON ?= python3
@@ -14,7 +17,8 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 # Material prints an end-of-life banner for MkDocs 2 on every build; we know, and pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve serve-customer build customer-bundle test test-fast chromium audit lock clean
+.PHONY: install serve serve-customer build customer-bundle test test-fast chromium audit \
+        new-process new-checklist check-freshness lock clean
 
 install: $(STAMP)
 
@@ -50,6 +54,17 @@ test: install chromium
 # Unit tests only: the pure modules, in about a second.
 test-fast: install
 	$(PY) -m pytest tests/unit -q
+
+# A new process (data file + page, added to the end of the nav) or checklist, ready to edit.
+new-process: install
+	$(PY) tools/scaffold.py process $(ID) $(if $(PAGE),--page $(PAGE))
+
+new-checklist: install
+	$(PY) tools/scaffold.py checklist $(ID) --process $(PROCESS)
+
+# Fails while any page is past its review date; stale pages never block a normal build.
+check-freshness: install
+	$(PY) tools/check_freshness.py
 
 # Lighthouse (npm, pinned 12.2.3) on the customer home and a phase page, driving Debian's
 # Chromium: prints the four scores. A report, not a gate.

@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from playbook import views
+from playbook.changelog_feed import FEED_PATH
 from playbook.model import Playbook, UnknownId
 
 # href(src_path, anchor) -> a URL relative to the page being rendered, or None when the target
@@ -31,6 +32,9 @@ class PlaybookMacros:
         self.site_audience = site_audience
         self.href = href
         self.report = report
+        # Page titles by source path, for macros that list pages (the changelog); set by
+        # hooks/changelog_feed.py once the site's pages are known.
+        self.page_titles: dict[str, str] = {}
         # Autoescape: every string from YAML is text, never markup.
         self.env = Environment(loader=FileSystemLoader(str(templates_dir)), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -55,6 +59,7 @@ class PlaybookMacros:
             "raid_log": self.raid_log,
             "glossary": self.glossary,
             "phase_duration": self.phase_duration,
+            "changelog": self.changelog,
         }
 
     # -- the macros -----------------------------------------------------------------------
@@ -106,6 +111,10 @@ class PlaybookMacros:
 
     def glossary(self) -> str:
         return self._render_list("glossary", "glossary", "glossary", terms=views.glossary(self.playbook))
+
+    def changelog(self) -> str:
+        return self._render_list("changelog", "changelog", "changelog", changes=views.changelog(self.playbook),
+                                 feed=FEED_PATH, title_of=lambda src: self.page_titles.get(src, src))
 
     # Inline facts: a few words inside a sentence, read from data so the sentence cannot go stale.
 

@@ -63,4 +63,8 @@ def for_audience(playbook: Playbook, site_audience: str) -> Playbook:
                     agendas=MappingProxyType(agendas),
                     escalation_paths=MappingProxyType(paths),
                     raid_categories=MappingProxyType(raid),
-                    glossary=MappingProxyType(visible(playbook.glossary)))
+                    glossary=MappingProxyType(visible(playbook.glossary)),
+                    changelog=MappingProxyType(visible(playbook.changelog)),
+                    changelog_page=playbook.changelog_page,
+                    changelog_page_source=playbook.changelog_page_source,
+                    role_pages_review=playbook.role_pages_review)

@@ -73,8 +73,8 @@ def remove_internal_blocks(markdown: str) -> str:
 def has_unclosed_internal_block(markdown: str) -> bool:
     """True when an internal block never closes, which would swallow the rest of the page."""
     stack: list[tuple[int, str]] = []
-    for _line, _kind, stack in _open_blocks(markdown):
-        pass
+    for _line, _kind, open_now in _open_blocks(markdown):
+        stack = open_now
     return any(name == "internal" for _slashes, name in stack)
 
 

@@ -7,6 +7,7 @@ collected and raised together, so an author fixes a whole pull request in one pa
 """
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -224,6 +225,28 @@ class GlossaryTerm:
         return (self.term, *self.aliases)
 
 
+@dataclass(frozen=True)
+class Review:
+    """Who keeps a page true and when it was last checked (see playbook.page_review)."""
+
+    owner: str
+    last_reviewed: datetime.date
+    every_months: int | None  # None: the site's default
+    source: Source
+
+
+@dataclass(frozen=True)
+class Change:
+    id: str
+    date: datetime.date
+    summary: str
+    detail: str
+    pages: tuple[str, ...]
+    audience: str
+    source: Source
+    page_sources: tuple[Source, ...]
+
+
 def _empty() -> Mapping[str, Any]:
     return MappingProxyType({})
 
@@ -251,6 +274,10 @@ class Playbook:
     escalation_paths: Mapping[str, EscalationPath] = field(default_factory=_empty)
     raid_categories: Mapping[str, RaidCategory] = field(default_factory=_empty)
     glossary: Mapping[str, GlossaryTerm] = field(default_factory=_empty)
+    changelog: Mapping[str, Change] = field(default_factory=_empty)
+    changelog_page: str = ""  # the page that shows the changelog; "" when there is none
+    changelog_page_source: Source | None = None
+    role_pages_review: Review | None = None  # None only in a Playbook made by hand in a test
 
     def page_references(self) -> list[PageReference]:
         """Every page a data item names besides a process's own page (playbook_site checks those)."""
@@ -260,6 +287,10 @@ class Playbook:
                  for c in self.complaints.values()]
         refs += [PageReference(t.page, f"the glossary term '{t.id}' names the page", t.page_source)
                  for t in self.glossary.values() if t.page]
+        refs += [PageReference(page, f"the change '{c.id}' names the page", source)
+                 for c in self.changelog.values() for page, source in zip(c.pages, c.page_sources, strict=True)]
+        if self.changelog_page and self.changelog_page_source:
+            refs.append(PageReference(self.changelog_page, "the changelog names its page", self.changelog_page_source))
         return refs
 
     def phases(self) -> list[Process]:
@@ -279,7 +310,8 @@ class Playbook:
 
 _NOUNS = {"roles": "role", "processes": "process", "checklists": "checklist", "communications": "communication",
           "change_impacts": "change impact", "complaints": "complaint", "agendas": "agenda",
-          "escalation_paths": "escalation path", "raid_categories": "RAID category", "glossary": "glossary term"}
+          "escalation_paths": "escalation path", "raid_categories": "RAID category", "glossary": "glossary term",
+          "changelog": "change"}
 
 
 class UnknownId(KeyError):
@@ -340,8 +372,12 @@ def load_playbook(data_dir: Path, *, root: Path | None = None) -> Playbook:
     problems += _check_unique_list_ids(roles_raw, process_raws, checklist_raws, lists)
     problems += _check_lists(built, roles, known)
     raise_if_any(problems)
+    changelog_raw = lists["changelog"]
     return Playbook(MappingProxyType(roles), MappingProxyType(processes), MappingProxyType(checklists),
-                    **{kind: MappingProxyType(items) for kind, items in built.items()})
+                    **{kind: MappingProxyType(items) for kind, items in built.items()},
+                    changelog_page=_text(changelog_raw.value, "page") if changelog_raw else "",
+                    changelog_page_source=changelog_raw.source(key="page") if changelog_raw else None,
+                    role_pages_review=_build_review(roles_raw.value["role_pages"], roles_raw))
 
 
 @dataclass
@@ -441,6 +477,10 @@ def _unexpected_files(data_dir: Path, root: Path) -> Iterable[Problem]:
 
 def _audience(mapping: Mapping[str, Any], inherited: str) -> str:
     return mapping.get("audience", inherited) if inherited == CUSTOMER else INTERNAL
+
+
+def _build_review(value: LineDict, raw: _Raw) -> Review:
+    return Review(value["owner"].strip(), value["last_reviewed"], value.get("review_every_months"), raw.source(value))
 
 
 def _build_roles(raw: _Raw) -> dict[str, Role]:
@@ -619,11 +659,13 @@ _LIST_FILES = {
     "escalation.yml": _ListFile("escalation_paths", "paths", shapes.ESCALATION_FILE, "escalation path"),
     "raid-log.yml": _ListFile("raid_categories", "categories", shapes.RAID_FILE, "RAID category"),
     "glossary.yml": _ListFile("glossary", "terms", shapes.GLOSSARY_FILE, "glossary term"),
+    "changelog.yml": _ListFile("changelog", "changes", shapes.CHANGELOG_FILE, "change"),
 }
 _SPEC_BY_FIELD = {spec.field: spec for spec in _LIST_FILES.values()}
 # Glossary ids only need to be unique in the glossary: a term such as 'hypercare' may share its id
 # with the process of the same name, and it never becomes an anchor outside the glossary page.
-_OWN_ID_SPACE = {"glossary"}
+# Change ids likewise only name entries of the changelog.
+_OWN_ID_SPACE = {"glossary", "changelog"}
 
 
 def _text(item: Mapping[str, Any], key: str) -> str:
@@ -658,6 +700,11 @@ def _build_item(kind: str, raw: _Raw, item: LineDict, audience: str) -> Any:
         return GlossaryTerm(item["id"], _text(item, "term"), _text(item, "expansion"), _text(item, "definition"),
                             tuple(a.strip() for a in item.get("aliases", ())), _text(item, "page"), audience, source,
                             raw.source(item, "page"))
+    if kind == "changelog":
+        pages = item["pages"]
+        return Change(item["id"], item["date"], _text(item, "summary"), _text(item, "detail"),
+                      tuple(page.strip() for page in pages), audience, source,
+                      tuple(Source(raw.file, pages.line_of(i)) for i in range(len(pages))))
     raise ValueError(f"unknown kind {kind}")  # pragma: no cover - _LIST_FILES and this function change together
 
 

@@ -30,7 +30,7 @@ class Where:
     line: int
     path: str
 
-    def child(self, step: str, line: int) -> "Where":
+    def child(self, step: str, line: int) -> Where:
         joined = f"{self.path}.{step}" if self.path and not step.startswith("[") else self.path + step
         return Where(self.file, line, joined)
 

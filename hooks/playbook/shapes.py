@@ -4,7 +4,7 @@ data/README.md explains these fields for authors; when a field changes here, cha
 """
 from __future__ import annotations
 
-from .schema import Field, Id, Integer, ListOf, MapOf, OneOf, Record, Text
+from .schema import Date, Field, Id, Integer, ListOf, MapOf, OneOf, Record, Text
 
 AUDIENCES = ("customer", "internal")
 SIDES = ("firm", "customer")
@@ -28,8 +28,19 @@ ROLE = Record(title="Role", fields=(
     _AUDIENCE_ITEM,
 ))
 
+# Who keeps a page true and when it was last checked. Written pages say it in their front matter
+# (checked by playbook.page_review); pages generated from a data file say it in that file.
+REVIEW_EVERY_MONTHS = Integer(minimum=1, maximum=24)
+REVIEW = Record(title="Review of generated pages", fields=(
+    Field("owner", Text(), doc="who keeps the pages true: a role id from data/roles.yml or a team name"),
+    Field("last_reviewed", Date(), doc="the day someone last checked the pages against practice, YYYY-MM-DD"),
+    Field("review_every_months", REVIEW_EVERY_MONTHS, required=False,
+          doc="how often they must be reviewed; without it, extra.review.every_months in mkdocs.yml"),
+))
+
 ROLES_FILE = Record(title="Roles (data/roles.yml)", fields=(
     _AUDIENCE_FILE,
+    Field("role_pages", REVIEW, doc="owner and review dates of the generated role pages"),
     Field("roles", ListOf(ROLE), doc="every role, firm roles first, in the order matrices show them"),
 ))
 
@@ -211,3 +222,38 @@ GLOSSARY_FILE = Record(title="Glossary (data/glossary.yml)", fields=(
     _AUDIENCE_FILE,
     Field("terms", ListOf(GLOSSARY_TERM), doc="every term, in any order; pages sort them"),
 ))
+
+CHANGE = Record(title="Change", fields=(
+    _id("the change's id, unique in the changelog, such as kickoff-checklist-added; the page's anchor and the "
+        "feed entry use it, so it never changes"),
+    Field("date", Date(), doc="the day the change was published, YYYY-MM-DD"),
+    Field("summary", Text(), doc="one sentence a reader understands: what changed in how we work"),
+    Field("detail", Text(), required=False, doc="a short paragraph: why, and what readers do differently"),
+    Field("pages", ListOf(Text()), doc="the pages in docs/ the change touched, such as phases/kickoff.md"),
+    _AUDIENCE_ITEM,
+))
+
+CHANGELOG_FILE = Record(title="What changed (data/changelog.yml)", fields=(
+    _AUDIENCE_FILE,
+    _page("the page in docs/ that shows the changelog with changelog(); the feed links to it"),
+    Field("changes", ListOf(CHANGE), doc="every published change to how we work, in any order; pages sort them newest first"),
+))
+
+
+# -- Every kind of data file ------------------------------------------------------------------
+# (schema name, files it covers relative to data/, shape). tools/export_schemas.py writes
+# schemas/<name>.schema.json from these for editors; the loader (model.py) checks with the same
+# shapes, and a test proves both readings accept and refuse the same files.
+FILE_KINDS = (
+    ("roles", "roles.yml", ROLES_FILE),
+    ("process", "processes/*.yml", PROCESS_FILE),
+    ("checklist", "checklists/*.yml", CHECKLIST_FILE),
+    ("communications", "communications.yml", COMMUNICATIONS_FILE),
+    ("change-impacts", "change-impacts.yml", CHANGE_IMPACTS_FILE),
+    ("complaints", "complaints.yml", COMPLAINTS_FILE),
+    ("agendas", "agendas.yml", AGENDAS_FILE),
+    ("escalation", "escalation.yml", ESCALATION_FILE),
+    ("raid-log", "raid-log.yml", RAID_FILE),
+    ("glossary", "glossary.yml", GLOSSARY_FILE),
+    ("changelog", "changelog.yml", CHANGELOG_FILE),
+)

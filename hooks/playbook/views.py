@@ -7,8 +7,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import (LETTER_NAMES, Activity, Agenda, AgendaItem, ChangeImpact, Checklist, ChecklistItem, Communication,
-                    Complaint, EscalationLevel, EscalationPath, GlossaryTerm, Playbook, Process, RaidCategory, Role)
+from .model import (
+    LETTER_NAMES,
+    Activity,
+    Agenda,
+    AgendaItem,
+    Change,
+    ChangeImpact,
+    Checklist,
+    ChecklistItem,
+    Communication,
+    Complaint,
+    EscalationLevel,
+    EscalationPath,
+    GlossaryTerm,
+    Playbook,
+    Process,
+    RaidCategory,
+    Role,
+)
 
 SIDE_ORDER = ("firm", "customer")
 
@@ -307,3 +324,8 @@ def hover_text(term: GlossaryTerm) -> str:
 def abbreviations(playbook: Playbook) -> dict[str, str]:
     """Every spelling of every term, with the text a reader sees when hovering over it."""
     return {spelling: hover_text(term) for term in glossary(playbook) for spelling in term.spellings}
+
+
+def changelog(playbook: Playbook) -> tuple[Change, ...]:
+    """Newest first; changes of one day keep the order the file gives them."""
+    return tuple(sorted(playbook.changelog.values(), key=lambda c: c.date, reverse=True))

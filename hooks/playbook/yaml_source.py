@@ -7,6 +7,8 @@ installed and only replace how mappings and sequences are built.
 """
 from __future__ import annotations
 
+import datetime
+import re
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +112,12 @@ def parse_yaml(text: str, display_name: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(display_name, line, f"YAML syntax error: {reason}", fix)]
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports everything as marked
         return None, [Problem(display_name, None, f"YAML syntax error: {error}", _SYNTAX_FIX)]
+    except ValueError as error:
+        # PyYAML reads anything shaped like 2026-02-30 as a date and raises a plain ValueError,
+        # without a line, when there is no such day.
+        line, written = _impossible_date(text)
+        return None, [Problem(display_name, line, f"'{written}' is not a real date ({error})",
+                              "write a date that exists, as YYYY-MM-DD, such as 2026-03-31")]
     finally:
         loader.dispose()
     problems = [
@@ -119,6 +127,20 @@ def parse_yaml(text: str, display_name: str) -> tuple[Any, list[Problem]]:
         for key, line, first_line in loader.duplicate_keys
     ]
     return value, problems
+
+
+_DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])")
+
+
+def _impossible_date(text: str) -> tuple[int | None, str]:
+    """The first date-shaped value that is no real day, and its line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _DATE_LIKE.finditer(line):
+            try:
+                datetime.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return number, match.group(0)
+    return None, "a date"
 
 
 def _line_has_tab(text: str, line: int | None) -> bool:

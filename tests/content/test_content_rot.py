@@ -28,7 +28,7 @@ _HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.DOTALL)
 
 def built_pages(site: Path) -> list[Path]:
     return [p for p in site.rglob("index.html")
-            if not p.relative_to(site).parts[0] in ("search", "assets", "go")
+            if p.relative_to(site).parts[0] not in ("search", "assets", "go")
             and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:2000]]
 
 
@@ -50,7 +50,7 @@ def test_no_heading_is_left_without_content(real_internal_site):
     for path in built_pages(real_internal_site.site):
         body = article(path.read_text(encoding="utf-8"))
         headings = list(_HEADING.finditer(body))
-        for here, after in zip(headings, headings[1:] + [None]):
+        for here, after in zip(headings, headings[1:] + [None], strict=True):
             between = body[here.end(): after.start() if after else len(body)]
             has_content = html.text(between) or re.search(r"<(table|div|ul|ol|pre|img|dl)\b", between)
             deeper_follows = after is not None and int(after.group(1)) > int(here.group(1))

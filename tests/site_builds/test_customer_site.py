@@ -26,6 +26,7 @@ MARKERS = {
     "internal role": "INTERNAL-ROLE-MARKER",
     "internal role id": "finance-partner",
     "internal page tag": "internal-tag-marker",
+    "internal changelog entry": "INTERNAL-CHANGE-MARKER",
 }
 
 
@@ -123,7 +124,7 @@ def test_customer_page_linking_an_internal_page_fails_naming_both(tmp_path):
     assert build(project, tmp_path / "internal").ok
     result = build(project, tmp_path / "customer", "mkdocs.customer.yml")
     assert not result.ok
-    assert ("docs/onboarding.md:31: this customer page links to 'internal-filename-marker.md', "
+    assert ("docs/onboarding.md:34: this customer page links to 'internal-filename-marker.md', "
             "which is an internal page") in result.output
 
 

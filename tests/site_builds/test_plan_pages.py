@@ -36,7 +36,7 @@ def test_role_pages_list_the_communications_the_role_sends_and_receives(real_int
 def test_inline_facts_come_from_data(real_internal_site):
     faq = real_internal_site.page("faq/")
     answer = html.text(html.between(faq, 'id="who-sends-the-weekly-status-report"', "</p>"))
-    assert f"The implementation project manager sends it" in answer
+    assert "The implementation project manager sends it" in answer
     assert PLAYBOOK.communications["weekly-status-report"].cadence in answer
     hypercare = html.text(html.between(faq, 'id="how-long-is-hypercare"', "</p>"))
     assert PLAYBOOK.processes["hypercare"].phase.typical_duration in hypercare

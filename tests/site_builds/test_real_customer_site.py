@@ -40,7 +40,7 @@ def internal_block_sentences():
         if read_front_matter(text, path.name).audience != "customer":
             continue
         for block in INTERNAL_BLOCK.findall(text):
-            lines = [l.strip(" -*") for l in block.splitlines() if len(l.strip()) > 40 and "{{" not in l]
+            lines = [line.strip(" -*") for line in block.splitlines() if len(line.strip()) > 40 and "{{" not in line]
             if lines:
                 yield path.name, lines[0][:60]
 

@@ -1,7 +1,6 @@
 """The real playbook, built as `make build` builds it: matrices, checklists and role pages as
 readers see them, and the seed's rule that the account manager does not run the project."""
 import re
-from pathlib import Path
 
 import pytest
 

@@ -1,4 +1,5 @@
 """Every validation rule of the data loader, each proven by a file that breaks it."""
+import dataclasses
 from pathlib import Path
 from textwrap import dedent
 
@@ -27,6 +28,9 @@ roles:
     title: Customer lead
     side: customer
     summary: Leads on the customer side.
+role_pages:
+  owner: project-manager
+  last_reviewed: 2026-11-02
 """
 
 PROCESS = """\
@@ -95,7 +99,7 @@ def test_valid_data_loads_into_frozen_facts_keyed_by_id(data_dir):
     assert kickoff.phase.order == 1 and kickoff.activities[0].letter_for("project-manager") == "A"
     assert playbook.checklists_for("kickoff")[0].items[0].owner == "account-manager"
     assert playbook.roles["resource-manager"].audience == "internal"
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         kickoff.title = "changed"
 
 

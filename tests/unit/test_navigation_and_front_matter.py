@@ -2,7 +2,6 @@ from playbook import navigation
 from playbook.front_matter import read_front_matter
 from playbook.generated_pages import role_pages
 from playbook.model import load_playbook
-
 from tests.sites import FIXTURES
 
 NAV = [

@@ -2,7 +2,6 @@
 paths, the RAID log, the glossary): each validation rule proven by a file that breaks it, and
 each view by what it computes."""
 from pathlib import Path
-from textwrap import dedent
 
 import pytest
 

@@ -1,8 +1,8 @@
+import pytest
+
 from playbook import views
 from playbook.audience import can_see, for_audience
 from playbook.model import UnknownId, load_playbook
-import pytest
-
 from tests.sites import FIXTURES
 
 

@@ -1,0 +1,30 @@
+"""What the tools share: where the project is, and its pure modules on the import path.
+
+MkDocs loads hook files by path, and hooks/playbook/ sits beside them; the tools import the same
+modules the same way, so a tool and the build can never read the data differently.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "hooks") not in sys.path:
+    sys.path.insert(0, str(ROOT / "hooks"))
+
+
+def review_settings(root: Path):
+    """extra.review from the project's mkdocs.yml, read as plain YAML (no MkDocs needed)."""
+    import yaml
+
+    from playbook.page_review import Settings
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml uses MkDocs' !ENV and Python-name tags; they never matter for extra.review.
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}
+    given = (config.get("extra") or {}).get("review") or {}
+    return Settings(**{k: given[k] for k in ("every_months", "due_soon_days") if k in given})

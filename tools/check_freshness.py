@@ -1,0 +1,54 @@
+"""Fail when any page of the playbook is past its review date.
+
+A normal build never fails on a stale page (one late review must not block every other author);
+this check does, so a scheduled CI job can tell owners. It reads the same front matter and
+data/roles.yml with the same rules as the build (hooks/playbook/page_review.py).
+
+Usage: python tools/check_freshness.py [--root PROJECT] [--today YYYY-MM-DD]
+Exit 0 when nothing is overdue, 1 when a page is overdue, 2 when the pages or data have mistakes.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from _project import ROOT, review_settings
+
+from playbook import page_review
+from playbook.model import load_playbook
+from playbook.problems import PlaybookError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repo)")
+    parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(),
+                        help="check as of this day, YYYY-MM-DD (default: today)")
+    args = parser.parse_args(argv)
+    try:
+        playbook = load_playbook(args.root / "data", root=args.root)
+    except PlaybookError as error:
+        print(error)
+        return 2
+    settings = review_settings(args.root)
+    statuses, problems = page_review.project_statuses(args.root, playbook, args.today, settings)
+    for problem in problems:
+        print(problem)
+    if problems:
+        return 2
+    late = page_review.overdue(statuses)
+    soon = [s for s in page_review.health(statuses) if s.state == page_review.DUE_SOON]
+    for status in late:
+        print(f"OVERDUE  {status.source}: '{status.title}' was due for review on {status.due.isoformat()} "
+              f"— owner: {status.owner_name}. Review it and set last_reviewed to the review's date.")
+    for status in soon:
+        print(f"due soon {status.source}: '{status.title}' is due for review on {status.due.isoformat()} "
+              f"— owner: {status.owner_name}")
+    print(f"{len(statuses)} pages as of {args.today.isoformat()}: {len(late)} overdue, {len(soon)} due soon.")
+    return 1 if late else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
