@@ -163,18 +163,26 @@ CATALOGUE: dict[str, Mistake] = {
                    "Aborted with 2 errors in strict mode"]),
     "undefined Jinja variable": Mistake(
         {"docs/onboarding.md": PAGE + "\n{{ projekt_name }}\n"},
-        ["'projekt_name' is undefined", "onboarding.md"]),
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'projekt_name')}: 'projekt_name' is "
+                   "undefined — check the spelling of the macro or variable"]),
     "Jinja typo": Mistake(
         {"docs/onboarding.md": PAGE + '\n{{ checklist("onboarding-ready") }\n'},
-        ["Macro Syntax Error", "_File_: `onboarding.md`", "unexpected '}'"]),
+        lambda e: [f"docs/onboarding.md:{len(e['docs/onboarding.md'].splitlines())}: Jinja syntax error: "
+                   "unexpected '}' — check that every '{{' is closed by '}}'"]),
     # -- Pages and links -------------------------------------------------------------------------
     "broken link": Mistake(
-        {"docs/onboarding.md": PAGE + "\nSee [the plan](plan.md).\n"},
-        ["Doc file 'onboarding.md' contains a link 'plan.md', but the target is not found"]),
+        {"docs/onboarding.md": PAGE + "\nSee [the plan](onbording.md).\n"},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'the plan')}: the link 'onbording.md' "
+                   "points to a page that does not exist — did you mean 'onboarding.md'? links are relative"]),
     "broken anchor": Mistake(
         {"docs/index.md": HOME + "\nSee [who does what](onboarding.md#who-does-waht).\n"},
-        ["Doc file 'index.md' contains a link 'onboarding.md#who-does-waht', but the doc 'onboarding.md' "
-         "does not contain an anchor '#who-does-waht'"]),
+        lambda e: [f"docs/index.md:{line_of(e['docs/index.md'], 'who-does-waht')}: the link "
+                   "'onboarding.md#who-does-waht' names the section '#who-does-waht', which onboarding.md does not "
+                   "have — did you mean '#who-does-what'?"]),
+    "link to a web address instead of a page": Mistake(
+        {"docs/index.md": HOME + "\nSee [onboarding](onboarding/).\n"},
+        lambda e: [f"docs/index.md:{line_of(e['docs/index.md'], '](onboarding/)')}: the link 'onboarding/' does not "
+                   "name a page — link to the page's .md file"]),
     "customer page linking an internal page": Mistake(
         {"docs/onboarding.md": PAGE + "\nSee [our plans](internal-filename-marker.md).\n"},
         lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'our plans')}: this customer page links to "
