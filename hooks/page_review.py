@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 import playbook_site
 from playbook import generated_pages, history, navigation, page_review
-from playbook.model import CUSTOMER, INTERNAL
+from playbook.facts import CUSTOMER, INTERNAL
 from playbook.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.playbook.review")

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from playbook import views
 from playbook.changelog_feed import FEED_PATH
-from playbook.model import Playbook, UnknownId
+from playbook.facts import Playbook, UnknownId
 
 # href(src_path, anchor) -> a URL relative to the page being rendered, or None when the target
 # page is not part of this site (for example an internal page, seen from the customer site).

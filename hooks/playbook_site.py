@@ -31,7 +31,8 @@ from mkdocs.structure.pages import Page
 
 from playbook import audience as audiences
 from playbook import front_matter, generated_pages, markdown_text, navigation
-from playbook.model import CUSTOMER, INTERNAL, Playbook, load_playbook
+from playbook.facts import CUSTOMER, INTERNAL, Playbook
+from playbook.model import load_playbook
 from playbook.problems import PlaybookError, Problem
 import playbook_macros
 

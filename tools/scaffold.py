@@ -20,7 +20,8 @@ from pathlib import Path
 
 from _project import ROOT
 
-from playbook.model import Playbook, load_playbook
+from playbook.facts import Playbook
+from playbook.model import load_playbook
 from playbook.problems import PlaybookError
 from playbook.schema import ID_PATTERN
 

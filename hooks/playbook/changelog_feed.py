@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import views
-from .model import Change, Playbook
+from .facts import Change, Playbook
 
 FEED_PATH = "changelog.xml"
 

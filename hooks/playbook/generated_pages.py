@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import views
-from .model import Playbook
+from .facts import Playbook
 
 
 @dataclass(frozen=True)

@@ -7,324 +7,41 @@ collected and raised together, so an author fixes a whole pull request in one pa
 """
 from __future__ import annotations
 
-import datetime
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from . import shapes
+from .facts import (
+    CUSTOMER,
+    INTERNAL,
+    Activity,
+    Agenda,
+    AgendaItem,
+    Assignment,
+    Change,
+    ChangeImpact,
+    Checklist,
+    ChecklistItem,
+    Communication,
+    Complaint,
+    EscalationLevel,
+    EscalationPath,
+    GlossaryTerm,
+    Phase,
+    Playbook,
+    Process,
+    RaidCategory,
+    Review,
+    Role,
+    Source,
+)
 from .problems import Problem, raise_if_any
 from .schema import Record, Where
 from .yaml_source import LineDict, load_yaml
-
-CUSTOMER = "customer"
-INTERNAL = "internal"
-LETTER_NAMES = MappingProxyType({"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"})
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a fact was written, so later checks can point back at it."""
-
-    file: str
-    line: int
-
-    def problem(self, message: str, fix: str) -> Problem:
-        return Problem(self.file, self.line, message, fix)
-
-
-@dataclass(frozen=True)
-class Role:
-    id: str
-    title: str
-    side: str
-    summary: str
-    audience: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class Assignment:
-    role: str
-    letter: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class Activity:
-    id: str
-    title: str
-    detail: str
-    audience: str
-    raci: tuple[Assignment, ...]
-    source: Source
-
-    def letter_for(self, role_id: str) -> str:
-        return next((a.letter for a in self.raci if a.role == role_id), "")
-
-
-@dataclass(frozen=True)
-class Phase:
-    order: int
-    goal: str
-    typical_duration: str
-    entry_criteria: tuple[str, ...]
-    exit_criteria: tuple[str, ...]
-    customer_contribution: str
-
-
-@dataclass(frozen=True)
-class Process:
-    id: str
-    title: str
-    audience: str
-    page: str
-    summary: str
-    phase: Phase | None
-    activities: tuple[Activity, ...]
-    source: Source
-    page_source: Source
-
-
-@dataclass(frozen=True)
-class ChecklistItem:
-    id: str
-    text: str
-    owner: str
-    due: str
-    audience: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class Checklist:
-    id: str
-    title: str
-    audience: str
-    process: str
-    items: tuple[ChecklistItem, ...]
-    source: Source
-
-
-@dataclass(frozen=True)
-class Communication:
-    id: str
-    title: str
-    purpose: str
-    recipients: tuple[str, ...]
-    channel: str
-    cadence: str
-    owner: str
-    template: str
-    audience: str
-    source: Source
-    template_source: Source
-
-
-@dataclass(frozen=True)
-class ChangeImpact:
-    id: str
-    change: str
-    kind: str
-    affects: tuple[str, ...]
-    likelihood: int
-    cost: int
-    response: str
-    audience: str
-    source: Source
-
-    @property
-    def score(self) -> int:
-        """Computed, never typed: a score written by hand drifts from the two numbers it summarises."""
-        return self.likelihood * self.cost
-
-
-@dataclass(frozen=True)
-class Complaint:
-    id: str
-    complaint: str
-    solution: str
-    page: str
-    audience: str
-    source: Source
-    page_source: Source
-
-
-@dataclass(frozen=True)
-class AgendaItem:
-    topic: str
-    minutes: int
-    detail: str
-
-
-@dataclass(frozen=True)
-class Agenda:
-    id: str
-    title: str
-    purpose: str
-    owner: str
-    attendees: tuple[str, ...]
-    items: tuple[AgendaItem, ...]
-    outcome: str
-    audience: str
-    source: Source
-
-    @property
-    def minutes(self) -> int:
-        return sum(item.minutes for item in self.items)
-
-
-@dataclass(frozen=True)
-class EscalationLevel:
-    role: str
-    action: str
-    limit: int | None
-    unit: str | None
-    source: Source
-
-
-@dataclass(frozen=True)
-class EscalationPath:
-    id: str
-    title: str
-    applies_to: str
-    levels: tuple[EscalationLevel, ...]
-    audience: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class RaidCategory:
-    id: str
-    title: str
-    definition: str
-    example: str
-    owner: str
-    escalate_when: str
-    audience: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class GlossaryTerm:
-    id: str
-    term: str
-    expansion: str
-    definition: str
-    aliases: tuple[str, ...]
-    page: str
-    audience: str
-    source: Source
-    page_source: Source
-
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        return (self.term, *self.aliases)
-
-
-@dataclass(frozen=True)
-class Review:
-    """Who keeps a page true and when it was last checked (see playbook.page_review)."""
-
-    owner: str
-    last_reviewed: datetime.date
-    every_months: int | None  # None: the site's default
-    source: Source
-
-
-@dataclass(frozen=True)
-class Change:
-    id: str
-    date: datetime.date
-    summary: str
-    detail: str
-    pages: tuple[str, ...]
-    audience: str
-    source: Source
-    page_sources: tuple[Source, ...]
-
-
-def _empty() -> Mapping[str, Any]:
-    return MappingProxyType({})
-
-
-@dataclass(frozen=True)
-class PageReference:
-    """A data item that names a page in docs/; the site checks the page exists."""
-
-    page: str
-    what: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class Playbook:
-    """Every fact of the playbook, keyed by id, in the order authors wrote them."""
-
-    roles: Mapping[str, Role]
-    processes: Mapping[str, Process]
-    checklists: Mapping[str, Checklist]
-    communications: Mapping[str, Communication] = field(default_factory=_empty)
-    change_impacts: Mapping[str, ChangeImpact] = field(default_factory=_empty)
-    complaints: Mapping[str, Complaint] = field(default_factory=_empty)
-    agendas: Mapping[str, Agenda] = field(default_factory=_empty)
-    escalation_paths: Mapping[str, EscalationPath] = field(default_factory=_empty)
-    raid_categories: Mapping[str, RaidCategory] = field(default_factory=_empty)
-    glossary: Mapping[str, GlossaryTerm] = field(default_factory=_empty)
-    changelog: Mapping[str, Change] = field(default_factory=_empty)
-    changelog_page: str = ""  # the page that shows the changelog; "" when there is none
-    changelog_page_source: Source | None = None
-    role_pages_review: Review | None = None  # None only in a Playbook made by hand in a test
-
-    def page_references(self) -> list[PageReference]:
-        """Every page a data item names besides a process's own page (playbook_site checks those)."""
-        refs = [PageReference(c.template, f"the communication '{c.id}' names the template page", c.template_source)
-                for c in self.communications.values()]
-        refs += [PageReference(c.page, f"the complaint '{c.id}' names the page", c.page_source)
-                 for c in self.complaints.values()]
-        refs += [PageReference(t.page, f"the glossary term '{t.id}' names the page", t.page_source)
-                 for t in self.glossary.values() if t.page]
-        refs += [PageReference(page, f"the change '{c.id}' names the page", source)
-                 for c in self.changelog.values() for page, source in zip(c.pages, c.page_sources, strict=True)]
-        if self.changelog_page and self.changelog_page_source:
-            refs.append(PageReference(self.changelog_page, "the changelog names its page", self.changelog_page_source))
-        return refs
-
-    def phases(self) -> list[Process]:
-        """The lifecycle: processes that are phases, in their order."""
-        return sorted((p for p in self.processes.values() if p.phase), key=lambda p: p.phase.order)
-
-    def checklists_for(self, process_id: str) -> list[Checklist]:
-        return [c for c in self.checklists.values() if c.process == process_id]
-
-    def find(self, kind: str, wanted: str) -> Any:
-        """Look up an id for a page; the KeyError says what exists and what was probably meant."""
-        table: Mapping[str, Any] = getattr(self, kind)
-        if wanted in table:
-            return table[wanted]
-        raise UnknownId(kind, wanted, list(table))
-
-
-_NOUNS = {"roles": "role", "processes": "process", "checklists": "checklist", "communications": "communication",
-          "change_impacts": "change impact", "complaints": "complaint", "agendas": "agenda",
-          "escalation_paths": "escalation path", "raid_categories": "RAID category", "glossary": "glossary term",
-          "changelog": "change"}
-
-
-class UnknownId(KeyError):
-    def __init__(self, kind: str, wanted: str, known: list[str]) -> None:
-        self.kind, self.wanted, self.known = kind, wanted, known
-        super().__init__(wanted)
-
-    def __str__(self) -> str:
-        noun = _NOUNS.get(self.kind, self.kind)
-        guess = difflib.get_close_matches(str(self.wanted), self.known, n=1, cutoff=0.6)
-        hint = f"did you mean '{guess[0]}'? " if guess else ""
-        return f"there is no {noun} with id '{self.wanted}' — {hint}known ids: {', '.join(self.known) or 'none'}"
-
 
 # ---------------------------------------------------------------------------------------------
 # Loading
@@ -361,7 +78,6 @@ def load_playbook(data_dir: Path, *, root: Path | None = None) -> Playbook:
     )
     parsed_files = [r for r in process_raws + checklist_raws if r]
     problems += _check_file_names(parsed_files)
-    problems += _check_unique_ids(roles_raw, process_raws, checklist_raws)
     problems += _check_processes(processes.values(), roles, known)
     problems += _check_checklists(checklists.values(), roles, processes, known)
     problems += _check_phase_order(processes.values())
@@ -369,7 +85,7 @@ def load_playbook(data_dir: Path, *, root: Path | None = None) -> Playbook:
     lists = {spec.field: reader.read(data_dir / name, spec.shape, optional=True) for name, spec in _LIST_FILES.items()}
     problems += reader.problems[len(problems_before_lists):]
     built = {kind: _build_list(kind, raw) for kind, raw in lists.items()}
-    problems += _check_unique_list_ids(roles_raw, process_raws, checklist_raws, lists)
+    problems += _check_unique_ids(roles_raw, process_raws, checklist_raws, lists)
     problems += _check_lists(built, roles, known)
     raise_if_any(problems)
     changelog_raw = lists["changelog"]
@@ -538,8 +254,11 @@ def _check_file_names(raws: list[_Raw]) -> Iterable[Problem]:
                 f"rename the file to {raw.value['id']}.yml or change the id to '{raw.path.stem}'")
 
 
-def _check_unique_ids(roles_raw: _Raw | None, process_raws: list, checklist_raws: list) -> Iterable[Problem]:
-    """Roles, processes, checklists and activities share one id space: ids become URLs and anchors."""
+def _check_unique_ids(roles_raw: _Raw | None, process_raws: list, checklist_raws: list,
+                      lists: Mapping[str, _Raw | None]) -> Iterable[Problem]:
+    """Roles, processes, checklists, activities and the single-file kinds share one id space:
+    ids become URLs, anchors and short links. Checklist items, glossary terms and changelog
+    entries only need ids unique in their own list."""
     seen: dict[str, tuple[str, Source]] = {}
 
     def claim(kind: str, identifier: str, source: Source) -> Iterable[Problem]:
@@ -551,6 +270,16 @@ def _check_unique_ids(roles_raw: _Raw | None, process_raws: list, checklist_raws
         else:
             seen[identifier] = (kind, source)
 
+    def once_in_list(items: Iterable[Mapping[str, Any]], raw: _Raw, what: str, place: str,
+                     fix: str) -> Iterable[Problem]:
+        first: dict[str, Source] = {}
+        for item in items:
+            source = raw.source(item)
+            if item["id"] in first:
+                yield source.problem(f"the {what} id '{item['id']}' appears twice in {place} "
+                                     f"(first on line {first[item['id']].line})", fix)
+            first.setdefault(item["id"], source)
+
     if roles_raw:
         for item in roles_raw.value["roles"]:
             yield from claim("role", item["id"], roles_raw.source(item))
@@ -560,14 +289,19 @@ def _check_unique_ids(roles_raw: _Raw | None, process_raws: list, checklist_raws
             yield from claim("activity", item["id"], raw.source(item))
     for raw in filter(None, checklist_raws):
         yield from claim("checklist", raw.value["id"], raw.source(key="id"))
-        item_ids: dict[str, Source] = {}
-        for item in raw.value["items"]:
-            if item["id"] in item_ids:
-                first = item_ids[item["id"]]
-                yield raw.source(item).problem(
-                    f"the item id '{item['id']}' appears twice in this checklist (first on line {first.line})",
-                    "give each item its own id; ticks people made are stored under it")
-            item_ids.setdefault(item["id"], raw.source(item))
+        yield from once_in_list(raw.value["items"], raw, "item", "this checklist",
+                                "give each item its own id; ticks people made are stored under it")
+    for kind, raw in lists.items():
+        if raw is None:
+            continue
+        spec = _SPEC_BY_FIELD[kind]
+        items = raw.value[spec.key]
+        yield from once_in_list(items, raw, spec.noun, "this file", f"give each {spec.noun} its own id")
+        if kind not in _OWN_ID_SPACE:
+            firsts = {item["id"]: item for item in reversed(items)}  # a repeat was reported just above
+            for item in items:
+                if firsts[item["id"]] is item:
+                    yield from claim(spec.noun, item["id"], raw.source(item))
 
 
 def _unknown_role(source: Source, role_id: str, roles: Mapping[str, Role], what: str) -> Problem:
@@ -716,42 +450,6 @@ def _build_list(kind: str, raw: _Raw | None) -> dict[str, Any]:
     for item in raw.value[spec.key]:
         built.setdefault(item["id"], _build_item(kind, raw, item, _audience(item, raw.value["audience"])))
     return built
-
-
-def _check_unique_list_ids(roles_raw: _Raw | None, process_raws: list, checklist_raws: list,
-                           lists: Mapping[str, _Raw | None]) -> Iterable[Problem]:
-    """The single-file kinds join the one id space of roles, processes, checklists and activities."""
-    taken: dict[str, str] = {}
-    if roles_raw:
-        taken.update({item["id"]: f"the role at {roles_raw.file}:{roles_raw.source(item).line}"
-                      for item in roles_raw.value["roles"]})
-    for raw in filter(None, process_raws):
-        taken.setdefault(raw.value["id"], f"the process in {raw.file}")
-        for item in raw.value["activities"]:
-            taken.setdefault(item["id"], f"the activity at {raw.file}:{raw.source(item).line}")
-    for raw in filter(None, checklist_raws):
-        taken.setdefault(raw.value["id"], f"the checklist in {raw.file}")
-    for kind, raw in lists.items():
-        if raw is None:
-            continue
-        spec = _SPEC_BY_FIELD[kind]
-        own: dict[str, Source] = {}
-        for item in raw.value[spec.key]:
-            source = raw.source(item)
-            if item["id"] in own:
-                yield source.problem(
-                    f"the id '{item['id']}' appears twice in this file (first on line {own[item['id']].line})",
-                    f"give each {spec.noun} its own id")
-                continue
-            own[item["id"]] = source
-            if kind in _OWN_ID_SPACE:
-                continue
-            if item["id"] in taken:
-                yield source.problem(
-                    f"the id '{item['id']}' of this {spec.noun} is already used by {taken[item['id']]}",
-                    "ids are unique across the whole playbook; rename one of them")
-            else:
-                taken[item["id"]] = f"the {spec.noun} at {source.file}:{source.line}"
 
 
 def _check_lists(built: Mapping[str, Mapping[str, Any]], roles: Mapping[str, Role], known: _Known) -> Iterable[Problem]:

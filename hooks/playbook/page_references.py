@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .model import Playbook
+from .facts import Playbook
 from .problems import Problem
 
 

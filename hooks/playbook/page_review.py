@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from . import shapes
+from .facts import Playbook, Role
 from .front_matter import read_front_matter
-from .model import Playbook, Role
 from .problems import Problem
 from .schema import ID_PATTERN, Text, Where, describe_value
 

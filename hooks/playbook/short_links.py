@@ -11,7 +11,7 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Playbook
+from .facts import Playbook
 from .problems import Problem
 from .schema import Id, Where
 

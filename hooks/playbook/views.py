@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import (
+from .facts import (
     LETTER_NAMES,
     Activity,
     Agenda,

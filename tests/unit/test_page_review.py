@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from playbook import history, page_review
-from playbook.model import Role, Source
+from playbook.facts import Role, Source
 from playbook.page_review import Review, Settings
 
 TODAY = datetime.date(2026, 11, 25)

@@ -285,7 +285,7 @@ def test_glossary_is_alphabetical_and_every_spelling_gets_a_hover_text(data_dir)
 
 
 def test_unknown_ids_name_their_kind(data_dir):
-    from playbook.model import UnknownId
+    from playbook.facts import UnknownId
     with pytest.raises(UnknownId, match="there is no agenda with id 'change-tak' — did you mean 'change-talk'"):
         views.agenda(load(data_dir), "change-tak")
     with pytest.raises(UnknownId, match="no escalation path with id"):

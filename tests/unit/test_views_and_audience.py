@@ -2,7 +2,8 @@ import pytest
 
 from playbook import views
 from playbook.audience import can_see, for_audience
-from playbook.model import UnknownId, load_playbook
+from playbook.facts import UnknownId
+from playbook.model import load_playbook
 from tests.sites import FIXTURES
 
 
