@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+import playbook_site
 from playbook import search_terms
 
 log = logging.getLogger("mkdocs.plugins.playbook.search")
@@ -29,8 +30,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    meta = playbook_site.current_site().page_meta.get(page.file.src_uri)
     for key, problem, fix in search_terms.check_front_matter(page.meta):
-        log.error(f"{_source(page)}:{_line_of(page, key)}: {problem} — {fix}")
+        line = (meta.line_of(key) if meta else None) or 1
+        log.error(f"docs/{page.file.src_uri}:{line}: {problem} — {fix}")
     terms = page.meta.get(search_terms.FRONT_MATTER_KEY)
     if isinstance(terms, list) and all(isinstance(t, str) for t in terms):
         _terms[page.url] = terms
@@ -47,13 +50,3 @@ def on_post_build(config: MkDocsConfig) -> None:
     if after != before:
         path.write_text(after, encoding="utf-8")
 
-
-def _source(page: Page) -> str:
-    return f"docs/{page.file.src_uri}"
-
-
-def _line_of(page: Page, key: str) -> int:
-    for number, line in enumerate(page.file.content_string.splitlines(), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1

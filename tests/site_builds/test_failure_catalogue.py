@@ -146,6 +146,9 @@ CATALOGUE: dict[str, Mistake] = {
     "review interval that is no number of months": Mistake(
         _page_edit("last_reviewed: 2026-11-02", "last_reviewed: 2026-11-02\nreview_every_months: 0"),
         ["docs/index.md:6: 'review_every_months' must be a whole number from 1 to 24, not the number 0"]),
+    "search synonyms written as one text instead of a list": Mistake(
+        _page_edit("owner: project-manager\n", "owner: project-manager\nsearch_terms: golive, launch\n"),
+        ["docs/index.md:5: 'search_terms' must be a list of words or phrases — write it as search_terms: [golive, "]),
     "unknown audience in a page": Mistake(
         {"docs/internal-filename-marker.md": "---\ntitle: Secret\naudience: customers\nowner: finance-partner\n"
                                              "last_reviewed: 2026-11-02\n---\n\n# Secret\n"},
