@@ -5,6 +5,7 @@
 #   make customer-bundle site/customer-bundle.zip: the customer site, readable from disk
 #   make test            install everything the tests need and run them all
 #   make audit           Lighthouse scores of the customer site (a report)
+#   make bench           speed at handbook scale against plain Material (PAGES=1000 RUNS=3)
 #   make new-process ID=<id>                 scaffold a process: data file + page, ready to edit
 #   make new-checklist ID=<id> PROCESS=<id>  scaffold a checklist for a process
 #   make check-freshness fail if any page is past its review date (a normal build never does)
@@ -18,7 +19,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve serve-customer build customer-bundle test test-fast chromium audit \
-        new-process new-checklist check-freshness lock clean
+        new-process new-checklist check-freshness bench lock clean
 
 install: $(STAMP)
 
@@ -29,11 +30,15 @@ $(STAMP): requirements.txt pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+# --dirty re-renders only the edited page, so an edit shows in about two seconds even on a
+# 1,000-page playbook; a change to data/, hooks/, overrides/, the config or the set of pages
+# rebuilds everything (hooks/playbook_site.py). --no-strict because MkDocs warns on every dirty
+# build; problems are still printed, and `make build` and CI stay strict.
 serve: install
-	$(VENV)/bin/mkdocs serve --livereload -a 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --livereload --dirty --no-strict -a 127.0.0.1:8000
 
 serve-customer: install
-	$(VENV)/bin/mkdocs serve --livereload -f mkdocs.customer.yml -a 127.0.0.1:8001
+	$(VENV)/bin/mkdocs serve --livereload --dirty --no-strict -f mkdocs.customer.yml -a 127.0.0.1:8001
 
 build: install
 	$(PY) tools/build_sites.py
@@ -54,6 +59,14 @@ test: install chromium
 # Unit tests only: the pure modules, in about a second.
 test-fast: install
 	$(PY) -m pytest tests/unit -q
+
+# Speed at handbook scale: a synthetic playbook in a temporary folder, plain Material against
+# both our sites. PAGES (1000) and RUNS (3) change it; SERVE=0 and SEARCH=0 skip those parts.
+# The last line is the ratio. Not part of `make test`: CI times nothing.
+PAGES ?= 1000
+RUNS  ?= 3
+bench: install chromium
+	PAGES=$(PAGES) RUNS=$(RUNS) $(PY) tools/bench/run.py
 
 # A new process (data file + page, added to the end of the nav) or checklist, ready to edit.
 new-process: install

@@ -8,7 +8,10 @@ Each event hands its work to the pure modules in playbook/ and reports their pro
   from the macro engine, before the macros run;
 - on_page_content stops a customer page from linking to a page the customer site does not have;
 - on_env keeps a file from docs/ (an image, a PDF) in the customer site only when a customer
-  page uses it.
+  page uses it;
+- on_pre_build, on_env and on_post_build keep `mkdocs serve --dirty` correct: a change to
+  anything but a page (data/, hooks/, overrides/, the config) rebuilds every page, and the
+  search index keeps the pages a partial rebuild did not render.
 
 Data problems stop the build at once, all of them listed. Page problems are logged as errors
 naming file and line; strict mode then fails the build after every page has been read, so an
@@ -16,10 +19,13 @@ author sees every mistake in one run.
 """
 from __future__ import annotations
 
+import json
 import logging
+import os
 import posixpath
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,15 +34,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
+import playbook_macros
 from playbook import audience as audiences
 from playbook import front_matter, generated_pages, markdown_text, navigation
 from playbook.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.model import load_playbook
 from playbook.problems import PlaybookError, Problem
-import playbook_macros
 
 log = logging.getLogger("mkdocs.plugins.playbook")
+
+# `mkdocs serve` loads this module afresh for every rebuild; when each build of a site folder
+# started is carried over from the copy loaded before (see on_pre_build).
+_build_started: dict[str, float] = getattr(sys.modules.get("playbook_site"), "_build_started", {})
 
 # MkDocs registers a hook module under its path ("hooks/playbook_site.py"); register the plain
 # name too, so other hook files reach this build's state with `import playbook_site` instead of
@@ -58,6 +69,14 @@ class _Site:
     page_meta: dict[str, front_matter.FrontMatter] = field(default_factory=dict)
     macros: playbook_macros.PlaybookMacros | None = None
     current_page: Page | None = None
+    # What the macros engine treats as the start of Jinja ({{, {%, {#), read once per build.
+    jinja_starts: tuple[str, ...] | None = None
+    # The URL of each page a macro links to, relative to current_page; emptied when the page
+    # changes. A role card links the same process page once per duty, hundreds of times.
+    page_urls: dict[str, str | None] = field(default_factory=dict)
+    # In a partial (`serve --dirty`) rebuild: the search index before it, and the pages rendered.
+    previous_index: dict | None = None
+    rendered_urls: set[str] = field(default_factory=set)
 
 
 _site: _Site | None = None
@@ -136,7 +155,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             _report(Problem(display_name(existing), None, "role pages are generated from data/roles.yml, "
                             "and this file would replace one", "delete it and edit the role in data/roles.yml"))
             files.remove(existing)
-        files.append(File.generated(config, page.src_uri, content=page.markdown))
+        generated = File.generated(config, page.src_uri, content=page.markdown)
+        # A role page is made from data alone, and a data change empties the site folder (see
+        # on_pre_build); so a dirty rebuild re-renders it only when its output is missing.
+        # (MkDocs treats a generated file as always modified, and role cards are the
+        # heaviest pages there are.) Only `mkdocs serve --dirty` ever asks.
+        generated.is_modified = lambda generated=generated: not os.path.isfile(generated.abs_dest_path)
+        files.append(generated)
 
     for process in site.everything.processes.values():
         if process.page in site.removed_pages:
@@ -190,6 +215,48 @@ def _make_customer_home(files: Files, config: MkDocsConfig) -> None:
             config.nav = navigation.replace_page(config.nav, "index.md", home_src)
 
 
+# -- on_pre_build ---------------------------------------------------------------------------
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """`mkdocs serve --dirty` re-renders only the pages whose Markdown changed, which is what
+    makes a page edit on a large playbook show in a second or two. Everything else a page is
+    made from (data/, hooks/, overrides/, mkdocs.yml) can change any page, so when any of it
+    changed since the last build of this site folder started, empty the folder: MkDocs then
+    rebuilds every page. A page added, removed or renamed in docs/ changes every page's nav, so
+    it rebuilds everything too. A plain `mkdocs build` (or `serve` without --dirty) cleans the
+    folder anyway, so this changes nothing there."""
+    site_dir = config.site_dir
+    previous = _build_started.get(site_dir)
+    _build_started[site_dir] = time.time()
+    if previous is not None and os.path.isdir(site_dir) and _inputs_changed_since(previous, config):
+        log.info("Data, templates, hooks or configuration changed: rebuilding every page")
+        clean_directory(site_dir)
+
+
+def _inputs_changed_since(moment: float, config: MkDocsConfig) -> bool:
+    docs_dir = os.path.realpath(config.docs_dir)
+    roots = [*config.watch, config.config_file_path, os.path.join(os.path.dirname(config.config_file_path),
+                                                                   "mkdocs.yml")]
+    for folder, _subfolders, _names in os.walk(docs_dir):
+        if os.path.getmtime(folder) > moment:  # a page added, renamed or deleted: every nav changes
+            return True
+    for root in roots:
+        if os.path.realpath(root) == docs_dir:
+            continue
+        if os.path.isfile(root):
+            if os.path.getmtime(root) > moment:
+                return True
+            continue
+        for folder, subfolders, names in os.walk(root):
+            subfolders[:] = [d for d in subfolders if d != "__pycache__"]  # written by every import
+            if os.path.getmtime(folder) > moment:  # a file added, renamed or deleted
+                return True
+            if any(os.path.getmtime(os.path.join(folder, n)) > moment for n in names if not n.endswith(".pyc")):
+                return True
+    return False
+
+
 # -- on_page_markdown -----------------------------------------------------------------------
 
 
@@ -197,12 +264,29 @@ def _make_customer_home(files: Files, config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = _site
     site.current_page = page
+    site.page_urls.clear()
     if markdown_text.has_unclosed_internal_block(markdown):
         _report(Problem(display_name(page.file), None, "an '/// internal' block is never closed, so it would hide "
                         "the rest of the page from customers", "close the block with a line holding only ///"))
     if site.audience == CUSTOMER:
         markdown = markdown_text.remove_internal_blocks(markdown)
-    return markdown_text.shield_code_from_macros(markdown)
+    markdown = markdown_text.shield_code_from_macros(markdown)
+    _skip_macros_without_jinja(markdown, page, config)
+    return markdown
+
+
+def _skip_macros_without_jinja(markdown: str, page: Page, config: MkDocsConfig) -> None:
+    """Most pages of a large playbook are prose with no macro call. mkdocs-macros would still
+    compile and render each as a Jinja template, which gives back the same text (Jinja only drops
+    a final newline, which Markdown ignores); telling it to leave such a page alone saves that
+    work on every page, and the HTML is unchanged."""
+    site = _site
+    if site.jinja_starts is None:
+        env = config.plugins["macros"].env
+        site.jinja_starts = (env.variable_start_string, env.block_start_string, env.comment_start_string)
+    title = page.title if isinstance(page.title, str) else ""
+    if "render_macros" not in page.meta and not any(s in markdown or s in title for s in site.jinja_starts):
+        page.meta["render_macros"] = False
 
 
 # -- on_page_content ------------------------------------------------------------------------
@@ -236,6 +320,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     """Default deny for files in docs/ that are not pages: in the customer site, keep only those
     a customer page refers to. (Theme assets come from overrides/ and Material, not docs/.)"""
     site = _site
+    _note_partial_rebuild(files, config)
     if site.audience != CUSTOMER:
         return env
     used: set[str] = set()
@@ -251,15 +336,70 @@ def on_env(env, config: MkDocsConfig, files: Files):
     return env
 
 
+# -- the search index of a partial rebuild --------------------------------------------------
+
+SEARCH_INDEX = ("search", "search_index.json")
+
+
+def _note_partial_rebuild(files: Files, config: MkDocsConfig) -> None:
+    """A dirty rebuild renders only the pages MkDocs finds modified (the test below is MkDocs'
+    own), and Material's search index would then list only those. Keep the index from before,
+    to merge in on_post_build. Every other build renders every page and skips this."""
+    site = _site
+    pages = files.documentation_pages()
+    rendered = {_page_url(f) for f in pages if f.is_modified()}
+    index = Path(config.site_dir, *SEARCH_INDEX)
+    if len(rendered) < len(pages) and index.is_file():
+        site.previous_index = json.loads(index.read_text(encoding="utf-8"))
+        site.rendered_urls = rendered
+
+
+def _page_url(file: File) -> str:
+    """The page's URL as the search index writes it (Page.url: the home page is "")."""
+    return "" if file.url in (".", "./") else file.url
+
+
+@event_priority(-20)  # after Material's search plugin (0) writes the index, before search_tuning (-50)
+def on_post_build(config: MkDocsConfig) -> None:
+    """In a partial rebuild, the index lists the rendered pages from this build and every other
+    page of the site from the index before it, in the site's page order."""
+    site = _site
+    index_path = Path(config.site_dir, *SEARCH_INDEX)
+    if site.previous_index is None or not index_path.is_file():
+        return
+    fresh = json.loads(index_path.read_text(encoding="utf-8"))
+
+    def by_page(docs: list[dict]) -> dict[str, list[dict]]:
+        grouped: dict[str, list[dict]] = {}
+        for doc in docs:
+            grouped.setdefault(doc.get("location", "").split("#", 1)[0], []).append(doc)
+        return grouped
+
+    new, old = by_page(fresh.get("docs", [])), by_page(site.previous_index.get("docs", []))
+    docs = []
+    for page_file in site.files.documentation_pages():
+        url = _page_url(page_file)
+        docs += (new if url in site.rendered_urls else old).get(url, [])
+    config_ = fresh.get("config", {})
+    fields = {**site.previous_index.get("config", {}).get("fields", {}), **config_.get("fields", {})}
+    merged = {**fresh, "config": {**config_, **({"fields": fields} if fields else {})}, "docs": docs}
+    index_path.write_text(json.dumps(merged, separators=(",", ":"), default=str), encoding="utf-8")
+
+
 # -- helpers for the macros -----------------------------------------------------------------
 
 
 def _href(src_path: str, anchor: str | None = None) -> str | None:
     site = _site
-    target = site.files.get_file_from_path(src_path) if site.files else None
-    if target is None or site.current_page is None:
+    if site.current_page is None:
         return None
-    url = target.url_relative_to(site.current_page.file)
+    if src_path in site.page_urls:
+        url = site.page_urls[src_path]
+    else:
+        target = site.files.get_file_from_path(src_path) if site.files else None
+        url = site.page_urls[src_path] = target.url_relative_to(site.current_page.file) if target else None
+    if url is None:
+        return None
     return f"{url}#{anchor}" if anchor else url
 
 

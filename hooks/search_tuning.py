@@ -43,8 +43,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 @event_priority(-50)  # after Material's search plugin (0), before the offline plugin (-100)
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.is_file():
-        return  # search disabled
+    if not _terms or not path.is_file():
+        return  # no page declares synonyms, or search is disabled: Material's index stays as written
     before = path.read_text(encoding="utf-8")
     after = search_terms.dumps(search_terms.add_terms(json.loads(before), _terms))
     if after != before:

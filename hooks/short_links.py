@@ -23,11 +23,12 @@ from playbook.problems import Problem
 log = logging.getLogger("mkdocs.plugins.playbook.short_links")
 
 _planned: list[short_links.Redirect] = []
+_own: dict[str, short_links.Redirect] = {}  # src_uri -> its short_links.short_link_of, for every page
 _files: Files | None = None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _planned, _files
+    global _planned, _own, _files
     site = playbook_site.current_site()
     pages = []
     for page_file in files.documentation_pages():
@@ -41,13 +42,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _planned, problems = short_links.plan_redirects(pages, site.visible, use_directory_urls=config.use_directory_urls)
     for problem in problems:
         log.error(str(problem))
+    _own = _own_links(_planned)
     _files = files
     return files
 
 
+def _own_links(redirects: list[short_links.Redirect]) -> dict[str, short_links.Redirect]:
+    """short_links.short_link_of for every page at once: asking it per page reads every redirect
+    for every page, which grows with the square of the page count."""
+    first: dict[str, dict[str, short_links.Redirect]] = {"short": {}, "process": {}}
+    for redirect in redirects:
+        if redirect.kind in first:
+            first[redirect.kind].setdefault(redirect.target, redirect)
+    return {**first["process"], **first["short"]}  # a page's own short link wins over its process's
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give the page its short link (its own, or its process's) for the "Copy link" control."""
-    own = short_links.short_link_of(page.file.src_uri, _planned)
+    own = _own.get(page.file.src_uri)
     if own is not None and config.site_url:
         page.meta["short_link"] = config.site_url.rstrip("/") + "/" + own.path
     return markdown
@@ -60,7 +72,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     for redirect in _planned:
         target = _files.get_file_from_path(redirect.target)
         output = site_dir / (redirect.path + "index.html" if redirect.path.endswith("/") else redirect.path)
-        if output.exists():
+        if output.exists() and not _written_here_before(output):
             log.error(str(Problem(redirect.declared_in, None,
                                   f"the address /{redirect.path} would replace a page that lives there",
                                   "choose another short id, or remove the old path from redirect_from")))
@@ -71,3 +83,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(template.render(url=url, title=target.page.title if target.page else target.src_uri,
                                           site_name=config.site_name), encoding="utf-8")
+
+
+def _written_here_before(output: Path) -> bool:
+    """A redirect this hook wrote in an earlier build into the same folder, which only
+    `mkdocs serve --dirty` keeps (every other build starts from an empty folder)."""
+    with output.open("rb") as existing:
+        return b'http-equiv="refresh"' in existing.read(2048)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -292,7 +293,16 @@ class Playbook:
         return sorted((p for p in self.processes.values() if p.phase), key=lambda p: p.phase.order)
 
     def checklists_for(self, process_id: str) -> list[Checklist]:
-        return [c for c in self.checklists.values() if c.process == process_id]
+        return list(self._checklists_by_process.get(process_id, ()))
+
+    @functools.cached_property
+    def _checklists_by_process(self) -> Mapping[str, tuple[Checklist, ...]]:
+        """Asked once per process by every role card and page footer; scanning every checklist
+        each time would grow with the square of the playbook."""
+        grouped: dict[str, list[Checklist]] = {}
+        for checklist in self.checklists.values():
+            grouped.setdefault(checklist.process, []).append(checklist)
+        return MappingProxyType({key: tuple(value) for key, value in grouped.items()})
 
     def find(self, kind: str, wanted: str) -> Any:
         """Look up an id for a page; the KeyError says what exists and what was probably meant."""

@@ -129,14 +129,15 @@ def checklist(playbook: Playbook, checklist_id: str) -> ChecklistView:
 
 def role_card(playbook: Playbook, role_id: str) -> RoleCardView:
     role: Role = playbook.find("roles", role_id)
+    processes = ordered_processes(playbook)
     groups = []
-    for process in ordered_processes(playbook):
+    for process in processes:
         duties = tuple(Duty(a, a.letter_for(role_id)) for a in process.activities if a.letter_for(role_id))
         if duties:
             groups.append(DutyGroup(process, duties))
     owned = tuple(
         ChecklistDuty(c, playbook.processes[c.process], item)
-        for process in ordered_processes(playbook)
+        for process in processes
         for c in playbook.checklists_for(process.id)
         for item in c.items if item.owner == role_id
     )
