@@ -1,8 +1,8 @@
-"""MkDocs hook: every page that data names besides a process's own page exists in docs/.
+"""MkDocs hook: every page that data names exists in docs/.
 
-playbook_site.py checks the page each process names; this hook checks the rest (communication
-templates, the pages behind complaint solutions, glossary "more" pages), so a renamed page stops
-the build instead of quietly dropping a link from a table. Listed in mkdocs.yml after
+Process pages, communication templates, the pages behind complaint solutions, glossary "more"
+pages and the changelog's pages are all checked here, so a renamed page stops the build instead
+of quietly dropping a link from a table. Listed in mkdocs.yml after
 hooks/playbook_site.py, whose on_files has by then decided which pages this site has.
 """
 from __future__ import annotations

@@ -275,8 +275,10 @@ class Playbook:
     role_pages_review: Review | None = None  # None only in a Playbook made by hand in a test
 
     def page_references(self) -> list[PageReference]:
-        """Every page a data item names besides a process's own page (playbook_site checks those)."""
-        refs = [PageReference(c.template, f"the communication '{c.id}' names the template page", c.template_source)
+        """Every page a data item names; the site checks each exists."""
+        refs = [PageReference(p.page, f"the process '{p.id}' names the page", p.page_source)
+                for p in self.processes.values()]
+        refs += [PageReference(c.template, f"the communication '{c.id}' names the template page", c.template_source)
                 for c in self.communications.values()]
         refs += [PageReference(c.page, f"the complaint '{c.id}' names the page", c.page_source)
                  for c in self.complaints.values()]

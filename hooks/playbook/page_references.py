@@ -21,5 +21,5 @@ def missing_pages(playbook: Playbook, exists: Callable[[str], bool], removed: It
             continue
         problems.append(ref.source.problem(
             f"{ref.what} '{ref.page}', which does not exist in docs/",
-            "correct the path (relative to docs/, such as templates/weekly-status-report.md) or create the page"))
+            "correct the path (relative to docs/, such as phases/kickoff.md) or create the page"))
     return problems

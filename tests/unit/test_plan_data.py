@@ -223,8 +223,9 @@ def test_pages_named_by_data_must_exist(data_dir):
     playbook = load(data_dir)
     found = missing_pages(playbook, lambda page: page == "templates/status.md", removed={"staffing.md"})
     assert [p.message for p in found] == [
+        "the process 'kickoff' names the page 'kickoff.md', which does not exist in docs/",
         "the glossary term 'raci' names the page 'kickoff.md', which does not exist in docs/"]
-    assert found[0].file == "data/glossary.yml" and found[0].line == 11
+    assert found[1].file == "data/glossary.yml" and found[1].line == 11
 
 
 # -- audience --------------------------------------------------------------------------------
