@@ -18,8 +18,16 @@ from mkdocs.structure.pages import Page
 import playbook_site
 from playbook import markdown_text, views
 
+_abbreviations: dict[str, str] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The glossary this site may show, worked out once per build rather than once per page."""
+    global _abbreviations
+    _abbreviations = views.abbreviations(playbook_site.current_site().visible)
+    return config
+
 
 @event_priority(-90)  # after mkdocs-macros has rendered the page (priority 0)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    site = playbook_site.current_site()
-    return markdown_text.append_abbreviations(markdown, views.abbreviations(site.visible))
+    return markdown_text.append_abbreviations(markdown, _abbreviations)
