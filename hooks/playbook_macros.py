@@ -22,16 +22,21 @@ from playbook.facts import Playbook, UnknownId
 Href = Callable[..., "str | None"]
 # report(macro_call, message): record a mistake in the page being rendered.
 Report = Callable[[str, str], None]
+# hold(html) -> a token that stands for the finished block in the page's Markdown, so Markdown
+# passes it through without parsing it again (hooks/prerendered_html.py).
+Hold = Callable[[str], str]
 
 
 class PlaybookMacros:
     def __init__(self, playbook: Playbook, site_audience: str, templates_dir: Path,
-                 href: Href, report: Report, *, everything: Playbook | None = None) -> None:
+                 href: Href, report: Report, *, everything: Playbook | None = None,
+                 hold: Hold | None = None) -> None:
         self.playbook = playbook  # what this site's audience may see
         self.everything = everything or playbook  # to explain an id that exists but is hidden here
         self.site_audience = site_audience
         self.href = href
         self.report = report
+        self.hold = hold
         # Page titles by source path, for macros that list pages (the changelog); set by
         # hooks/changelog_feed.py once the site's pages are known.
         self.page_titles: dict[str, str] = {}
@@ -162,7 +167,8 @@ class PlaybookMacros:
         if inline:  # part of a sentence: no line breaks, or Markdown would end the paragraph
             return " ".join(html.split())
         # Blank lines around the markup keep Markdown from gluing it to a neighbouring paragraph.
-        return "\n\n" + html.strip() + "\n\n"
+        block = html.strip()
+        return "\n\n" + (self.hold(block) if self.hold else block) + "\n\n"
 
     def _fail(self, call: str, message: str) -> str:
         self.report(call, message)

@@ -53,8 +53,8 @@ def make_project(tmp_path: Path, fixture: str = "mini", edits: dict[str, str | N
     return project
 
 
-def build(project: Path, out: Path, config: str = "mkdocs.yml") -> BuildResult:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(project: Path, out: Path, config: str = "mkdocs.yml", *, env: dict[str, str] | None = None) -> BuildResult:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600)
