@@ -60,6 +60,9 @@ class _State:
     today: datetime.date
     git: dict[str, datetime.date] | None
     statuses: dict[str, page_review.PageStatus] = field(default_factory=dict)
+    # The data files behind each page, worked out once: looking them up page by page made the
+    # build grow with the square of the playbook's size.
+    data_files: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # src_uri -> file an author edits
 
 
@@ -73,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     _state = _State(root, docs_prefix, _settings(config), _edit_url(config), datetime.date.today(),
                     history.git_dates(root, (docs_prefix, "data")))
+    _state.data_files = page_review.data_files_by_page(site.everything)
     if site.audience == INTERNAL and config.nav is not None:
         entry = [{HEALTH_TITLE: HEALTH_PAGE}]
         anchor = site.everything.changelog_page
@@ -195,7 +199,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if status and status.owner_role:
         target = site.files.get_file_from_path(generated_pages.role_page_uri(status.owner_role.id))
         owner_url = target.url_relative_to(page.file) if target is not None else None
-    data_links = tuple((path, url) for path in _data_files_of(site, src) if (url := _edit_link(path)))
+    data_links = tuple((path, url) for path in state.data_files.get(src, ()) if (url := _edit_link(path)))
     if source == page_review.ROLE_PAGES_SOURCE:
         label, note = "Edit data/roles.yml", "Generated from data/roles.yml."
     elif source == HEALTH_SOURCE:
@@ -205,15 +209,3 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     context["pb_facts"] = PageFacts(INTERNAL, status, changed, _edit_link(source) if source else None, label,
                                     data_links, owner_url, note)
     return context
-
-
-def _data_files_of(site, src_uri: str) -> list[str]:
-    """The data files behind a page: its process and their checklists, or the changelog."""
-    found = []
-    for process in site.everything.processes.values():
-        if process.page == src_uri:
-            found.append(process.source.file)
-            found += [c.source.file for c in site.everything.checklists_for(process.id)]
-    if site.everything.changelog_page == src_uri and site.everything.changelog_page_source:
-        found.append(site.everything.changelog_page_source.file)
-    return found

@@ -37,6 +37,9 @@ class PlaybookMacros:
         self.href = href
         self.report = report
         self.hold = hold
+        # Views by (maker, id): a view depends only on the data, which a build never changes,
+        # and a role card on many pages would otherwise be worked out again for each.
+        self._views: dict[tuple[Callable, str], Any] = {}
         # Page titles by source path, for macros that list pages (the changelog); set by
         # hooks/changelog_feed.py once the site's pages are known.
         self.page_titles: dict[str, str] = {}
@@ -150,7 +153,10 @@ class PlaybookMacros:
         if not isinstance(wanted, str):
             return self._fail(call, f"{macro}() takes an id in quotes, such as {macro}(\"kickoff\")")
         try:
-            view = make_view(self.playbook, wanted)
+            key = (make_view, wanted)
+            if key not in self._views:
+                self._views[key] = make_view(self.playbook, wanted)
+            view = self._views[key]
         except UnknownId as error:
             if wanted in getattr(self.everything, error.kind):
                 return self._fail(call, f"'{wanted}' is internal, so the {self.site_audience} site cannot show it "

@@ -207,3 +207,15 @@ def role_pages_review(playbook: Playbook, today: datetime.date, settings: Settin
         values[EVERY] = given.every_months
     return read_review(values, lambda key: given.source.line, given.source.file, playbook.roles, today, settings,
                        where_missing=given.source.line)
+
+
+def data_files_by_page(playbook: Playbook) -> dict[str, list[str]]:
+    """The data files behind each page: its processes and their checklists, or the changelog."""
+    found: dict[str, list[str]] = {}
+    for process in playbook.processes.values():
+        files = found.setdefault(process.page, [])
+        files.append(process.source.file)
+        files += [c.source.file for c in playbook.checklists_for(process.id)]
+    if playbook.changelog_page and playbook.changelog_page_source:
+        found.setdefault(playbook.changelog_page, []).append(playbook.changelog_page_source.file)
+    return found

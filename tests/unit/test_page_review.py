@@ -108,3 +108,19 @@ def test_without_git_history_the_file_date_is_used_and_said(tmp_path):
     assert changed.source == history.FILE_DATE and changed.note == "no git history here"
     assert history.last_changed(tmp_path, "docs/a.md", {}).note == "not committed yet"
     assert history.last_changed(tmp_path, "docs/a.md", {"docs/a.md": TODAY}) == history.Changed(TODAY, history.GIT)
+
+
+def test_each_page_knows_the_data_files_behind_it():
+    from playbook.model import load_playbook
+    from tests.sites import ROOT
+
+    playbook = load_playbook(ROOT / "data", root=ROOT)
+    by_page = page_review.data_files_by_page(playbook)
+    for process in playbook.processes.values():
+        files = by_page[process.page]
+        assert process.source.file in files
+        for checklist in playbook.checklists_for(process.id):
+            assert checklist.source.file in files
+            assert files.index(checklist.source.file) > files.index(process.source.file)
+    assert by_page[playbook.changelog_page][-1] == playbook.changelog_page_source.file
+    assert all(page.endswith(".md") for page in by_page)
