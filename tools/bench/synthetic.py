@@ -10,7 +10,11 @@ are made up:
 - about 30% of the pages are `audience: customer`, and customer pages link only customer pages
   (internal cross-links sit in `/// internal` blocks, as the default-deny rule asks);
 - one process per ~3 pages, with RACI, each with a checklist, shown on its page with the real
-  macros (raci_matrix, checklist, phase_facts, role_card, lifecycle, role_list).
+  macros (raci_matrix, checklist, phase_facts, role_card, lifecycle, role_list);
+- the first page of each section shows one role's whole card, as the real playbook's overview
+  pages do. A role card lists every process the role takes part in, so its size grows with the
+  playbook; earlier versions put one on every 50th page, which made the content itself, in any
+  engine, grow with the square of the page count (at 3,000 pages, 60 pages of 850 KB each).
 
 Everything is derived from a seeded random generator, so a given N always gives the same project.
 Never point it at the repository: it refuses a destination that is not empty.
@@ -207,7 +211,8 @@ def page_markdown(page: Page, pages: list[Page], rng: random.Random, visible_rol
     lines += ["", "/// internal", "", _paragraph(rng, 40), "", "///", ""]
     if page.process:
         lines += ["## Checklist", "", f'{{{{ checklist("checklist-{page.process.split("-")[1]}") }}}}', ""]
-    if page.number % 50 == 7 and visible_roles:
+    first_of_section = page.number == 0 or pages[page.number - 1].section != page.section
+    if first_of_section and visible_roles:
         role = visible_roles[page.number % len(visible_roles)]
         lines += ["## One role's duties", "", f'{{{{ role_card("{role}") }}}}', ""]
     lines += ["## Notes", "", _paragraph(rng, 100), ""]
