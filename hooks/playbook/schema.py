@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -248,14 +249,21 @@ class Record(Shape):
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
 
+    @functools.cached_property
+    def _known(self) -> frozenset[str]:
+        return frozenset(self.field_names())
+
     def check(self, value: Any, where: Where) -> list[Problem]:
         if not isinstance(value, dict):
             return self.wrong(value, where)
         problems: list[Problem] = []
-        known = {f.name: f for f in self.fields}
-        label = where.label
-        if isinstance(value.get("id"), str):
-            label = f"{label} (id '{value['id']}')" if where.path else f"the file (id '{value['id']}')"
+        known = self._known
+
+        def label() -> str:  # only worked out for a message: most blocks have none
+            if isinstance(value.get("id"), str):
+                return f"{where.label} (id '{value['id']}')" if where.path else f"the file (id '{value['id']}')"
+            return where.label
+
         own_line = value.line if isinstance(value, LineDict) else where.line
         misspelt: set[str] = set()  # required keys an unknown key probably meant: one message, not two
         for key in value:
@@ -264,13 +272,13 @@ class Record(Shape):
                 guess = _closest(key, self.field_names())
                 if guess and guess not in value:
                     misspelt.add(guess)
-                problems.append(Problem(where.file, line, f"unknown key '{key}' in {label}",
+                problems.append(Problem(where.file, line, f"unknown key '{key}' in {label()}",
                                         _unknown_key_fix(guess, self.field_names())))
         for spec in self.fields:
             if spec.name not in value:
                 if spec.required and spec.name not in misspelt:
                     problems.append(Problem(where.file, own_line,
-                                            f"{label} is missing the required key '{spec.name}'",
+                                            f"{label()} is missing the required key '{spec.name}'",
                                             f"add '{spec.name}:' ({spec.doc})"))
                 continue
             line = value.line_of(spec.name) if isinstance(value, LineDict) else where.line

@@ -42,6 +42,10 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
 class _Loader(_BaseLoader):
     """Safe loader whose mappings and sequences carry line numbers."""
 
@@ -49,9 +53,15 @@ class _Loader(_BaseLoader):
         super().__init__(stream)
         self.duplicate_keys: list[tuple[Any, int, int]] = []
 
-
-_STR = "tag:yaml.org,2002:str"
-_MERGE = "tag:yaml.org,2002:merge"
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        """PyYAML's resolve, with its answer for most scalars given first: a quoted scalar, or a
+        plain one whose first character starts no number, boolean, null, date or merge key,
+        is a string. libyaml asks this of every scalar, so it added up."""
+        starts = self.yaml_implicit_resolvers  # first character -> the resolvers to try
+        if kind is yaml.ScalarNode and None not in starts and not self.yaml_path_resolvers and (
+                not implicit[0] or (value and value[0] not in starts)):
+            return _STR
+        return super().resolve(kind, value, implicit)
 
 
 def _build(loader: _Loader, node: yaml.Node) -> Any:
@@ -69,7 +79,8 @@ def _build(loader: _Loader, node: yaml.Node) -> Any:
         if node.tag != "tag:yaml.org,2002:map":
             return loader.construct_object(node, deep=True)  # !!omap, !!set, or an unknown tag's error
         written_here = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
-        loader.flatten_mapping(node)  # merge keys (<<: *defaults) first, then the block's own
+        if written_here < len(node.value):
+            loader.flatten_mapping(node)  # merge keys (<<: *defaults) first, then the block's own
         merged = len(node.value) - written_here
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
