@@ -75,8 +75,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     _state = _State(root, docs_prefix, _settings(config), _edit_url(config), datetime.date.today(),
-                    history.git_dates(root, (docs_prefix, "data")))
-    _state.data_files = page_review.data_files_by_page(site.everything)
+                    history.git_dates(root, (docs_prefix, "data")),
+                    data_files=page_review.data_files_by_page(site.everything))
     if site.audience == INTERNAL and config.nav is not None:
         entry = [{HEALTH_TITLE: HEALTH_PAGE}]
         anchor = site.everything.changelog_page

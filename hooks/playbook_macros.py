@@ -29,14 +29,14 @@ Hold = Callable[[str], str]
 
 class PlaybookMacros:
     def __init__(self, playbook: Playbook, site_audience: str, templates_dir: Path,
-                 href: Href, report: Report, *, everything: Playbook | None = None,
-                 hold: Hold | None = None) -> None:
+                 href: Href, report: Report, *, everything: Playbook | None = None) -> None:
         self.playbook = playbook  # what this site's audience may see
         self.everything = everything or playbook  # to explain an id that exists but is hidden here
         self.site_audience = site_audience
         self.href = href
         self.report = report
-        self.hold = hold
+        # Set by hooks/prerendered_html.py when it is on; without it, blocks go into the Markdown.
+        self.hold: Hold | None = None
         # Views by (maker, id): a view depends only on the data, which a build never changes,
         # and a role card on many pages would otherwise be worked out again for each.
         self._views: dict[tuple[Callable, str], Any] = {}

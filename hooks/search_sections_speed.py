@@ -5,7 +5,8 @@ html.parser; at handbook scale that was a third of the internal build. This hook
 plugin, its settings, its JSON and its serve-time behaviour, and swaps only the step that reads
 a page's HTML: `SearchIndex.add_entry_from_context`, replaced on the plugin's own index object
 with the same steps over playbook.search_sections.split_sections, which gives the same sections
-(tests/unit/test_search_sections.py compares the two on every page of the real site).
+(tests/unit/test_search_sections.py compares the two parsers; tests/site_builds/
+test_speed_adapters.py compares the real sites' search index with and without this hook).
 
 Listed in mkdocs.yml after hooks/playbook_site.py. Without it (or with PLAYBOOK_SPEEDUPS=off),
 the site is the same, only slower.

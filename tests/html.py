@@ -4,6 +4,7 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 _HREF = re.compile(r'href="([^"]*)"')
@@ -44,3 +45,40 @@ def plain(fragment: str) -> str:
 def between(page_html: str, start: str, end: str) -> str:
     i = page_html.index(start)
     return page_html[i: page_html.index(end, i)]
+
+
+class _Tokens(HTMLParser):
+    """The nav as a list of start tags (with attributes), end tags and texts, white space folded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens: list[tuple] = []
+        self.depth = 0
+        self.done = False
+
+    def handle_starttag(self, tag, attrs):
+        if self.done:
+            return
+        if tag == "nav":
+            self.depth += 1
+        self.tokens.append(("start", tag, tuple((k, " ".join((v or "").split())) for k, v in attrs)))
+
+    def handle_endtag(self, tag):
+        if self.done:
+            return
+        self.tokens.append(("end", tag))
+        if tag == "nav":
+            self.depth -= 1
+            self.done = self.depth == 0
+
+    def handle_data(self, data):
+        if not self.done and data.split():
+            self.tokens.append(("text", " ".join(data.split())))
+
+
+def primary_nav(page_html: str) -> list[tuple]:
+    start = page_html.index('<nav class="md-nav md-nav--primary')
+    parser = _Tokens()
+    parser.feed(page_html[start:])
+    assert parser.done, "the primary nav never closes"
+    return parser.tokens

@@ -10,7 +10,8 @@ was a third of the internal build.
 counters, and gives back the same sections: same titles, texts, ids and exclusions, quirks
 included (a heading's title is whatever sits inside any element of the heading's tag; a
 `data-search-exclude` element hides every element of its tag until one of them closes). The
-tests compare it with Material's own parser on every page of the real site and on tricky HTML.
+unit tests compare it with Material's own parser on tricky HTML, and a build test compares the
+real sites' whole search index with and without it.
 
 It follows Material 9.x (material/plugins/search/plugin.py, class Parser, MIT licence) and the
 tokenising of Python's html.parser for the HTML that Markdown and the playbook's templates write.
@@ -143,15 +144,12 @@ def split_sections(html: str) -> list[SearchSection]:
                         skipped_open += open_[tag]
                 elif tag in KEEP and not skipped_open:
                     (section.title if open_.get(section.tag) else section.text).append(f"<{tag}>")
-            if self_closing:
-                pass  # <tag ... />: html.parser reports a start and then an end, handled below
-            elif tag in _RAW_TEXT_END:
-                # Script and style hold text up to their end tag, whatever it looks like; it is
-                # never indexed (both tags are always skipped), so it is stepped over.
-                closing = _RAW_TEXT_END[tag].search(html, position)
-                position = closing.start() if closing else length
-                continue
-            else:
+            if not self_closing:  # <tag ... />: html.parser reports a start, then the end below
+                if tag in _RAW_TEXT_END:
+                    # Script and style hold text up to their end tag, whatever it looks like; it
+                    # is never indexed (both tags are always skipped), so it is stepped over.
+                    closing = _RAW_TEXT_END[tag].search(html, position)
+                    position = closing.start() if closing else length
                 continue
 
         # -- handle_endtag ------------------------------------------------------------------

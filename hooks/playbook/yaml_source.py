@@ -43,6 +43,8 @@ class LineList(list):
 
 
 _STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
@@ -76,7 +78,7 @@ def _build(loader: _Loader, node: yaml.Node) -> Any:
         constructors = loader.yaml_constructors
         return constructors.get(node.tag, constructors[None])(loader, node)
     if isinstance(node, yaml.MappingNode):
-        if node.tag != "tag:yaml.org,2002:map":
+        if node.tag != _MAP:
             return loader.construct_object(node, deep=True)  # !!omap, !!set, or an unknown tag's error
         written_here = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
         if written_here < len(node.value):
@@ -104,7 +106,7 @@ def _build(loader: _Loader, node: yaml.Node) -> Any:
             mapping[key] = _build(loader, value_node)
             key_lines[key] = key_line
         return mapping
-    if node.tag != "tag:yaml.org,2002:seq":
+    if node.tag != _SEQ:
         return loader.construct_object(node, deep=True)
     sequence = LineList(_build(loader, child) for child in node.value)
     sequence.line = node.start_mark.line + 1

@@ -88,6 +88,12 @@ def measure(command: list[str], cwd: Path) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
+def time_make_build(root: Path) -> Run:
+    """`make build` (both sites, tools/build_sites.py) on a synthetic project, from nothing built."""
+    shutil.rmtree(root / "site", ignore_errors=True)
+    return measure([sys.executable, str(ROOT / "tools" / "build_sites.py"), "--root", str(root)], root)
+
+
 def html_pages(site: Path) -> list[Path]:
     """The site's pages: every index.html but short links and old addresses (tiny redirect pages)."""
     return [p for p in site.rglob("*.html")
@@ -108,7 +114,6 @@ def time_data_load(work: Path, processes: int = 1000, repeats: int = 5) -> float
     from playbook.model import load_playbook
     data = synthetic.generate_data_only(work / "data-only", processes)
     times = []
-    playbook = None
     for _ in range(repeats):
         # A build loads the data once per process; collect the previous repeat's playbook first,
         # so no repeat pays for cleaning up after another.
@@ -308,14 +313,10 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work / "plain-site", ignore_errors=True)
             plain_runs.append(measure([sys.executable, "-m", "mkdocs", "build", "-f", str(work / "plain" / "mkdocs.yml"),
                                        "-d", str(work / "plain-site")], work / "plain"))
-            shutil.rmtree(project.root / "site", ignore_errors=True)
-            both_runs.append(measure([sys.executable, str(ROOT / "tools" / "build_sites.py"), "--root",
-                                      str(project.root)], project.root))
+            both_runs.append(time_make_build(project.root))
             line = f"  run {number}: plain {plain_runs[-1].wall:.1f} s, both sites {both_runs[-1].wall:.1f} s"
             if baseline:
-                shutil.rmtree(baseline.root / "site", ignore_errors=True)
-                baseline_runs.append(measure([sys.executable, str(ROOT / "tools" / "build_sites.py"), "--root",
-                                              str(baseline.root)], baseline.root))
+                baseline_runs.append(time_make_build(baseline.root))
                 line += f", both sites at {args.baseline_pages:,} pages {baseline_runs[-1].wall:.1f} s"
             print(line, flush=True)
 
