@@ -27,6 +27,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -92,7 +93,7 @@ lock:
 	  print(" ".join(p["dependencies"] + [d for ds in p["optional-dependencies"].values() for d in ds]))')
 	{ echo "# Exact pins for everything \`make\` installs into .venv, direct and transitive."; \
 	  echo "# Direct dependencies are declared in pyproject.toml; regenerate this file with \`make lock\`."; \
-	  $(VENV).lock/bin/pip freeze; } > requirements.txt
+	  $(VENV).lock/bin/pip freeze --exclude-editable; } > requirements.txt
 	rm -rf $(VENV).lock
 
 clean:

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from playbook.author_messages import SiteFacts, rewrite
+from playbook.render.engine_messages import SiteFacts, rewrite
 
 _LOGGERS = ("mkdocs.structure.pages", "mkdocs.plugins.mkdocs_macros.util")
 

@@ -9,13 +9,13 @@ this site has.
 """
 from __future__ import annotations
 
+import playbook_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-import playbook_site
-from playbook import generated_pages
-from playbook.changelog_feed import FEED_PATH, build_feed
+from playbook.stage import generated_pages
+from playbook.stage.changelog_feed import FEED_PATH, build_feed
 
 
 def page_titles(site, files: Files) -> dict[str, str]:

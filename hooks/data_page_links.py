@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 
+import playbook_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-import playbook_site
-from playbook.page_references import missing_pages
+from playbook.load.page_references import missing_pages
 
 log = logging.getLogger("mkdocs.plugins.playbook.pages")
 

@@ -10,13 +10,14 @@ tooltip. Listed in mkdocs.yml after hooks/playbook_site.py.
 """
 from __future__ import annotations
 
+import playbook_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import playbook_site
-from playbook import markdown_text, views
+from playbook.render import views
+from playbook.stage import markdown_text
 
 _abbreviations: dict[str, str] = {}
 

@@ -18,15 +18,17 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import playbook_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-import playbook_site
-from playbook import generated_pages, history, navigation, page_review
-from playbook.facts import CUSTOMER, INTERNAL
+from playbook.load import review as page_review
+from playbook.model.facts import CUSTOMER, INTERNAL
 from playbook.problems import Problem
+from playbook.stage import generated_pages, history
+from playbook.stage import nav as navigation
 
 log = logging.getLogger("mkdocs.plugins.playbook.review")
 

@@ -13,9 +13,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from playbook import views
-from playbook.changelog_feed import FEED_PATH
-from playbook.facts import Playbook, UnknownId
+from playbook.model.facts import Playbook, UnknownId
+from playbook.render import views
+from playbook.stage.changelog_feed import FEED_PATH
 
 # href(src_path, anchor) -> a URL relative to the page being rendered, or None when the target
 # page is not part of this site (for example an internal page, seen from the customer site).

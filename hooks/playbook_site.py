@@ -29,6 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import playbook_macros
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -36,12 +37,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-import playbook_macros
-from playbook import audience as audiences
-from playbook import front_matter, generated_pages, markdown_text, navigation
-from playbook.facts import CUSTOMER, INTERNAL, Playbook
-from playbook.model import load_playbook
+from playbook.load import front_matter
+from playbook.load.data import load_playbook
+from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.problems import PlaybookError, Problem
+from playbook.stage import audience as audiences
+from playbook.stage import generated_pages, markdown_text
+from playbook.stage import nav as navigation
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 

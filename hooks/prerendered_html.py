@@ -22,14 +22,13 @@ import os
 import re
 from html import unescape
 
+import playbook_site
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-import playbook_site
 
 # After whitespace normalisation (30), before MkDocs' anchor scan (21) and Markdown's raw-HTML
 # preprocessor (20): by then, no token is left for them to read through.

@@ -17,9 +17,9 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-
-from playbook.search_sections import split_sections
 from prerendered_html import speedups_enabled
+
+from playbook.render.search_sections import split_sections
 
 
 @event_priority(-100)  # after Material's search plugin has made this build's index in its on_config

@@ -12,12 +12,12 @@ import json
 import logging
 from pathlib import Path
 
+import playbook_site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-import playbook_site
-from playbook import search_terms
+from playbook.render import search_terms
 
 log = logging.getLogger("mkdocs.plugins.playbook.search")
 

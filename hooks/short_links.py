@@ -10,15 +10,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import playbook_site
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-import playbook_site
-from playbook import short_links
 from playbook.problems import Problem
+from playbook.stage import redirects as short_links
 
 log = logging.getLogger("mkdocs.plugins.playbook.short_links")
 

@@ -1,23 +1,17 @@
-"""What the tools share: where the project is, and its pure modules on the import path.
-
-MkDocs loads hook files by path, and hooks/playbook/ sits beside them; the tools import the same
-modules the same way, so a tool and the build can never read the data differently.
-"""
+"""What the tools share: where the project is. The playbook package itself is installed into
+.venv by `make`, so a tool and the build import the same code."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "hooks") not in sys.path:
-    sys.path.insert(0, str(ROOT / "hooks"))
 
 
 def review_settings(root: Path):
     """extra.review from the project's mkdocs.yml, read as plain YAML (no MkDocs needed)."""
     import yaml
 
-    from playbook.page_review import Settings
+    from playbook.load.review import Settings
 
     class _Loader(yaml.SafeLoader):
         pass

@@ -16,7 +16,7 @@ import sys
 
 from _project import ROOT
 
-from playbook.shapes import FILE_KINDS
+from playbook.model.shapes import FILE_KINDS
 
 SCHEMA_DIR = ROOT / "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

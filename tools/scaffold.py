@@ -20,10 +20,10 @@ from pathlib import Path
 
 from _project import ROOT
 
-from playbook.facts import Playbook
-from playbook.model import load_playbook
+from playbook.load.data import load_playbook
+from playbook.model.facts import Playbook
+from playbook.model.schema import ID_PATTERN
 from playbook.problems import PlaybookError
-from playbook.schema import ID_PATTERN
 
 _ID = re.compile(ID_PATTERN)
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from _project import ROOT, review_settings
 
-from playbook import page_review
-from playbook.model import load_playbook
+from playbook.load import review as page_review
+from playbook.load.data import load_playbook
 from playbook.problems import PlaybookError
 
 

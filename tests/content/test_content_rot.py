@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from playbook import navigation
-from playbook.generated_pages import role_pages
-from playbook.model import load_playbook
+from playbook.load.data import load_playbook
+from playbook.stage import nav as navigation
+from playbook.stage.generated_pages import role_pages
 from tests import html
 from tests.sites import ROOT
 

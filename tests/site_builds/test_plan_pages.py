@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from playbook import views
-from playbook.model import load_playbook
+from playbook.load.data import load_playbook
+from playbook.render import views
 from tests import html
 from tests.sites import ROOT, build_fixture, fixture_text
 

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from playbook.front_matter import read_front_matter
-from playbook.model import load_playbook
+from playbook.load.data import load_playbook
+from playbook.load.front_matter import read_front_matter
 from tests import html
 from tests.sites import ROOT
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from playbook import shapes
-from playbook.schema import Where
-from playbook.yaml_source import load_yaml, parse_yaml
+from playbook.load.yaml_source import load_yaml, parse_yaml
+from playbook.model import shapes
+from playbook.model.schema import Where
 from tests.sites import ROOT, build, make_project
 
 TOOLS = ROOT / "tools"

@@ -1,4 +1,4 @@
-from playbook.author_messages import SiteFacts, rewrite
+from playbook.render.engine_messages import SiteFacts, rewrite
 
 PAGES = {"phases/kickoff.md": "# Kickoff\n\nSee [plan](../plan.md) and [go](go-live.md#who-does-waht).\n{{ x }\n",
          "phases/go-live.md": "# Go-live\n"}

@@ -1,6 +1,6 @@
 from textwrap import dedent
 
-from playbook.markdown_text import has_unclosed_internal_block, remove_internal_blocks, shield_code_from_macros
+from playbook.stage.markdown_text import has_unclosed_internal_block, remove_internal_blocks, shield_code_from_macros
 
 PAGE = dedent("""\
     # Kickoff
@@ -90,7 +90,7 @@ def test_an_unclosed_fence_is_still_shielded():
 
 
 def test_abbreviations_are_appended_only_for_terms_the_page_uses():
-    from playbook.markdown_text import append_abbreviations
+    from playbook.stage.markdown_text import append_abbreviations
     terms = {"RACI": "Who does what.", "UAT": "User acceptance testing.", "go/no-go": "The decision."}
     page = "# Kickoff\n\nThe RACI matrix and the go/no-go meeting.\n"
     assert append_abbreviations(page, terms) == page + "\n*[RACI]: Who does what.\n*[go/no-go]: The decision.\n"
@@ -99,6 +99,6 @@ def test_abbreviations_are_appended_only_for_terms_the_page_uses():
 
 
 def test_abbreviations_never_land_inside_an_open_code_fence():
-    from playbook.markdown_text import append_abbreviations
+    from playbook.stage.markdown_text import append_abbreviations
     page = "The RACI.\n\n```text\nRACI in code\n"
     assert append_abbreviations(page, {"RACI": "Who does what."}) == page

@@ -5,7 +5,7 @@ from textwrap import dedent
 
 import pytest
 
-from playbook.model import load_playbook
+from playbook.load.data import load_playbook
 from playbook.problems import PlaybookError
 
 ROLES = """\

@@ -1,7 +1,7 @@
-from playbook import navigation
-from playbook.front_matter import read_front_matter
-from playbook.generated_pages import role_pages
-from playbook.model import load_playbook
+from playbook.load.data import load_playbook
+from playbook.load.front_matter import read_front_matter
+from playbook.stage import nav as navigation
+from playbook.stage.generated_pages import role_pages
 from tests.sites import FIXTURES
 
 NAV = [

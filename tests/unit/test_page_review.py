@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 
-from playbook import history, page_review
-from playbook.facts import Role, Source
-from playbook.page_review import Review, Settings
+from playbook.load import review as page_review
+from playbook.load.review import Review, Settings
+from playbook.model.facts import Role, Source
+from playbook.stage import history
 
 TODAY = datetime.date(2026, 11, 25)
 SETTINGS = Settings(every_months=6, due_soon_days=30)
@@ -111,7 +112,7 @@ def test_without_git_history_the_file_date_is_used_and_said(tmp_path):
 
 
 def test_each_page_knows_the_data_files_behind_it():
-    from playbook.model import load_playbook
+    from playbook.load.data import load_playbook
     from tests.sites import ROOT
 
     playbook = load_playbook(ROOT / "data", root=ROOT)

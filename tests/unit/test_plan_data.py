@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from playbook import views
-from playbook.audience import for_audience
-from playbook.model import load_playbook
-from playbook.page_references import missing_pages
+from playbook.load.data import load_playbook
+from playbook.load.page_references import missing_pages
 from playbook.problems import PlaybookError
+from playbook.render import views
+from playbook.stage.audience import for_audience
 from tests.unit.test_model import only, write
 
 COMMUNICATIONS = """\
@@ -286,7 +286,7 @@ def test_glossary_is_alphabetical_and_every_spelling_gets_a_hover_text(data_dir)
 
 
 def test_unknown_ids_name_their_kind(data_dir):
-    from playbook.facts import UnknownId
+    from playbook.model.facts import UnknownId
     with pytest.raises(UnknownId, match="there is no agenda with id 'change-tak' — did you mean 'change-talk'"):
         views.agenda(load(data_dir), "change-tak")
     with pytest.raises(UnknownId, match="no escalation path with id"):

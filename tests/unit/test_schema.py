@@ -1,8 +1,8 @@
 import datetime
 
-from playbook import shapes
-from playbook.schema import Date, Field, Id, Integer, ListOf, MapOf, OneOf, Record, Text, Where
-from playbook.yaml_source import parse_yaml
+from playbook.load.yaml_source import parse_yaml
+from playbook.model import shapes
+from playbook.model.schema import Date, Field, Id, Integer, ListOf, MapOf, OneOf, Record, Text, Where
 
 WHERE = Where("f.yml", 1, "")
 

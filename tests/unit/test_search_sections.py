@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from material.plugins.search.plugin import Parser
 
-from playbook.search_sections import PREFACE, split_sections
+from playbook.render.search_sections import PREFACE, split_sections
 
 
 def material_sections(html: str) -> list[tuple]:

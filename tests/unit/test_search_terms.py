@@ -1,7 +1,7 @@
 """playbook.search_terms: front matter synonyms into Material's search index."""
 import json
 
-from playbook import search_terms
+from playbook.render import search_terms
 
 INDEX = {
     "config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"],

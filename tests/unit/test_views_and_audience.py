@@ -1,9 +1,9 @@
 import pytest
 
-from playbook import views
-from playbook.audience import can_see, for_audience
-from playbook.facts import UnknownId
-from playbook.model import load_playbook
+from playbook.load.data import load_playbook
+from playbook.model.facts import UnknownId
+from playbook.render import views
+from playbook.stage.audience import can_see, for_audience
 from tests.sites import FIXTURES
 
 

@@ -1,4 +1,4 @@
-from playbook.yaml_source import LineDict, LineList, parse_yaml
+from playbook.load.yaml_source import LineDict, LineList, parse_yaml
 
 
 def test_mappings_and_lists_remember_their_lines():

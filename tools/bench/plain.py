@@ -9,21 +9,20 @@ them, so the same markdown_extensions are kept.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import jinja2
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT / "hooks") not in sys.path:
-    sys.path.insert(0, str(ROOT / "hooks"))
-
-from mkdocs.structure.files import File  # noqa: E402
 
 import playbook_macros  # noqa: E402
-from playbook import front_matter, generated_pages, markdown_text, navigation  # noqa: E402
-from playbook.model import INTERNAL, load_playbook  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from playbook.load import front_matter  # noqa: E402
+from playbook.load.data import INTERNAL, load_playbook  # noqa: E402
+from playbook.stage import generated_pages, markdown_text  # noqa: E402
+from playbook.stage import nav as navigation  # noqa: E402
 
 
 class _Tolerant(yaml.SafeLoader):

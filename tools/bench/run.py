@@ -45,7 +45,6 @@ import yaml
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT / "hooks"))
 
 import plain  # noqa: E402
 import synthetic  # noqa: E402
@@ -111,7 +110,7 @@ def site_figures(site: Path) -> dict:
 
 def time_data_load(work: Path, processes: int = 1000, repeats: int = 5) -> float:
     """Median seconds for load_playbook (parse + shape + cross-file checks) of `processes` processes."""
-    from playbook.model import load_playbook
+    from playbook.load.data import load_playbook
     data = synthetic.generate_data_only(work / "data-only", processes)
     times = []
     for _ in range(repeats):

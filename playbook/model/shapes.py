@@ -4,7 +4,7 @@ data/README.md explains these fields for authors; when a field changes here, cha
 """
 from __future__ import annotations
 
-from .schema import Date, Field, Id, Integer, ListOf, MapOf, OneOf, Record, Text
+from playbook.model.schema import Date, Field, Id, Integer, ListOf, MapOf, OneOf, Record, Text
 
 AUDIENCES = ("customer", "internal")
 SIDES = ("firm", "customer")

@@ -14,8 +14,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import shapes
-from .facts import (
+from playbook.load.yaml_source import LineDict, load_yaml
+from playbook.model import shapes
+from playbook.model.facts import (
     CUSTOMER,
     INTERNAL,
     Activity,
@@ -39,9 +40,8 @@ from .facts import (
     Role,
     Source,
 )
-from .problems import Problem, raise_if_any
-from .schema import Record, Where
-from .yaml_source import LineDict, load_yaml
+from playbook.model.schema import Record, Where
+from playbook.problems import Problem, raise_if_any
 
 # ---------------------------------------------------------------------------------------------
 # Loading

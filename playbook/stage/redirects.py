@@ -11,9 +11,9 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .facts import Playbook
-from .problems import Problem
-from .schema import Id, Where
+from playbook.model.facts import Playbook
+from playbook.model.schema import Id, Where
+from playbook.problems import Problem
 
 SHORT_PREFIX = "go"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from .problems import Problem
+from playbook.problems import Problem
 
 CUSTOMER = "customer"
 INTERNAL = "internal"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .facts import Playbook
-from .problems import Problem
+from playbook.model.facts import Playbook
+from playbook.problems import Problem
 
 
 def missing_pages(playbook: Playbook, exists: Callable[[str], bool], removed: Iterable[str] = ()) -> list[Problem]:

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import Problem
-from .yaml_source import LineDict, LineList
+from playbook.load.yaml_source import LineDict, LineList
+from playbook.problems import Problem
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)

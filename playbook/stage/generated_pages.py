@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import views
-from .facts import Playbook
+from playbook.model.facts import Playbook
+from playbook.render import views
 
 
 @dataclass(frozen=True)

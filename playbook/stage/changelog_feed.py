@@ -8,8 +8,8 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import views
-from .facts import Change, Playbook
+from playbook.model.facts import Change, Playbook
+from playbook.render import views
 
 FEED_PATH = "changelog.xml"
 

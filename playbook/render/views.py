@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .facts import (
+from playbook.model.facts import (
     LETTER_NAMES,
     Activity,
     Agenda,

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .audience import SITE_AUDIENCES
-from .problems import Problem
-from .yaml_source import parse_yaml
+from playbook.load.yaml_source import parse_yaml
+from playbook.problems import Problem
+from playbook.stage.audience import SITE_AUDIENCES
 
 _BLOCK = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 

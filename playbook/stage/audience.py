@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from types import MappingProxyType
 
-from .facts import CUSTOMER, INTERNAL, Playbook
+from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 
 SITE_AUDIENCES = (INTERNAL, CUSTOMER)
 

@@ -19,7 +19,7 @@ try:  # libyaml parses about six times faster and still gives line numbers
 except AttributeError:  # pragma: no cover - pure-Python fallback when libyaml is missing
     _BaseLoader = yaml.SafeLoader
 
-from .problems import Problem
+from playbook.problems import Problem
 
 
 class LineDict(dict):

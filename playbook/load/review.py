@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import shapes
-from .facts import Playbook, Role
-from .front_matter import read_front_matter
-from .problems import Problem
-from .schema import ID_PATTERN, Text, Where, describe_value
+from playbook.load.front_matter import read_front_matter
+from playbook.model import shapes
+from playbook.model.facts import Playbook, Role
+from playbook.model.schema import ID_PATTERN, Text, Where, describe_value
+from playbook.problems import Problem
 
 DEFAULT_EVERY_MONTHS = 6
 DEFAULT_DUE_SOON_DAYS = 30
@@ -174,7 +174,7 @@ def written_pages(docs_dir: Path) -> list[Path]:
 def project_statuses(root: Path, playbook: Playbook, today: datetime.date, settings: Settings,
                      docs_dir: str = "docs") -> tuple[list[PageStatus], list[Problem]]:
     """Every page's review (written pages and generated role pages), and every problem found."""
-    from .generated_pages import role_pages  # generated_pages imports views, which import model: no cycle
+    from playbook.stage.generated_pages import role_pages  # generated_pages imports views, which import model: no cycle
 
     statuses: list[PageStatus] = []
     problems: list[Problem] = []
