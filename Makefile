@@ -31,21 +31,20 @@ $(STAMP): requirements.txt pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-# --dirty re-renders only the edited page, so an edit shows in about two seconds even on a
-# 1,000-page playbook; a change to data/, hooks/, overrides/, the config or the set of pages
-# rebuilds everything (hooks/playbook_site.py). --no-strict because MkDocs warns on every dirty
-# build; problems are still printed, and `make build` and CI stay strict.
+# The preview restages the site from the sources on every save and re-renders only what
+# changed; a mistake shows in the browser as a page listing each problem (playbook/serve/).
 serve: install
-	$(VENV)/bin/mkdocs serve --livereload --dirty --no-strict -a 127.0.0.1:8000
+	$(PY) -m playbook serve --audience internal
 
 serve-customer: install
-	$(VENV)/bin/mkdocs serve --livereload --dirty --no-strict -f mkdocs.customer.yml -a 127.0.0.1:8001
+	$(PY) -m playbook serve --audience customer
 
+# load -> stage (build/<site>/) -> render -> publish: both sites switch together or not at all.
 build: install
-	$(PY) tools/build_sites.py
+	$(PY) -m playbook build
 
 customer-bundle: install
-	$(PY) tools/build_sites.py --customer-bundle
+	$(PY) -m playbook bundle
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
 chromium:

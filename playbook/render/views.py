@@ -105,6 +105,11 @@ def ordered_roles(playbook: Playbook, role_ids: set[str]) -> tuple[Role, ...]:
     return tuple(sorted(listed, key=lambda r: SIDE_ORDER.index(r.side)))
 
 
+def role_list(playbook: Playbook) -> tuple[Role, ...]:
+    """Every role this site shows, firm roles first."""
+    return ordered_roles(playbook, set(playbook.roles))
+
+
 def ordered_processes(playbook: Playbook) -> list[Process]:
     """The lifecycle phases in order, then every other process by title."""
     others = sorted((p for p in playbook.processes.values() if not p.phase), key=lambda p: p.title.lower())

@@ -1,0 +1,90 @@
+"""The playbook's commands: `python -m playbook build|stage|bundle|serve`.
+
+    build [SITE ...]    load, stage, render and publish the sites (default both) into site/
+    stage [SITE ...]    load and stage only, into build/<site>/ (to look at or render by hand)
+    bundle              site/customer-bundle.zip: the customer site, readable from disk
+    serve [--audience]  preview a site with live reload, restaging on every change
+
+Options: --root PROJECT (default: the current folder), --engine mkdocs|properdocs.
+Exit 0 on success, 1 when the sources have a problem or a site fails to render, 130 on Ctrl-C.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from pathlib import Path
+
+from playbook import pipeline
+from playbook.problems import PlaybookError
+from playbook.render.engine import ENGINES
+from playbook.stage.site import AUDIENCES
+
+UNCHANGED = "Nothing in site/ was changed; fix the problems above and run again."
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m playbook", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("PLAYBOOK_ENGINE", "mkdocs"))
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("build", "stage"):
+        command = commands.add_parser(name)
+        command.add_argument("sites", nargs="*", metavar="SITE",
+                             help=f"one of {', '.join(AUDIENCES)} (default: both)")
+    commands.add_parser("bundle")
+    serve = commands.add_parser("serve")
+    serve.add_argument("--audience", choices=AUDIENCES, default="internal")
+    serve.add_argument("--port", type=int, default=None)
+    args = parser.parse_args(argv)
+    sites = tuple(getattr(args, "sites", None) or AUDIENCES)
+    unknown = [s for s in sites if s not in AUDIENCES]
+    if unknown:
+        parser.error(f"unknown site {', '.join(unknown)}; choose from {', '.join(AUDIENCES)}")
+    try:
+        if args.command == "build":
+            return _build(args.root, sites, args.engine)
+        if args.command == "stage":
+            return _stage(args.root, sites)
+        if args.command == "bundle":
+            from playbook.publish.bundle import build_bundle
+            return build_bundle(args.root, engine=args.engine)
+        from playbook.serve.server import serve_site
+        return serve_site(args.root, args.audience, port=args.port)
+    except KeyboardInterrupt:
+        print("\nInterrupted: site/ was left as it was.", file=sys.stderr)
+        return 128 + signal.SIGINT
+
+
+def _build(root: Path, sites: tuple[str, ...], engine: str) -> int:
+    outcome = pipeline.build(root, sites, engine=engine)
+    for rendered in outcome.rendered:
+        state = "ok" if rendered.ok else "FAILED"
+        target = f"-> site/{rendered.audience}/" if outcome.ok else ""
+        print(f"{rendered.audience:9} {state:6} {rendered.seconds:5.1f} s  {target}".rstrip())
+        for line in rendered.messages:
+            print(f"  {line}")
+    if not outcome.ok:
+        if outcome.problems:
+            print(PlaybookError(outcome.problems, what="The playbook"))
+        failed = ", ".join(r.audience for r in outcome.rendered if not r.ok) or "sources"
+        print(f"\nBuild failed ({failed}). {UNCHANGED}")
+        return 1
+    return 0
+
+
+def _stage(root: Path, sites: tuple[str, ...]) -> int:
+    try:
+        sources = pipeline.load_sources(root)
+        for site in pipeline.stage_sites(sources, sites):
+            print(f"{site.audience:9} staged  -> {site.root.relative_to(Path(root).resolve())}/"
+                  f"{'' if site.changed else '  (unchanged)'}")
+    except PlaybookError as error:
+        print(error)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

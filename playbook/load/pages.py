@@ -1,0 +1,109 @@
+"""The pages and files of docs/, read once: bytes checked as text, front matter validated, body
+split into lines as Markdown splits them.
+
+A page that is not UTF-8, or holds a character some programs take for a line break and
+Markdown does not, is refused here with its line: every later step (the stage's rewrites, the
+engine, an author's editor) would otherwise read it differently.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playbook.load import markdown_lines
+from playbook.load.front_matter import FrontMatter, read_front_matter
+from playbook.problems import Problem
+
+# A page of a handbook is a few thousand words; a file this large is a mistake (a data dump, a
+# binary renamed .md) and would slow every build.
+MAX_PAGE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    src: str                    # path relative to docs/, such as phases/kickoff.md
+    display: str                # the path an author recognises, such as docs/phases/kickoff.md
+    front_matter: FrontMatter
+    body: list[str]             # the lines after the front matter, as Markdown splits them
+    body_line: int              # the file line of body[0]
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return self.front_matter.values
+
+    @property
+    def audience(self) -> str:
+        return self.front_matter.audience
+
+    def line_of(self, key: str) -> int | None:
+        return self.front_matter.line_of(key)
+
+
+@dataclass(frozen=True)
+class DocsFolder:
+    pages: dict[str, SourcePage] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)  # every other file, by path relative to docs/
+
+
+def read_docs(root: Path, docs_dir: str = "docs", *, cache: dict | None = None) -> tuple[DocsFolder, list[Problem]]:
+    """Every page and file of docs/. With a cache (a preview's), a page whose file has the same
+    modification time and size as last time is not read again."""
+    docs = root / docs_dir
+    folder = DocsFolder()
+    problems: list[Problem] = []
+    if not docs.is_dir():
+        return folder, [Problem(docs_dir, None, "the docs folder is missing", f"create {docs_dir}/ with an index.md")]
+    for path in sorted(_walk(docs)):
+        src = path.relative_to(docs).as_posix()
+        if path.suffix != ".md":
+            folder.files[src] = path
+            continue
+        status = path.stat()
+        key = (src, status.st_mtime_ns, status.st_size)
+        if cache is not None and key in cache:
+            page, found = cache[key]
+        else:
+            page, found = read_page(path, src, f"{docs_dir}/{src}")
+            if cache is not None:
+                cache[key] = (page, found)
+        problems += found
+        if page is not None:
+            folder.pages[src] = page
+    return folder, problems
+
+
+def _walk(folder: Path):
+    """Every file under folder, hidden ones (.git, editor swap files) and symlinks left out."""
+    for current, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in names:
+            path = Path(current, name)
+            if not name.startswith(".") and not path.is_symlink():
+                yield path
+
+
+def read_page(path: Path, src: str, display: str) -> tuple[SourcePage | None, list[Problem]]:
+    data = path.read_bytes()
+    if len(data) > MAX_PAGE_BYTES:
+        return None, [Problem(display, None, f"the page is {len(data) // 1024} KiB, more than a page can be "
+                                             f"({MAX_PAGE_BYTES // 1024 // 1024} MiB)",
+                              "split it into several pages, or move the data it holds into data/")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return None, [Problem(display, line, f"the page is not UTF-8 text (byte {error.start}, "
+                                             f"{data[error.start:error.start + 1]!r}, cannot be read)",
+                              "save the file as UTF-8 in your editor (in VS Code: 'Save with Encoding' > UTF-8)")]
+    text = markdown_lines.normalise(text.removeprefix("\ufeff"))
+    meta = read_front_matter(text, display)
+    problems = list(meta.problems)
+    lines = markdown_lines.split(text)
+    body_index = meta.body_line - 1
+    for number, what in markdown_lines.odd_line_breaks(lines):
+        problems.append(Problem(display, number, f"this line holds {what}, which Markdown does not read as a "
+                                                 "line break though other programs do",
+                                "replace it with an ordinary line break (or delete it)"))
+    return SourcePage(src, display, meta, lines[body_index:], meta.body_line), problems

@@ -1,0 +1,105 @@
+"""Step 4 of the build: both sites switch together, or neither does.
+
+`site` is a symbolic link to one folder under `.site-generations/`, a *generation* holding
+`internal/`, `customer/` and whatever else has been published beside them (project kits, the
+customer bundle). Publishing builds the next generation beside the current one (the new sites
+moved in, everything else carried over as hard links, which copy nothing) and then points
+`site` at it with one rename(2), which the kernel makes atomic: a reader, a web server or a
+killed build sees the old generation or the new one, never a mix. Whatever a killed build
+left behind (a half-made generation, a link not yet renamed) is removed by the next one.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+SITE = "site"
+GENERATIONS = ".site-generations"
+_MAKING = ".making-"
+
+
+def current(root: Path) -> Path | None:
+    """The generation `site` points at, or None before the first publish."""
+    link = Path(root) / SITE
+    if link.is_symlink():
+        return (link.parent / os.readlink(link)).resolve()
+    return None
+
+
+def clean_leftovers(root: Path) -> None:
+    """Remove what an interrupted publish or an old generation left: keep only the current one
+    and the generations still being made by a running build."""
+    root = Path(root)
+    folder = root / GENERATIONS
+    live = current(root)
+    for stray in root.glob(f".{SITE}.new-*"):
+        if _owner_gone(stray.name.rsplit("-", 1)[-1]):
+            stray.unlink(missing_ok=True)
+    if not folder.is_dir():
+        return
+    for generation in folder.iterdir():
+        if live is not None and generation.resolve() == live:
+            continue
+        if generation.name.startswith(_MAKING) and not _owner_gone(generation.name.rsplit("-", 1)[-1]):
+            continue  # another build is making it right now
+        shutil.rmtree(generation, ignore_errors=True)
+
+
+def _owner_gone(pid: str) -> bool:
+    if not pid.isdigit():
+        return True
+    if int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def publish(root: Path, entries: dict[str, Path]) -> Path:
+    """Publish entries (name -> a folder or file to move in) as the next generation, carrying
+    over everything else the current one holds; return the new generation."""
+    root = Path(root)
+    clean_leftovers(root)
+    folder = root / GENERATIONS
+    folder.mkdir(exist_ok=True)
+    _adopt_plain_folder(root, folder)
+    making = folder / f"{_MAKING}{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    making.mkdir()
+    previous = current(root)
+    if previous is not None:
+        for item in previous.iterdir():
+            if item.name not in entries:
+                _link_copy(item, making / item.name)
+    for name, path in entries.items():
+        os.rename(path, making / name)
+    ready = making.with_name(making.name.removeprefix(_MAKING))
+    os.rename(making, ready)
+    link = root / f".{SITE}.new-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(ready, root), link)
+    os.replace(link, root / SITE)  # the switch: one atomic rename
+    if previous is not None and previous != ready:
+        shutil.rmtree(previous, ignore_errors=True)
+    return ready
+
+
+def _adopt_plain_folder(root: Path, folder: Path) -> None:
+    """A `site/` folder from before generations becomes the first generation."""
+    site = root / SITE
+    if site.is_dir() and not site.is_symlink():
+        adopted = folder / f"adopted-{os.getpid()}"
+        os.rename(site, adopted)
+        os.symlink(os.path.relpath(adopted, root), site)
+
+
+def _link_copy(source: Path, target: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, target, copy_function=os.link, symlinks=True)
+    else:
+        os.link(source, target)

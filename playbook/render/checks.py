@@ -1,0 +1,94 @@
+"""Checks of a rendered site, made on its output files: what readers would really get.
+
+The stage stops what it can see in the sources. These checks read the HTML the engine wrote,
+so they hold whatever the engine, the theme or a macro did, on any engine:
+
+- every link to a section of a page lands on an id that page has (the ids inside the macros'
+  finished HTML included, which the engine never sees);
+- no address in any page uses a scheme other than http, https, mailto or tel (a
+  `javascript:` link from anywhere is stopped here at the latest);
+- on the customer site, no page holds an internal box or an HTML comment.
+
+Each problem names the file and line an author edits, through the stage's line maps.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from playbook.problems import Problem
+from playbook.render import urls
+
+_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_ADDRESS = re.compile(r"""\s(?:href|src|action|formaction|poster|data|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
+                      re.I)
+_INTERNAL_BOX = re.compile(r"""class\s*=\s*["'][^"']*\binternal\b""", re.I)
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def ids_of(html: str) -> set[str]:
+    return {unescape(next(g for g in match.groups() if g is not None)) for match in _ID.finditer(html)}
+
+
+def check_site(site_dir: Path, staged_root: Path, manifest: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    pages = manifest["pages"]
+    html_of: dict[str, str] = {}
+    for src, page in pages.items():
+        output = site_dir / urls.output_file(page["url"])
+        html_of[src] = output.read_text(encoding="utf-8") if output.is_file() else ""
+
+    ids: dict[str, set[str]] = {}
+    for anchor in manifest["anchors"]:
+        if anchor["target"] not in ids:
+            ids[anchor["target"]] = ids_of(html_of.get(anchor["target"], ""))
+        if anchor["anchor"] not in ids[anchor["target"]]:
+            known = sorted(ids[anchor["target"]])
+            close = difflib.get_close_matches(anchor["anchor"], known, n=1, cutoff=0.6)
+            hint = f"did you mean '#{close[0]}'? " if close else ""
+            problems.append(Problem(anchor["source"], anchor["line"],
+                                    f"the link '{anchor['written']}' names the section '#{anchor['anchor']}', which "
+                                    f"{anchor['target']} does not have",
+                                    f"{hint}a section's anchor is its heading in lower case with hyphens, such as "
+                                    "#who-does-what"))
+
+    customer = manifest["audience"] == "customer"
+    for src, html in html_of.items():
+        page = pages[src]
+        for match in _ADDRESS.finditer(html):
+            address = unescape(next(g for g in match.groups() if g is not None)).strip()
+            scheme = urlsplit(address).scheme.lower()
+            if scheme and scheme not in SAFE_SCHEMES and not (scheme == "data" and match.group(0).lower().lstrip()
+                                                               .startswith("src")):
+                problems.append(_at(staged_root, page, src, address,
+                                    f"the page holds a link to '{address[:60]}', whose '{scheme}:' scheme a page "
+                                    "may not use", "link to an http, https or mailto address, or to a page of the site"))
+        if customer:
+            content = html
+            if "<!--" in content:
+                problems.append(_at(staged_root, page, src, "<!--", "the customer page holds an HTML comment",
+                                    "remove the comment from the page (comments in a page's source are removed "
+                                    "before the customer site is built; this one came from a macro or template)"))
+            if _INTERNAL_BOX.search(content):
+                problems.append(_at(staged_root, page, src, "internal",
+                                    "the customer page shows a box marked internal",
+                                    "write the passage as a top-level '/// internal' block, which the build removes"))
+    return problems
+
+
+def _at(staged_root: Path, page: dict[str, Any], src: str, needle: str, message: str, fix: str) -> Problem:
+    """A problem at the source line of the first staged line holding needle (or the file)."""
+    staged = staged_root / "docs" / src
+    line = None
+    if staged.is_file() and page["line_map"]:
+        for number, text in enumerate(staged.read_text(encoding="utf-8").split("\n"), start=1):
+            if needle in text:
+                index = number - page["body_start"]
+                if 0 <= index < len(page["line_map"]):
+                    line = page["line_map"][index] or None
+                break
+    return Problem(page["source"], line, message, fix)

@@ -1,0 +1,101 @@
+"""Step 3 of the build: an MkDocs-compatible engine renders a staged tree, in its own process.
+
+The engine is a program run on the staged config, nothing more: `python -m mkdocs build` by
+default, `python -m properdocs build` with engine="properdocs". Nothing of this package is
+imported into it but the macros module its config names. Its messages about a staged page are
+translated back to the file and line an author edits (the stage's line maps); INFO chatter is
+dropped. Then the steps that read the output run: the search index and the output checks.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playbook.problems import Problem
+from playbook.render import checks, engine_messages, search_index
+
+ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}
+_RECORD = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<message>.*)$")
+_STAGED_PLACE = re.compile(r"^docs/(?P<src>[^:\s]+\.md)(?::(?P<line>\d+))?(?=:)")
+
+
+@dataclass
+class Rendered:
+    audience: str
+    site_dir: Path
+    ok: bool
+    seconds: float
+    messages: list[str] = field(default_factory=list)  # what an author should read
+    problems: list[Problem] = field(default_factory=list)
+
+
+def engine_command(engine: str) -> list[str]:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    return [sys.executable, "-m", ENGINES[engine], "build", "--strict"]
+
+
+def render(staged_root: Path, site_dir: Path, audience: str, *, engine: str = "mkdocs") -> Rendered:
+    """Render the staged tree into site_dir and finish it; never raises for an author's mistake."""
+    started = time.monotonic()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # No -q: with -q, MkDocs exits 0 even when strict mode counted warnings.
+    result = subprocess.run([*engine_command(engine), "-f", str(staged_root / "mkdocs.yml"), "-d", str(site_dir)],
+                            cwd=staged_root, env=env, capture_output=True, text=True)
+    manifest = json.loads((staged_root / "stage.json").read_text(encoding="utf-8"))
+    messages = author_messages(result.stdout + result.stderr, staged_root, manifest)
+    rendered = Rendered(audience, site_dir, result.returncode == 0, 0.0, messages)
+    if rendered.ok:
+        search_index.write_index(site_dir, manifest)
+        rendered.problems = checks.check_site(site_dir, staged_root, manifest)
+        rendered.ok = not rendered.problems
+    elif not messages:
+        rendered.messages = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()][-20:]
+    rendered.seconds = time.monotonic() - started
+    return rendered
+
+
+def author_messages(output: str, staged_root: Path, manifest: dict[str, Any]) -> list[str]:
+    """The engine's warnings and errors, about the files authors edit."""
+    records: list[tuple[str, list[str]]] = []
+    for line in output.splitlines():
+        match = _RECORD.match(line)
+        if match:
+            records.append((match.group("level"), [match.group("message")]))
+        elif records and line.strip():
+            records[-1][1].append(line)
+    facts = engine_messages.SiteFacts(
+        read_page=lambda src: _read(staged_root / "docs" / src),
+        pages=list(manifest["pages"]),
+        anchors_of=lambda src: [])
+    found = []
+    for level, lines in records:
+        if level in ("DEBUG", "INFO"):
+            continue
+        message = "\n".join(lines)
+        better = engine_messages.rewrite(message, facts) or message
+        found.append(f"{level:8} -  {to_source(better, manifest)}")
+    return found
+
+
+def to_source(message: str, manifest: dict[str, Any]) -> str:
+    """docs/<staged page>:<staged line> at the start of a message, as the source file and line."""
+    match = _STAGED_PLACE.match(message)
+    if not match or match.group("src") not in manifest["pages"]:
+        return message
+    page = manifest["pages"][match.group("src")]
+    index = int(match.group("line") or 0) - page["body_start"]
+    line = page["line_map"][index] if match.group("line") and 0 <= index < len(page["line_map"]) else None
+    where = f"{page['source']}:{line}" if line else page["source"]
+    return where + message[match.end():]
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.is_file() else None

@@ -1,0 +1,90 @@
+"""The site's search index, written after rendering from the pages as readers see them.
+
+The theme's search plugin would read every page with Python's html.parser while the engine
+renders it; at handbook scale that was a third of a build, and it could only index what the
+engine handed it. The stage tells the plugin to skip every page (`search: exclude`), and this
+step writes search/search_index.json itself, in the format the theme's search reads: each
+page's content (between the markers partials/content.html puts around it) cut into sections
+by playbook.render.search_sections, exactly as Material cuts them, plus the page's search terms
+and boost from the stage. It reads only the output folder and the stage's manifest, so it
+works on any engine's output, and with the engine's own index config (language, separator).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from playbook.render import search_terms, urls
+from playbook.render.search_sections import split_sections
+
+INDEX = Path("search", "search_index.json")
+CONTENT_START = '<div class="pb-page-content" data-pb-content>'
+# What follows the content wrapper in the article: the page facts, or the article's end.
+_AFTER_CONTENT = re.compile(r'<aside class="pb-page-facts"|</article>')
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<inner>.*)</article>', re.S)
+DEFAULT_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
+                  "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
+
+
+def page_content(html: str) -> str:
+    """The page's own content in a rendered page: what partials/content.html marks, else the article."""
+    start = html.find(CONTENT_START)
+    if start >= 0:
+        start += len(CONTENT_START)
+        after = _AFTER_CONTENT.search(html, start)
+        end = html.rfind("</div>", start, after.start() if after else len(html))
+        return html[start:end if end >= 0 else None]
+    article = _ARTICLE.search(html)
+    return article.group("inner") if article else ""
+
+
+def entries_of(url: str, title: str, content: str, *, boost: float | None, tags: list[str] | None) -> list[dict]:
+    """A page's entries, as Material's SearchIndex.create_entry_for_section writes them."""
+    entries = []
+    for section in split_sections(content):
+        if section.excluded:
+            continue
+        entry: dict[str, Any] = {"location": url + (f"#{section.id}" if section.id else ""),
+                                 "title": "".join(section.title).strip() or title,
+                                 "text": "".join(section.text).strip()}
+        if tags is not None:
+            entry["tags"] = tags
+        if boost is not None:
+            entry["boost"] = boost
+        entries.append(entry)
+    return entries
+
+
+def write_index(site_dir: Path, manifest: dict[str, Any], *, cache: dict | None = None) -> None:
+    """Replace the engine's search index with the index of every page of the site. With a
+    cache (a preview's), a page whose output did not change since last time is not read again."""
+    path = site_dir / INDEX
+    written = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    config = written.get("config") or dict(DEFAULT_CONFIG)
+    docs: list[dict] = []
+    terms: dict[str, list[str]] = {}
+    for src, page in manifest["pages"].items():
+        output = site_dir / urls.output_file(page["url"])
+        if not output.is_file():
+            continue
+        if page.get("terms"):
+            terms[page["url"]] = page["terms"]
+        title = page["title"] or src
+        status = output.stat()
+        key = (src, status.st_mtime_ns, status.st_size, title, page.get("boost"))
+        if cache is not None and key in cache:
+            docs += cache[key]
+            continue
+        entries = entries_of(page["url"], title, page_content(output.read_text(encoding="utf-8")),
+                             boost=page.get("boost"), tags=None)
+        if cache is not None:
+            cache[key] = entries
+        docs += entries
+    index = search_terms.add_terms({"config": config, "docs": docs}, terms)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(search_terms.dumps(index), encoding="utf-8")
+    if manifest.get("offline"):
+        # The offline theme reads the index as a script, so it works from disk without a server.
+        (path.parent / "search_index.js").write_text("var __index = " + search_terms.dumps(index), encoding="utf-8")

@@ -1,0 +1,137 @@
+"""One site kept up to date from the sources, for the preview server.
+
+Each rebuild runs the same load and stage as `make build`, then MkDocs' own build function in
+this process on the staged tree, with `dirty` set: MkDocs re-renders a page only when its staged
+file is newer than its output. The stage rewrites a file only when its bytes change, so an edit
+to one page re-renders one page. When something every page shows changed (the site config with
+its nav, the data, a template), every staged page is touched first, so all of them re-render
+and no page keeps a stale nav.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import logging
+import threading
+import time
+from pathlib import Path
+
+from playbook import pipeline
+from playbook.load.sources import SourcesCache, load_sources
+from playbook.problems import PlaybookError
+from playbook.render import search_index
+from playbook.stage.site import StageOptions, plan_site
+from playbook.stage.tree import Tree
+
+# Files every page depends on: when one changes, every page is rendered again.
+SITE_WIDE = ("mkdocs.yml", "playbook.json", "site.json")
+
+RELOAD_SCRIPT = """<script>
+(function () {
+  var version = %d;
+  function wait() {
+    fetch("/__playbook/reload?since=" + version, {cache: "no-store"}).then(function (r) { return r.json(); })
+      .then(function (answer) { if (answer.version !== version) location.reload(); else wait(); },
+            function () { setTimeout(wait, 1000); });
+  }
+  wait();
+})();
+</script>"""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+class Preview:
+    def __init__(self, root: Path, audience: str) -> None:
+        self.root = Path(root)
+        self.audience = audience
+        self.staged = pipeline.staged_root(root, audience)
+        self.site_dir = self.root / pipeline.BUILD / f"serve-{audience}"
+        self.problems: list[str] = []
+        self.version = 0
+        self._changed = threading.Condition()
+        self._lock = threading.Lock()
+        self._site_wide: dict[str, str] = {}
+        self._sources_cache = SourcesCache()
+        self._search_cache: dict = {}
+
+    def rebuild(self) -> None:
+        with self._lock:
+            started = time.monotonic()
+            try:
+                sources = load_sources(self.root, cache=self._sources_cache)
+                files, problems = plan_site(sources, self.audience, StageOptions())
+                if problems:
+                    raise PlaybookError(problems, what=f"The {self.audience} site")
+            except PlaybookError as error:
+                self._finish([f"{problem}" for problem in error.problems], started)
+                return
+            tree = Tree(self.staged)
+            for path, content in files.items():
+                tree.put(path, content)
+            tree.commit()
+            fingerprint = {name: hashlib.sha256(files.get(name, b"")).hexdigest() for name in SITE_WIDE}
+            templates = hashlib.sha256(b"".join(c for p, c in sorted(files.items()) if p.startswith("overrides/")))
+            fingerprint["overrides"] = templates.hexdigest()
+            if fingerprint != self._site_wide:
+                tree.touch_pages()
+                self._site_wide = fingerprint
+            self._finish(self._render(), started)
+
+    def _render(self) -> list[str]:
+        """MkDocs' build of the staged tree, in this process; its warnings and errors."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort, ConfigurationError
+
+        collect = _Collect()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(collect)
+        try:
+            config = load_config(str(self.staged / "mkdocs.yml"), site_dir=str(self.site_dir))
+            build(config, dirty=True)
+        except (Abort, ConfigurationError, OSError) as error:
+            collect.lines.append(str(error))
+        finally:
+            logger.removeHandler(collect)
+        if collect.lines:
+            return collect.lines
+        manifest = json.loads((self.staged / "stage.json").read_text(encoding="utf-8"))
+        search_index.write_index(self.site_dir, manifest, cache=self._search_cache)
+        return []
+
+    def _finish(self, problems: list[str], started: float) -> None:
+        with self._changed:
+            self.problems = problems
+            self.version += 1
+            self._changed.notify_all()
+        state = f"{len(problems)} problem(s)" if problems else "ok"
+        print(f"Rebuilt the {self.audience} site in {time.monotonic() - started:.1f} s: {state}", flush=True)
+        for problem in problems:
+            print(f"  {problem}", flush=True)
+
+    def wait_for_version(self, since: int, timeout: float) -> int:
+        with self._changed:
+            self._changed.wait_for(lambda: self.version != since, timeout=timeout)
+            return self.version
+
+    def with_reload(self, page: str) -> str:
+        script = RELOAD_SCRIPT % self.version
+        return page.replace("</body>", script + "</body>", 1) if "</body>" in page else page + script
+
+    def error_page(self) -> str:
+        items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
+        title = f"The {self.audience} site has {len(self.problems)} problem(s)"
+        return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
+                "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}"
+                "li{margin:.5rem 0}code{white-space:pre-wrap}</style></head><body>"
+                f"<h1>{html.escape(title)}</h1><p>Fix them and save; this page reloads by itself.</p>"
+                f"<ul>{items}</ul>{RELOAD_SCRIPT % self.version}</body></html>")

@@ -1,0 +1,92 @@
+"""The real parser as the judge of what the stage removed from a customer page.
+
+playbook.stage.passages reads internal passages line by line. However carefully it follows
+pymdownx, a page can be written so that the two disagree (an unclosed fence before the
+block, a block in a list, HTML that draws the same box). So for every customer page that
+mentions the word `internal`, the stage asks Python-Markdown itself, configured with the site's
+own extensions: rendered before removal, with every internal box taken out, the page must read
+exactly as the page rendered after removal, which must hold no internal box. Any difference
+stops the build for that page. The comparison is of the visible text, so anchors that shift
+when a heading goes (`notes_1` becoming `notes`) do not count as a difference.
+
+Inline processing is switched off on this private Markdown instance: boxes and the text in
+them are decided at block level, and inline work is most of the cost of a conversion.
+"""
+from __future__ import annotations
+
+import html.parser
+import importlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import markdown
+
+
+class _VisibleText(html.parser.HTMLParser):
+    """The text of an HTML fragment outside every element whose class holds `internal`."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words: list[str] = []
+        self.boxes = 0
+        self._depth = 0  # >0 while inside an internal box
+        self._stack: list[bool] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = next((value or "" for name, value in attrs if name == "class"), "").lower().split()
+        internal = "internal" in classes
+        if internal and self._depth == 0:
+            self.boxes += 1
+        if tag in _VOID:
+            return
+        self._stack.append(internal)
+        self._depth += internal
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or not self._stack:
+            return
+        self._depth -= self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._depth == 0:
+            self.words += data.split()
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _callable(value: Any) -> Any:
+    """A `!!python/name:` value from mkdocs.yml, imported (mkdocs_yml keeps it as its dotted name)."""
+    name = getattr(value, "python_name", None)
+    if name is None:
+        return value
+    module, _, attribute = name.rpartition(".")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def _resolved(config: Any) -> Any:
+    if isinstance(config, Mapping):
+        return {key: _resolved(value) for key, value in config.items()}
+    if isinstance(config, list):
+        return [_resolved(value) for value in config]
+    return _callable(config)
+
+
+class Oracle:
+    def __init__(self, extensions: Sequence[str], configs: Mapping[str, Any]) -> None:
+        self._md = markdown.Markdown(extensions=list(extensions), extension_configs=_resolved(dict(configs)))
+        # Our own instance: registries are the extension API Python-Markdown documents.
+        if "inline" in self._md.treeprocessors:
+            self._md.treeprocessors.deregister("inline")
+
+    def _read(self, text: str) -> _VisibleText:
+        self._md.reset()
+        reader = _VisibleText()
+        reader.feed(self._md.convert(text))
+        reader.close()
+        return reader
+
+    def removal_agrees(self, original: str, staged: str) -> bool:
+        """True when staged is original with exactly its internal boxes taken out."""
+        before, after = self._read(original), self._read(staged)
+        return after.boxes == 0 and before.words == after.words

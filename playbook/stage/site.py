@@ -1,0 +1,443 @@
+"""Step 2 of the build: stage(sources, audience) writes build/<audience>/, a complete, plain
+MkDocs project holding only what that audience may see.
+
+    build/<audience>/
+      mkdocs.yml      the site's config: its nav, brand, plugins, nothing of the other site
+      docs/           its pages (internal passages and comments gone for customers), the
+                      generated pages, the files those pages use, redirect pages, the feed
+      overrides/      the theme overrides and the templates the macros draw with
+      playbook.json   the data this audience may see, which the macros read
+      site.json       the page addresses and titles the macros link with
+      stage.json      what the steps after rendering need: each page's source and line map,
+                      search terms, links to sections, redirects
+
+Default deny by construction: a page goes in only when its front matter says the audience may
+read it, a file only when one of those pages uses it, a data item only when it is marked for
+the audience. Everything is worked out in memory first; if any page has a problem, nothing is
+written, so a tree that failed its checks never holds what it should not.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader
+
+from playbook.load import review
+from playbook.load.page_references import missing_pages
+from playbook.load.pages import SourcePage
+from playbook.load.sources import Sources
+from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
+from playbook.problems import Problem, raise_if_any
+from playbook.render import fences, macros, urls, views
+from playbook.stage import generated_pages, history, redirects, site_config
+from playbook.stage.audience import for_audience
+from playbook.stage.changelog_feed import FEED_PATH, build_feed
+from playbook.stage.jinja_check import Delimiters, JinjaChecker
+from playbook.stage.markdown_oracle import Oracle
+from playbook.stage.pages import PageContext, StagedPage, escape_text, stage_page, staged_path
+from playbook.stage.tree import Tree
+
+AUDIENCES = (INTERNAL, CUSTOMER)
+HEALTH_PAGE = "content-health.md"
+BRAND_CSS = "assets/playbook/brand.css"
+
+
+@dataclass(frozen=True)
+class StageOptions:
+    use_directory_urls: bool = True
+    offline: bool = False   # the customer bundle: Material's offline plugin on, read from disk
+
+
+@dataclass(frozen=True)
+class StagedSite:
+    audience: str
+    root: Path
+    config_file: Path
+    changed: bool   # whether any file of the tree was written or removed
+
+
+def stage(sources: Sources, audience: str, root: Path, options: StageOptions | None = None) -> StagedSite:
+    """Stage one site into root; raise PlaybookError with every problem, writing nothing."""
+    plan, problems = plan_site(sources, audience, options or StageOptions())
+    raise_if_any(problems, what=f"The {audience} site")
+    tree = Tree(root)
+    for path, content in plan.items():
+        tree.put(path, content)
+    changed = tree.commit()
+    return StagedSite(audience, Path(root), Path(root) / "mkdocs.yml", changed)
+
+
+def plan_site(sources: Sources, audience: str, options: StageOptions) -> tuple[dict[str, bytes], list[Problem]]:
+    """Every file of the staged tree (path -> bytes), and every problem found."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}")
+    everything = sources.playbook
+    visible = for_audience(everything, audience)
+    settings = sources.settings
+    problems: list[Problem] = []
+    customer = audience == CUSTOMER
+
+    written = {src: page for src, page in sources.docs.pages.items() if not customer or page.audience == CUSTOMER}
+    home = settings.customer_site.home if customer else "index.md"
+    if home not in written:
+        problems.append(Problem("mkdocs.yml", None,
+                                f"the customer site's home page '{home}' is not a customer page in docs/",
+                                "set extra.customer_site.home to a page whose front matter says 'audience: customer'"))
+        home = "index.md"
+
+    generated = generated_pages.role_pages(visible)
+    if not customer:
+        generated.append(generated_pages.GeneratedPage(HEALTH_PAGE, "Content health", "", "mkdocs.yml",
+                                                       "Generated from every page's front matter.", macros=False))
+    for page in generated:
+        if page.src in sources.docs.pages:
+            problems.append(Problem(f"docs/{page.src}", None,
+                                    f"this page would replace the generated page '{page.title}'",
+                                    f"rename or delete it; {page.source} is where that page comes from"))
+    staged_src = {staged_path(src, _Home(home)) for src in written} | {p.src for p in generated}
+    url_of = {src: urls.page_url(src, options.use_directory_urls) for src in staged_src}
+
+    # Pages that data names must exist; a customer process must be shown on a customer page.
+    every_page = set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)}
+    problems += missing_pages(everything, lambda src: src in every_page)
+    if customer:
+        for process in visible.processes.values():
+            if process.page in sources.docs.pages and process.page not in written:
+                problems.append(process.page_source.problem(
+                    f"the process '{process.id}' is for customers but its page '{process.page}' is internal",
+                    f"add 'audience: customer' to the front matter of docs/{process.page}, "
+                    "or make the process 'audience: internal'"))
+
+    statuses = _review_statuses(sources, written)
+    short_links, found = _short_links(sources, written, visible, home, options)
+    problems += found
+    site_url = (settings.customer_site.url if customer else sources.config.get("site_url") or "").rstrip("/") + "/"
+    facts = _Facts(sources, audience, statuses, url_of, short_links, site_url, home)
+
+    context = PageContext(
+        audience=audience, staged_pages=set(written) | {p.src for p in generated},
+        all_pages=set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)} | {HEALTH_PAGE},
+        files=set(sources.docs.files), home=home, checker=_checker(sources, visible, audience, staged_src),
+        oracle=_oracle_for(sources), abbreviations=views.abbreviations(visible), facts=facts.of_page,
+        search_terms=lambda page: _search_terms(page.values.get("search_terms"), audience),
+        use_directory_urls=options.use_directory_urls, variables=set(_extra(sources, audience, options)))
+    staged: dict[str, StagedPage] = {}
+    for page in written.values():
+        result, found = stage_page(page, context)
+        problems += found
+        staged[result.src] = result
+
+    templates = _templates(sources.root)
+    files: dict[str, bytes] = {}
+    for page in generated:
+        body = page.body
+        if page.src == HEALTH_PAGE:
+            body = fences.fenced(_health_html(templates, sources, statuses, url_of, facts)).strip() + "\n"
+        front = {"title": escape_text(page.title), "search": {"exclude": True}}
+        if not page.macros:
+            front["render_macros"] = False
+        front["pb"] = facts.of_generated(page)
+        text = site_config.front_matter(front) + body
+        staged[page.src] = StagedPage(page.src, page.source, text, site_config.front_matter(front).count("\n") + 1,
+                                      (), page.title)
+
+    # Redirect pages: short links and the old addresses of moved pages.
+    redirect_template = templates.get_template("playbook/redirect.html")
+    for redirect in short_links.redirects:
+        target = url_of[staged_path(redirect.target, _Home(home))]
+        path = redirect.path + "index.html" if redirect.path.endswith("/") else redirect.path
+        link = urls.relative_url(redirect.path, target) + (f"#{redirect.anchor}" if redirect.anchor else "")
+        title = staged[staged_path(redirect.target, _Home(home))].title or redirect.target
+        files[f"docs/{path}"] = redirect_template.render(url=link, title=title,
+                                                         site_name=_site_name(sources, audience)).encode()
+
+    feed = _feed(sources, visible, audience, url_of, staged, site_url, home, templates)
+    if feed:
+        files[f"docs/{FEED_PATH}"] = feed.encode()
+    if customer:
+        css = templates.get_template("playbook/brand-colours.css.html").render(brand=settings.brand)
+        files[f"docs/{BRAND_CSS}"] = css.encode()
+
+    # Files from docs/: everything for employees; for customers, what their pages use.
+    wanted = set(sources.docs.files) if not customer else \
+        {asset for page in staged.values() for asset in page.assets} | _config_assets(sources)
+    for src in sorted(wanted):
+        if src in sources.docs.files:
+            files[f"docs/{src}"] = sources.docs.files[src].read_bytes()
+
+    for src, page in staged.items():
+        files[f"docs/{src}"] = page.text.encode()
+    for path in _walk(sources.root / "overrides"):
+        files["overrides/" + path.relative_to(sources.root / "overrides").as_posix()] = path.read_bytes()
+
+    extra = _extra(sources, audience, options)
+    if feed:
+        extra["pb_feed"] = FEED_PATH
+    nav = site_config.site_nav(sources.config.get("nav"), audience, set(written) | {p.src for p in generated}, home,
+                               [(p.src, p.title) for p in generated if p.src.startswith("roles/")],
+                               settings, visible)
+    config = site_config.generate(sources, audience, nav, options, extra, extra_css=[BRAND_CSS] if customer else [])
+    files["mkdocs.yml"] = config.encode()
+    files[macros.PLAYBOOK_FILE] = visible.to_json().encode()
+    # The macros name pages as data does, by their path in docs/ (the home page included).
+    by_source = {src: url_of[staged_path(src, _Home(home))] for src in written} | {p.src: url_of[p.src] for p in generated}
+    titles = {src: staged[staged_path(src, _Home(home))].title or posixpath.splitext(posixpath.basename(src))[0]
+              for src in by_source}
+    files[macros.SITE_FILE] = _json({"audience": audience, "page_urls": by_source, "page_titles": titles,
+                                     "use_directory_urls": options.use_directory_urls,
+                                     "feed": FEED_PATH if feed else None})
+    files["stage.json"] = _json(_manifest(audience, staged, url_of, short_links.redirects, options, site_url))
+    return files, problems
+
+
+@dataclass(frozen=True)
+class _Home:
+    """Just enough of a PageContext for staged_path() outside a page."""
+
+    home: str
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def _site_name(sources: Sources, audience: str) -> str:
+    if audience == CUSTOMER:
+        brand = sources.settings.brand
+        return f"{brand.firm_name} · {brand.customer_site_title}"
+    return str(sources.config.get("site_name") or "Playbook")
+
+
+def _extra(sources: Sources, audience: str, options: StageOptions) -> dict[str, Any]:
+    """What the theme's templates and the pages' Jinja may read under `extra` (and as names)."""
+    settings = sources.settings
+    brand = settings.brand
+    extra: dict[str, Any] = {
+        "audience": audience,
+        "brand": {key: getattr(brand, key) for key in ("firm_name", "customer_site_title", "primary_color",
+                                                        "accent_color", "contact_email")},
+        "customer_site_url": settings.customer_site.url,
+        "feedback_url": settings.feedback.customer if audience == CUSTOMER else settings.feedback.internal,
+        "generator": False,
+        "pb_build_date": _long_date(sources.today),
+    }
+    if options.offline:
+        # The theme's offline plugin adds a worker shim from a public CDN unless one is listed;
+        # the site's own is (overrides/assets/playbook/iframe-worker.js).
+        extra["polyfills"] = ["assets/playbook/iframe-worker.js"]
+    return extra
+
+
+def _long_date(day: datetime.date) -> str:
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def _config_assets(sources: Sources) -> set[str]:
+    listed = [*(sources.config.get("extra_css") or []), *(sources.config.get("extra_javascript") or [])]
+    return {str(path) for path in listed if isinstance(path, str) and path in sources.docs.files}
+
+
+@cache
+def _templates_for(overrides: str) -> Environment:
+    return Environment(loader=FileSystemLoader(overrides), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def _templates(root: Path) -> Environment:
+    return _templates_for(str(root / "overrides"))
+
+
+def _oracle_for(sources: Sources):
+    made: list[Oracle] = []
+
+    def oracle() -> Oracle:
+        if not made:
+            made.append(Oracle(*site_config.markdown_extensions(sources.config)))
+        return made[0]
+    return oracle
+
+
+def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set[str]) -> JinjaChecker:
+    options = site_config.macros_options(sources.config)
+    delimiters = Delimiters(
+        (options.get("j2_variable_start_string") or "{{", options.get("j2_variable_end_string") or "}}"),
+        (options.get("j2_block_start_string") or "{%", options.get("j2_block_end_string") or "%}"),
+        (options.get("j2_comment_start_string") or "{#", options.get("j2_comment_end_string") or "#}"))
+
+    def check_call(name: str, arguments: tuple) -> tuple[str, str] | None:
+        return macros.problem_with_call(name, arguments, visible, sources.playbook, audience)
+
+    def check_include(path: str) -> tuple[str, str] | None:
+        target = posixpath.normpath(path.lstrip("/"))
+        if target in staged_src or target in sources.docs.files and audience == INTERNAL:
+            return None
+        if target in sources.docs.pages or target in sources.docs.files:
+            return (f"this page includes '{path}', which the {audience} site does not hold",
+                    "include only customer pages in customer pages, or put the include inside an "
+                    "'/// internal' block")
+        return (f"this page includes '{path}', which does not exist in docs/",
+                "give the path relative to docs/, such as snippets/contact.md")
+
+    return JinjaChecker(delimiters, _extra(sources, audience, StageOptions()).keys(), macros.MACROS, check_call,
+                        check_include)
+
+
+def _search_terms(value: Any, audience: str) -> tuple[str, ...]:
+    """Default deny: a plain list of terms is for employees; `customer:` terms reach both sites."""
+    if isinstance(value, list):
+        return tuple(value) if audience == INTERNAL else ()
+    if isinstance(value, dict):
+        terms = list(value.get(CUSTOMER) or [])
+        if audience == INTERNAL:
+            terms += list(value.get(INTERNAL) or [])
+        return tuple(t for t in terms if isinstance(t, str))
+    return ()
+
+
+# -- review facts -----------------------------------------------------------------------------
+
+
+def _review_statuses(sources: Sources, written: dict[str, SourcePage]) -> dict[str, review.PageStatus]:
+    roles = sources.playbook.roles
+    statuses: dict[str, review.PageStatus] = {}
+    for src, page in sources.docs.pages.items():
+        found, _problems = review.read_review(page.values, page.line_of, page.display, roles, sources.today,
+                                              sources.settings.review)
+        if found:
+            title = page.values.get("title") if isinstance(page.values.get("title"), str) else src
+            statuses[src] = review.status(src, title, page.display, found, roles, sources.today, sources.settings.review)
+    found, _problems = review.role_pages_review(sources.playbook, sources.today, sources.settings.review)
+    if found:
+        for page in generated_pages.role_pages(sources.playbook):
+            statuses[page.src] = review.status(page.src, page.title, page.source, found, roles, sources.today,
+                                               sources.settings.review)
+    return statuses
+
+
+class _Facts:
+    """The facts page-facts.html shows under a page, as plain strings the theme prints."""
+
+    def __init__(self, sources: Sources, audience: str, statuses: dict[str, review.PageStatus],
+                 url_of: dict[str, str], short_links: redirects.ShortLinks, site_url: str, home: str) -> None:
+        self.sources, self.audience, self.statuses, self.url_of = sources, audience, statuses, url_of
+        self.short_links, self.site_url, self.home = short_links, site_url, home
+        self.data_files = review.data_files_by_page(sources.playbook)
+        edit = sources.settings.repository.edit_url
+        self.edit = (lambda path: edit.replace("{path}", path)) if edit and audience == INTERNAL else (lambda path: None)
+
+    def _changed(self, path: str) -> dict[str, str]:
+        changed = history.last_changed(self.sources.root, path, self.sources.git_dates)
+        note = "from git history" if changed.source == history.GIT else f"the file's date: {changed.note}"
+        return {"iso": changed.date.isoformat(), "text": _long_date(changed.date), "note": note}
+
+    def _short_link(self, src: str) -> str | None:
+        own = self.short_links.own.get(src)
+        return self.site_url + own.path if own else None
+
+    def of_page(self, page: SourcePage, staged: str) -> dict[str, Any]:
+        facts: dict[str, Any] = {"changed": self._changed(page.display)}
+        link = self._short_link(page.src) or self.site_url + self.url_of.get(staged, "")
+        facts["link"] = link
+        if self.audience == CUSTOMER:
+            return facts
+        status = self.statuses.get(page.src)
+        if status:
+            facts.update(self._status(status, staged))
+        facts["edit"] = {"url": self.edit(page.display), "label": "Edit this page"} if self.edit(page.display) else None
+        facts["data_links"] = [{"path": path, "url": self.edit(path)} for path in self.data_files.get(page.src, ())
+                               if self.edit(path)]
+        if page.audience == CUSTOMER:
+            customer_src = "index.md" if page.src == self.sources.settings.customer_site.home else page.src
+            base = self.sources.settings.customer_site.url.rstrip("/") + "/"
+            own = self.short_links.own.get(page.src)
+            facts["customer_link"] = base + (own.path if own else urls.page_url(customer_src))
+        return facts
+
+    def of_generated(self, page: generated_pages.GeneratedPage) -> dict[str, Any]:
+        facts: dict[str, Any] = {"changed": self._changed(page.source), "link": self.site_url + self.url_of[page.src]}
+        if self.audience == CUSTOMER:
+            return facts
+        status = self.statuses.get(page.src)
+        if status:
+            facts.update(self._status(status, page.src))
+        label = f"Edit {page.source}" if page.source != "mkdocs.yml" else "Edit the review settings (mkdocs.yml)"
+        facts["edit"] = {"url": self.edit(page.source), "label": label} if self.edit(page.source) else None
+        facts["data_links"] = []
+        facts["note"] = page.note
+        return facts
+
+    def _status(self, status: review.PageStatus, staged: str) -> dict[str, Any]:
+        owner_url = None
+        if status.owner_role:
+            role_page = generated_pages.role_page_uri(status.owner_role.id)
+            if role_page in self.url_of:
+                owner_url = urls.relative_url(self.url_of[staged], self.url_of[role_page])
+        return {"owner": {"name": status.owner_name, "url": owner_url},
+                "reviewed": {"iso": status.review.last_reviewed.isoformat(),
+                             "text": _long_date(status.review.last_reviewed)},
+                "due": {"iso": status.due.isoformat(), "text": _long_date(status.due)},
+                "state": status.state}
+
+
+def _health_html(templates: Environment, sources: Sources, statuses: dict[str, review.PageStatus],
+                 url_of: dict[str, str], facts: _Facts) -> str:
+    here = url_of[HEALTH_PAGE]
+    rows = review.health(statuses.values())
+
+    def href(src: str) -> str | None:
+        return urls.relative_url(here, url_of[src]) if src in url_of else None
+
+    return templates.get_template("playbook/content-health.html").render(
+        rows=rows, today=sources.today, settings=sources.settings.review, href=href,
+        role_href=lambda role_id: href(generated_pages.role_page_uri(role_id)),
+        changed={row.src_uri: history.last_changed(sources.root, row.source, sources.git_dates) for row in rows},
+        edit=facts.edit,
+        counts={s: sum(1 for r in rows if r.state == s) for s in (review.OVERDUE, review.DUE_SOON, review.CURRENT)})
+
+
+def _feed(sources: Sources, visible: Playbook, audience: str, url_of: dict[str, str], staged: dict[str, StagedPage],
+          site_url: str, home: str, templates: Environment) -> str | None:
+    def url(src: str) -> str | None:
+        staged_src = "index.md" if src == home else src
+        return url_of.get(staged_src)
+
+    titles = {src: page.title or src for src, page in staged.items()}
+    feed = build_feed(visible, title=f"{_site_name(sources, audience)}: what changed",
+                      author=sources.settings.brand.firm_name, site_url=site_url, url_of=url,
+                      title_of=lambda src: titles.get(src, src))
+    return templates.get_template("playbook/changelog-feed.xml.html").render(feed=feed) if feed else None
+
+
+def _short_links(sources: Sources, written: dict[str, SourcePage], visible: Playbook, home: str,
+                 options: StageOptions) -> tuple[redirects.ShortLinks, list[Problem]]:
+    pages = [redirects.PageLinks(src, page.display, page.values.get("short"), page.line_of("short"),
+                                 page.values.get("redirect_from"), page.line_of("redirect_from"))
+             for src, page in written.items()]
+    return redirects.plan(pages, visible, home=home, use_directory_urls=options.use_directory_urls)
+
+
+def _manifest(audience: str, staged: dict[str, StagedPage], url_of: dict[str, str],
+              planned: list[redirects.Redirect], options: StageOptions, site_url: str) -> dict[str, Any]:
+    return {
+        "audience": audience,
+        "site_url": site_url,
+        "use_directory_urls": options.use_directory_urls,
+        "offline": options.offline,
+        "pages": {src: {"url": url_of[src], "source": page.source, "body_start": page.body_start,
+                        "line_map": list(page.line_map), "title": page.title, "terms": list(page.search_terms),
+                        "boost": page.search_boost}
+                  for src, page in sorted(staged.items())},
+        "anchors": [{"source": a.source, "line": a.line, "target": a.target, "anchor": a.anchor, "written": a.written}
+                    for page in staged.values() for a in page.anchors],
+        "redirects": sorted(r.path for r in planned),
+    }

@@ -1,0 +1,164 @@
+"""The config of a staged site, made from the authors' mkdocs.yml and the site settings.
+
+The authors write one mkdocs.yml. Each staged site gets its own: the same theme and Markdown,
+its own name, address and nav, the macros module and the fence that carries finished HTML,
+and nothing of the other site (the customer config has no edit links, no repository and no
+internal nav entry). Values that reach HTML through the theme's templates (site name,
+description, nav titles) are written escaped, because the theme prints them as they are.
+"""
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import yaml
+
+from playbook.load.mkdocs_yml import Tagged
+from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
+from playbook.render import fences
+from playbook.stage import nav as nav_edits
+from playbook.stage.pages import escape_text
+
+MACROS_MODULE = "playbook.render.macros"
+# Keys of mkdocs.yml the stage decides itself, or that only make sense for the sources.
+_DROPPED = ("INHERIT", "hooks", "watch", "nav", "docs_dir", "site_dir", "extra", "plugins", "markdown_extensions",
+            "dev_addr", "remote_branch", "remote_name")
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, value: Tagged) -> yaml.Node:
+    if isinstance(value.value, list):
+        return dumper.represent_sequence(value.tag, value.value)
+    if isinstance(value.value, dict):
+        return dumper.represent_mapping(value.tag, value.value)
+    return dumper.represent_scalar(value.tag, "" if value.value is None else str(value.value))
+
+
+_Dumper.add_representer(Tagged, _represent_tagged)
+
+
+def dump(value: Any) -> str:
+    return yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
+
+
+def front_matter(values: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(values, sort_keys=False, allow_unicode=True, width=10_000) + "---\n"
+
+
+def python_name(dotted: str) -> Tagged:
+    return Tagged(f"tag:yaml.org,2002:python/name:{dotted}", "")
+
+
+def _entries(config: dict[str, Any], key: str) -> list[tuple[str, Any]]:
+    """A plugins or markdown_extensions list as (name, options) pairs."""
+    found = []
+    for entry in config.get(key) or []:
+        if isinstance(entry, dict):
+            found += [(str(name), options or {}) for name, options in entry.items()]
+        else:
+            found.append((str(entry), {}))
+    return found
+
+
+def markdown_extensions(config: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    """The Markdown extensions of the staged sites (the authors' and the finished-HTML fence)."""
+    names, options = [], {}
+    for name, given in _entries(config, "markdown_extensions"):
+        names.append(name)
+        options[name] = copy.deepcopy(given)
+    if "pymdownx.superfences" not in names:
+        names.append("pymdownx.superfences")
+        options["pymdownx.superfences"] = {}
+    fence = fences.superfences_fence()
+    custom = [f for f in options["pymdownx.superfences"].get("custom_fences", []) if f.get("name") != fences.FENCE]
+    options["pymdownx.superfences"]["custom_fences"] = [*custom, {**fence, "format": python_name(fence["format"])}]
+    return names, {name: given for name, given in options.items() if given}
+
+
+def macros_options(config: dict[str, Any]) -> dict[str, Any]:
+    return next((dict(options) for name, options in _entries(config, "plugins") if name == "macros"), {})
+
+
+def _plugins(config: dict[str, Any], offline: bool) -> list[Any]:
+    plugins: list[Any] = []
+    for name, options in _entries(config, "plugins"):
+        if name == "macros":
+            kept = {k: v for k, v in options.items() if k.startswith("j2_") or k in ("render_by_default",)}
+            # All of a page's Jinja problems are found by the stage; a failure left for the
+            # engine is logged as a warning, which strict mode turns into a failed build
+            # after every page has been tried, rather than stopping at the first.
+            plugins.append({"macros": {**kept, "modules": [MACROS_MODULE], "on_error_fail": False,
+                                       "on_undefined": "strict"}})
+        elif name == "offline":
+            plugins.append({"offline": {"enabled": offline}})
+        else:
+            plugins.append({name: options} if options else name)
+    if offline and not any(name == "offline" for name, _ in _entries(config, "plugins")):
+        plugins.append({"offline": {"enabled": True}})
+    return plugins
+
+
+def generate(sources: Any, audience: str, nav: list[Any] | None, options: Any, extra: dict[str, Any],
+             *, extra_css: list[str] = ()) -> str:
+    config = sources.config
+    site = {key: copy.deepcopy(value) for key, value in config.items() if key not in _DROPPED}
+    settings = sources.settings
+    if audience == CUSTOMER:
+        brand = settings.brand
+        site["site_name"] = escape_text(f"{brand.firm_name} · {brand.customer_site_title}")
+        site["site_url"] = settings.customer_site.url
+        site["site_description"] = escape_text(settings.customer_site.description)
+        for key in ("repo_url", "repo_name", "edit_uri", "edit_uri_template"):
+            site.pop(key, None)
+        theme = site.setdefault("theme", {})
+        theme["palette"] = {**(theme.get("palette") or {}), "primary": "custom", "accent": "custom"}
+    else:
+        site["site_name"] = escape_text(str(config.get("site_name") or "Playbook"))
+        if config.get("site_description"):
+            site["site_description"] = escape_text(str(config["site_description"]))
+    if site.get("copyright"):
+        site["copyright"] = escape_text(str(site["copyright"]))
+    site["docs_dir"] = "docs"
+    site["site_dir"] = "site"
+    site["use_directory_urls"] = options.use_directory_urls
+    site["strict"] = True
+    validation = copy.deepcopy(config.get("validation") or {})
+    # Links to a section are checked after rendering against the ids each page really has,
+    # those inside the macros' finished HTML included (playbook.render.checks).
+    validation["anchors"] = "info"
+    site["validation"] = validation
+    theme = site.setdefault("theme", {})
+    theme["custom_dir"] = "overrides"
+    site["extra_css"] = [*(config.get("extra_css") or []), *extra_css]
+    names, mdx = markdown_extensions(config)
+    site["markdown_extensions"] = [{name: mdx[name]} if name in mdx else name for name in names]
+    site["plugins"] = _plugins(config, options.offline)
+    site["extra"] = extra
+    if nav is not None:
+        site["nav"] = nav
+    header = (f"# Generated by the stage for the {audience} site from mkdocs.yml and data/: do not edit.\n"
+              "# Build it with any MkDocs-compatible engine: mkdocs build -f this-file\n")
+    return header + dump(site)
+
+
+def site_nav(written: list[Any] | None, audience: str, pages: set[str], home: str,
+             role_pages: list[tuple[str, str]], settings: Any, playbook: Playbook) -> list[Any] | None:
+    """The nav of one site: the authors' nav holding only this site's pages, the generated
+    pages slotted in, titles escaped, and external links only where customers may see them."""
+    if written is None:
+        return None
+    nav = nav_edits.insert_after(written, "roles/index.md", [{title: src} for src, title in role_pages])[0]
+    if audience == INTERNAL:
+        nav = nav_edits.insert_after(nav, playbook.changelog_page, [{"Content health": "content-health.md"}])[0] \
+            if playbook.changelog_page and nav_edits.contains(nav, playbook.changelog_page) \
+            else [*nav, {"Content health": "content-health.md"}]
+    if audience == CUSTOMER and home != "index.md":
+        nav = nav_edits.replace_page(nav, "index.md", home)
+    allowed = {link.url for link in settings.customer_site.nav_links} if audience == CUSTOMER else None
+    nav = nav_edits.prune(nav, pages, allowed_links=allowed)
+    if audience == CUSTOMER and home != "index.md":
+        nav = nav_edits.rename_page(nav, home, "index.md")
+    return nav_edits.escape_titles(nav, escape_text)
