@@ -5,9 +5,11 @@ only model.py makes them, after every check has passed.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import functools
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -306,6 +308,15 @@ class Playbook:
             grouped.setdefault(checklist.process, []).append(checklist)
         return MappingProxyType({key: tuple(value) for key, value in grouped.items()})
 
+    def to_json(self) -> str:
+        """The playbook as JSON, for a staged site's macros (interim: the data layer's models
+        replace this with their own serialisation)."""
+        return json.dumps(_encode(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Playbook:
+        return _decode(json.loads(text))
+
     def find(self, kind: str, wanted: str) -> Any:
         """Look up an id for a page; the KeyError says what exists and what was probably meant."""
         table: Mapping[str, Any] = getattr(self, kind)
@@ -330,3 +341,27 @@ class UnknownId(KeyError):
         guess = difflib.get_close_matches(str(self.wanted), self.known, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'? " if guess else ""
         return f"there is no {noun} with id '{self.wanted}' — {hint}known ids: {', '.join(self.known) or 'none'}"
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {"__type": type(value).__name__, **{f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    if isinstance(value, Mapping):
+        return {"__map": [[key, _encode(item)] for key, item in value.items()]}
+    if isinstance(value, (list, tuple)):
+        return [_encode(item) for item in value]
+    if isinstance(value, datetime.date):
+        return {"__date": value.isoformat()}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "__type" in value:
+            return globals()[value["__type"]](**{k: _decode(v) for k, v in value.items() if k != "__type"})
+        if "__map" in value:
+            return MappingProxyType({key: _decode(item) for key, item in value["__map"]})
+        return datetime.date.fromisoformat(value["__date"])
+    if isinstance(value, list):
+        return tuple(_decode(item) for item in value)
+    return value
