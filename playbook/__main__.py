@@ -27,6 +27,8 @@ UNCHANGED = "Nothing in site/ was changed; fix the problems above and run again.
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m playbook", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="where build/ and site/ go (default: the project folder)")
     parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("PLAYBOOK_ENGINE", "mkdocs"))
     commands = parser.add_subparsers(dest="command", required=True)
     for name in ("build", "stage"):
@@ -44,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown site {', '.join(unknown)}; choose from {', '.join(AUDIENCES)}")
     try:
         if args.command == "build":
-            return _build(args.root, sites, args.engine)
+            return _build(args.root, sites, args.engine, args.work)
         if args.command == "stage":
             return _stage(args.root, sites)
         if args.command == "bundle":
@@ -57,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         return 128 + signal.SIGINT
 
 
-def _build(root: Path, sites: tuple[str, ...], engine: str) -> int:
-    outcome = pipeline.build(root, sites, engine=engine)
+def _build(root: Path, sites: tuple[str, ...], engine: str, work: Path | None) -> int:
+    outcome = pipeline.build(root, sites, engine=engine, work=work)
     for rendered in outcome.rendered:
         state = "ok" if rendered.ok else "FAILED"
         target = f"-> site/{rendered.audience}/" if outcome.ok else ""

@@ -38,12 +38,12 @@ def staged_root(root: Path, audience: str, options: StageOptions = DEFAULT) -> P
 
 
 def stage_sites(sources: Sources, audiences: tuple[str, ...] = AUDIENCES,
-                options: StageOptions = DEFAULT) -> list[StagedSite]:
+                options: StageOptions = DEFAULT, *, work: Path | None = None) -> list[StagedSite]:
     """Stage every audience; raise one PlaybookError with the problems of all of them."""
     staged, problems = [], []
     for audience in audiences:
         try:
-            staged.append(stage(sources, audience, staged_root(sources.root, audience, options), options))
+            staged.append(stage(sources, audience, staged_root(work or sources.root, audience, options), options))
         except PlaybookError as error:
             problems += error.problems
     if problems:
@@ -63,18 +63,22 @@ def render_sites(staged: list[StagedSite], root: Path, engine: str = "mkdocs") -
         return list(pool.map(one, staged))
 
 
-def build(root: Path, audiences: tuple[str, ...] = AUDIENCES, *, engine: str = "mkdocs") -> Outcome:
+def build(root: Path, audiences: tuple[str, ...] = AUDIENCES, *, engine: str = "mkdocs",
+          work: Path | None = None) -> Outcome:
+    """Build the sites of the project at root. Its build/ and site/ go in work (default: root),
+    so a test can build the real playbook without writing into the repository."""
     root = Path(root).resolve()
+    work = Path(work).resolve() if work else root
     try:
         sources = load_sources(root)
-        staged = stage_sites(sources, audiences)
+        staged = stage_sites(sources, audiences, work=work)
     except PlaybookError as error:
         return Outcome(False, [], error.problems)
-    rendered = render_sites(staged, root, engine)
+    rendered = render_sites(staged, work, engine)
     if not all(r.ok for r in rendered):
         _discard(rendered)
         return Outcome(False, rendered, [p for r in rendered for p in r.problems])
-    generations.publish(root, {r.audience: r.site_dir for r in rendered})
+    generations.publish(work, {r.audience: r.site_dir for r in rendered})
     _discard(rendered)
     return Outcome(True, rendered, [])
 

@@ -4,23 +4,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.sites import ROOT, BuildResult, build
+from tests.sites import ROOT, BuildResult, Built, build
 
 
 @pytest.fixture(scope="session")
-def real_internal_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real playbook's internal site, built once per test run."""
-    result = build(ROOT, tmp_path_factory.mktemp("real") / "internal", "mkdocs.yml")
-    assert result.ok, result.output
-    return result
+def real_sites(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real playbook's two sites, built once per test run into a temporary folder (the
+    repository's own build/ and site/ are left alone)."""
+    built = build(ROOT, work=tmp_path_factory.mktemp("real"))
+    assert built.ok, built.output
+    return built
 
 
 @pytest.fixture(scope="session")
-def real_customer_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real playbook's customer site, built once per test run."""
-    result = build(ROOT, tmp_path_factory.mktemp("real") / "customer", "mkdocs.customer.yml")
-    assert result.ok, result.output
-    return result
+def real_internal_site(real_sites: Built) -> BuildResult:
+    return real_sites.internal
+
+
+@pytest.fixture(scope="session")
+def real_customer_site(real_sites: Built) -> BuildResult:
+    return real_sites.customer
 
 
 @pytest.fixture

@@ -192,7 +192,7 @@ def project_statuses(root: Path, playbook: Playbook, today: datetime.date, setti
     review, found = role_pages_review(playbook, today, settings)
     problems += found
     if review:
-        statuses += [status(page.src_uri, page.title, ROLE_PAGES_SOURCE, review, playbook.roles, today, settings)
+        statuses += [status(page.src, page.title, ROLE_PAGES_SOURCE, review, playbook.roles, today, settings)
                      for page in role_pages(playbook)]
     return statuses, problems
 

@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,28 +37,62 @@ class Rendered:
     problems: list[Problem] = field(default_factory=list)
 
 
+# An engine that has not started a new page for this long is stuck on the last one.
+STALL_SECONDS = 60
+
+
 def engine_command(engine: str) -> list[str]:
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    return [sys.executable, "-m", ENGINES[engine], "build", "--strict"]
+    # No -q: with -q, MkDocs exits 0 even when strict mode counted warnings.
+    return [sys.executable, "-m", "playbook.render.launch", ENGINES[engine], "build", "--strict"]
+
+
+def run_engine(staged_root: Path, site_dir: Path, engine: str) -> tuple[int, str, str | None]:
+    """(exit code, output, the page it was stuck on or None)."""
+    progress = site_dir.parent / f".progress-{site_dir.name}"
+    progress.parent.mkdir(parents=True, exist_ok=True)
+    progress.write_text("", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_PROGRESS": str(progress)}
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
+        process = subprocess.Popen([*engine_command(engine), "-f", str(staged_root / "mkdocs.yml"), "-d", str(site_dir)],
+                                   cwd=staged_root, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
+        stuck = None
+        while process.poll() is None:
+            time.sleep(0.2)
+            if time.time() - progress.stat().st_mtime > STALL_SECONDS:
+                stuck = progress.read_text(encoding="utf-8").strip() or "?"
+                process.kill()
+                process.wait()
+        output.seek(0)
+        text = output.read()
+    progress.unlink(missing_ok=True)
+    return process.returncode, text, stuck
 
 
 def render(staged_root: Path, site_dir: Path, audience: str, *, engine: str = "mkdocs") -> Rendered:
     """Render the staged tree into site_dir and finish it; never raises for an author's mistake."""
     started = time.monotonic()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # No -q: with -q, MkDocs exits 0 even when strict mode counted warnings.
-    result = subprocess.run([*engine_command(engine), "-f", str(staged_root / "mkdocs.yml"), "-d", str(site_dir)],
-                            cwd=staged_root, env=env, capture_output=True, text=True)
+    returncode, output, stuck = run_engine(staged_root, site_dir, engine)
     manifest = json.loads((staged_root / "stage.json").read_text(encoding="utf-8"))
-    messages = author_messages(result.stdout + result.stderr, staged_root, manifest)
-    rendered = Rendered(audience, site_dir, result.returncode == 0, 0.0, messages)
+    messages = author_messages(output, staged_root, manifest)
+    rendered = Rendered(audience, site_dir, returncode == 0, 0.0, messages)
+    if stuck:
+        page = manifest["pages"].get(stuck, {})
+        rendered.problems = [Problem(page.get("source", f"docs/{stuck}"), None,
+                                     f"the engine stopped making progress on this page for {STALL_SECONDS} s: a "
+                                     "construct on it makes the Markdown parser loop (a /// block inside a quote "
+                                     "or a list can)",
+                                     "write blocks at the start of a line, outside quotes and lists, and close "
+                                     "each with ///")]
+        rendered.seconds = time.monotonic() - started
+        return rendered
     if rendered.ok:
         search_index.write_index(site_dir, manifest)
         rendered.problems = checks.check_site(site_dir, staged_root, manifest)
         rendered.ok = not rendered.problems
     elif not messages:
-        rendered.messages = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()][-20:]
+        rendered.messages = [line for line in output.splitlines() if line.strip()][-20:]
     rendered.seconds = time.monotonic() - started
     return rendered
 

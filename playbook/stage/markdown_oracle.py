@@ -14,12 +14,43 @@ them are decided at block level, and inline work is most of the cost of a conver
 """
 from __future__ import annotations
 
+import contextlib
 import html.parser
 import importlib
-from collections.abc import Mapping, Sequence
+import signal
+import threading
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import markdown
+
+# A page the parser has not read in this time holds a construct that makes it loop (pymdownx
+# blocks inside a quote can); the page is refused instead of the build hanging.
+SECONDS_PER_PAGE = 10
+
+
+class TooSlow(Exception):
+    """The parser did not finish reading a page in time."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TooSlow in the block after seconds. Signals reach only the main thread; elsewhere
+    (a preview's rebuild thread) the block runs without a limit."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signal: int, _frame: Any) -> None:
+        raise TooSlow()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class _VisibleText(html.parser.HTMLParser):
@@ -87,6 +118,8 @@ class Oracle:
         return reader
 
     def removal_agrees(self, original: str, staged: str) -> bool:
-        """True when staged is original with exactly its internal boxes taken out."""
-        before, after = self._read(original), self._read(staged)
+        """True when staged is original with exactly its internal boxes taken out. Raises
+        TooSlow when the parser cannot read the page in time."""
+        with time_limit(SECONDS_PER_PAGE):
+            before, after = self._read(original), self._read(staged)
         return after.boxes == 0 and before.words == after.words

@@ -26,7 +26,7 @@ from playbook.render import urls
 from playbook.stage import links as page_links
 from playbook.stage import markdown_text, passages
 from playbook.stage.jinja_check import JinjaChecker
-from playbook.stage.markdown_oracle import Oracle
+from playbook.stage.markdown_oracle import Oracle, TooSlow
 
 CUSTOMER = "customer"
 
@@ -95,13 +95,8 @@ def stage_page(page: SourcePage, context: PageContext) -> tuple[StagedPage, list
     problems += [Problem(page.display, r.line, r.message, r.fix) for r in refused]
     if context.audience == CUSTOMER and not refused:
         lines, origin = passages.remove(lines, found)
-        if passages.mentions_internal("\n".join(page.body)) and \
-                not context.oracle().removal_agrees("\n".join(page.body), "\n".join(lines)):
-            first = next((p.start for p in found), None)
-            line = page.body_line + first if first is not None else _first_line_naming_internal(page)
-            problems.append(Problem(page.display, line, "Markdown reads this page's internal passages differently "
-                                                        "from how the build removes them, so customers could see "
-                                                        "internal text", passages.FIX))
+        if passages.mentions_internal("\n".join(page.body)):
+            problems += _check_removal(page, found, lines, context)
         lines = markdown_text.strip_comments(lines)
 
     found_links = page_links.find(lines)
@@ -147,6 +142,23 @@ def stage_page(page: SourcePage, context: PageContext) -> tuple[StagedPage, list
     boost = (page.values.get("search") or {}).get("boost") if isinstance(page.values.get("search"), dict) else None
     return StagedPage(src, page.display, header + "\n".join(lines) + "\n", body_start, line_map, title,
                       context.search_terms(page), boost, tuple(anchors), frozenset(assets)), problems
+
+
+def _check_removal(page: SourcePage, found: list[passages.Passage], kept: list[str],
+                   context: PageContext) -> list[Problem]:
+    """Ask the real parser whether the removal took out exactly the internal boxes."""
+    first = next((p.start for p in found), None)
+    line = page.body_line + first if first is not None else _first_line_naming_internal(page)
+    try:
+        agrees = context.oracle().removal_agrees("\n".join(page.body), "\n".join(kept))
+    except TooSlow:
+        return [Problem(page.display, line, "Markdown could not finish reading this page: a construct on it makes the "
+                                            "parser loop (a /// block inside a quote or a list can)",
+                        "write blocks at the start of a line, outside quotes and lists, and close each with ///")]
+    if agrees:
+        return []
+    return [Problem(page.display, line, "Markdown reads this page's internal passages differently from how the build "
+                                        "removes them, so customers could see internal text", passages.FIX)]
 
 
 def _first_line_naming_internal(page: SourcePage) -> int:

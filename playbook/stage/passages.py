@@ -37,7 +37,7 @@ _NESTED_OPEN = re.compile(r"^(?=[ \t>]|[-*+][ \t]|\d+[.)][ \t])[ \t>]*(?:(?:[-*+
 _ADMONITION = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!!!|\?\?\?\+?)[ \t]*(?:[\w-]+[ \t]+)*?internal(?![\w-])",
                          re.IGNORECASE)
 _TYPE_OPTION = re.compile(r"^[ \t>]*type[ \t]*:[ \t]*[\"']?internal(?![\w-])", re.IGNORECASE)
-_FIX = "write it as a top-level block: a line '/// internal' at the start of the line, the passage, then '///'"
+FIX = "write it as a top-level block: a line '/// internal' at the start of the line, the passage, then '///'"
 
 
 @dataclass(frozen=True)
@@ -70,15 +70,15 @@ def find(lines: list[str], first_line: int = 1) -> tuple[list[Passage], list[Ref
             continue
         if _ADMONITION.match(line):
             refusals.append(Refusal(first_line + index, "an admonition named 'internal' is not an internal passage, "
-                                           "and customers would see it", _FIX))
+                                           "and customers would see it", FIX))
             continue
         if _TYPE_OPTION.match(line):
             refusals.append(Refusal(first_line + index, "a block given 'type: internal' is not an internal passage, "
-                                           "and customers would see it", _FIX))
+                                           "and customers would see it", FIX))
             continue
         if _NESTED_OPEN.match(line):
             refusals.append(Refusal(first_line + index, "this '/// internal' is indented, quoted or in a list, where the build "
-                                           "cannot remove it with certainty", _FIX))
+                                           "cannot remove it with certainty", FIX))
             continue
         opened = _BLOCK_OPEN.match(line)
         closed = _BLOCK_CLOSE.match(line)

@@ -99,8 +99,8 @@ def plan_site(sources: Sources, audience: str, options: StageOptions) -> tuple[d
     for page in generated:
         if page.src in sources.docs.pages:
             problems.append(Problem(f"docs/{page.src}", None,
-                                    f"this page would replace the generated page '{page.title}'",
-                                    f"rename or delete it; {page.source} is where that page comes from"))
+                                    f"this file would replace a page the build generates from {page.source}",
+                                    f"delete it (or rename it) and edit {page.source}"))
     staged_src = {staged_path(src, _Home(home)) for src in written} | {p.src for p in generated}
     url_of = {src: urls.page_url(src, options.use_directory_urls) for src in staged_src}
 

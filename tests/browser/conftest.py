@@ -21,14 +21,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.sites import ROOT
-
 HERE = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
-CUSTOMER_CONFIG = ROOT / "mkdocs.customer.yml"
 
 # Counts the search worker's messages, so a test knows when the results on screen answer the
 # query it typed (Material sends one query per keyup and renders each answer as it arrives).
@@ -97,12 +94,9 @@ def internal_site(real_internal_site) -> Iterator[ServedSite]:
 
 
 @pytest.fixture(scope="session")
-def customer_site(request) -> Iterator[ServedSite]:
-    """The real customer site (built from mkdocs.customer.yml, shared with tests/site_builds),
-    served on 127.0.0.1."""
-    if not CUSTOMER_CONFIG.is_file():
-        pytest.skip("mkdocs.customer.yml does not exist yet, so there is no customer site to test")
-    site = _serve(request.getfixturevalue("real_customer_site").site, "customer")
+def customer_site(real_customer_site) -> Iterator[ServedSite]:
+    """The real customer site (the build shared with tests/site_builds), served on 127.0.0.1."""
+    site = _serve(real_customer_site.site, "customer")
     yield site
     site.server.shutdown()
     site.server.server_close()

@@ -3,14 +3,13 @@ links (short links and the old addresses of moved pages) always land on a page."
 import gzip
 import re
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests import html
-from tests.sites import ROOT, build, build_fixture, make_project
+from tests.sites import build, build_fixture, make_project, playbook
 
 pytestmark = pytest.mark.build
 
@@ -32,13 +31,9 @@ MARKERS = {
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
-    base = tmp_path_factory.mktemp("two-sites")
-    project = make_project(base)
-    internal = build(project, base / "internal", "mkdocs.yml")
-    customer = build(project, base / "customer", "mkdocs.customer.yml")
-    assert internal.ok, internal.output
-    assert customer.ok, customer.output
-    return internal, customer
+    built = build(make_project(tmp_path_factory.mktemp("two-sites")))
+    assert built.ok, built.output
+    return built.internal, built.customer
 
 
 def every_text(site: Path) -> dict[str, str]:
@@ -121,8 +116,8 @@ def test_copy_link_gives_the_page_short_link_on_customer_pages_only(sites):
 def test_customer_page_linking_an_internal_page_fails_naming_both(tmp_path):
     page = (Path(__file__).parent.parent / "fixtures/mini/docs/onboarding.md").read_text()
     project = make_project(tmp_path, edits={"docs/onboarding.md": page + "\nSee [our plans](internal-filename-marker.md).\n"})
-    assert build(project, tmp_path / "internal").ok
-    result = build(project, tmp_path / "customer", "mkdocs.customer.yml")
+    assert build(project, "internal").ok
+    result = build(project, "customer")
     assert not result.ok
     assert ("docs/onboarding.md:34: this customer page links to 'internal-filename-marker.md', "
             "which is an internal page") in result.output
@@ -138,8 +133,7 @@ def test_short_id_clash_and_redirect_over_a_live_page_fail(tmp_path):
 
 
 def run_build_tool(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "tools/build_sites.py"), "--root", str(project), *args],
-                          capture_output=True, text=True, timeout=600)
+    return playbook("--root", str(project), *(args or ("build",)))
 
 
 def test_a_failed_build_leaves_the_previous_sites_untouched(tmp_path):
@@ -158,15 +152,19 @@ def test_a_failed_build_leaves_the_previous_sites_untouched(tmp_path):
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in (project / "site").iterdir()) == ["customer", "internal"]
+    assert [p.name for p in (project / ".site-generations").iterdir()] == [(project / "site").resolve().name]
 
 
 def test_customer_bundle_opens_from_disk(tmp_path):
     project = make_project(tmp_path)
-    result = run_build_tool(project, "--customer-bundle")
+    result = run_build_tool(project, "bundle")
     assert result.returncode == 0, result.stdout + result.stderr
     unpacked = tmp_path / "unpacked"
     with zipfile.ZipFile(project / "site/customer-bundle.zip") as bundle:
+        tops = {name.split("/", 1)[0] for name in bundle.namelist()}
+        assert tops == {"mini-firm-implementation-guide"}, tops
         bundle.extractall(unpacked)
+    unpacked = unpacked / "mini-firm-implementation-guide"
     assert (unpacked / "onboarding.html").exists() and (unpacked / "search/search_index.js").exists()
     for page in unpacked.rglob("*.html"):
         for href in html.hrefs(page.read_text()):

@@ -1,7 +1,7 @@
 """The catalogue of author mistakes: each one stops the build with a message that names the file,
 the line (where there is one) and the fix, and a failed build leaves the last good site in place.
 
-The mini fixture is built once with tools/build_sites.py, exactly as `make build` builds it. Each
+The mini fixture is built once with `python -m playbook build`, exactly as `make build` builds it. Each
 case then plants one mistake (or several, to prove they are all listed in one run), rebuilds,
 and checks that the build failed, that site/ is byte-for-byte what it was, and that the output
 says what is wrong and where. The case restores the files it changed, so cases stay independent.
@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.sites import ROOT, fixture_text, make_project
+from tests.sites import fixture_text, make_project, playbook
 
 pytestmark = pytest.mark.build
 
@@ -119,7 +118,7 @@ CATALOGUE: dict[str, Mistake] = {
         {"data/processes/onboarding.yml": swap(PROCESS, "    raci:\n      project-manager: A\n      consultant",
                                                "    raci:\n      project-manager: R\n      consultant"),
          "data/checklists/onboarding-ready.yml": swap(CHECKLIST, "due: Day 1", "deu: Day 1")},
-        ["The playbook data has 2 problems:",
+        ["The playbook has 2 problems:",
          "data/processes/onboarding.yml:16: activity 'onboarding-plan' has no one Accountable",
          "data/checklists/onboarding-ready.yml:18: unknown key 'deu'"]),
     # -- Page front matter: owner and review -----------------------------------------------------
@@ -163,7 +162,7 @@ CATALOGUE: dict[str, Mistake] = {
                    "checklist(\"onboarding-redy\") — there is no checklist with id 'onboarding-redy' — "
                    "did you mean 'onboarding-ready'?",
                    "docs/roles/index.md:9: role_card(\"nobody\") — there is no role with id 'nobody'",
-                   "Aborted with 2 errors in strict mode"]),
+                   "The playbook has 2 problems:"]),
     "undefined Jinja variable": Mistake(
         {"docs/onboarding.md": PAGE + "\n{{ projekt_name }}\n"},
         lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'projekt_name')}: 'projekt_name' is "
@@ -194,11 +193,12 @@ CATALOGUE: dict[str, Mistake] = {
         sites=("internal", "customer")),
     "unclosed internal block": Mistake(
         {"docs/onboarding.md": PAGE + "\n/// internal\nSecret\n"},
-        ["docs/onboarding.md: an '/// internal' block is never closed", "close the block with a line holding only ///"]),
+        lambda e: [f"docs/onboarding.md:{len(e['docs/onboarding.md'].splitlines()) - 1}: this '/// internal' block is "
+                   "never closed", "close it with a line holding only ///"]),
     "hand-written page where a role page is generated": Mistake(
         {"docs/roles/consultant.md": "---\nowner: project-manager\nlast_reviewed: 2026-11-02\n---\n# Consultant\n"},
-        ["docs/roles/consultant.md: role pages are generated from data/roles.yml",
-         "delete it and edit the role in data/roles.yml"]),
+        ["docs/roles/consultant.md: this file would replace a page the build generates from data/roles.yml",
+         "delete it (or rename it) and edit data/roles.yml"]),
 }
 
 
@@ -208,8 +208,7 @@ def snapshot(site: Path) -> dict[str, str]:
 
 
 def build_sites(project: Path, *sites: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "tools/build_sites.py"), "--root", str(project), *sites],
-                          capture_output=True, text=True, timeout=600)
+    return playbook("--root", str(project), "build", *sites)
 
 
 @pytest.fixture(scope="module")

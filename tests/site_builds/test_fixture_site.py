@@ -11,9 +11,9 @@ pytestmark = pytest.mark.build
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    result = build_fixture(tmp_path_factory.mktemp("mini"))
-    assert result.ok, result.output
-    return result
+    built = build_fixture(tmp_path_factory.mktemp("mini"))
+    assert built.ok, built.output
+    return built.internal
 
 
 def test_matrix_is_an_accessible_table_with_caption_headers_and_spelled_out_letters(site):

@@ -25,7 +25,7 @@ VARIANTS = {
 
 def _project(tmp_path: Path, name: str, add: tuple[str, ...], remove: tuple[str, ...], ours: bool) -> Path:
     project = tmp_path / name
-    for part in ("docs", "data", "hooks", "overrides"):
+    for part in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
     if not ours:
         for partial in OUR_NAV:
@@ -44,9 +44,9 @@ def test_our_nav_partials_draw_materials_markup(tmp_path, variant):
     sites = {}
     for ours in (True, False):
         name = "ours" if ours else "material"
-        result = build(_project(tmp_path, name, add, remove, ours), tmp_path / f"{name}-site")
-        assert result.ok, result.output
-        sites[name] = result.site
+        built = build(_project(tmp_path, name, add, remove, ours), "internal")
+        assert built.ok, built.output
+        sites[name] = built.internal.site
     pages = sorted(p.relative_to(sites["ours"]) for p in sites["ours"].rglob("index.html")
                    if 'md-nav--primary' in p.read_text(encoding="utf-8"))
     assert len(pages) > 40

@@ -21,11 +21,9 @@ def project(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def sites(project):
-    internal = build(project, project.parent / "internal", "mkdocs.yml")
-    customer = build(project, project.parent / "customer", "mkdocs.customer.yml")
-    assert internal.ok, internal.output
-    assert customer.ok, customer.output
-    return internal, customer
+    built = build(project)
+    assert built.ok, built.output
+    return built.internal, built.customer
 
 
 def facts(page_html: str) -> str:

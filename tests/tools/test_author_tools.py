@@ -34,8 +34,8 @@ def test_yamllint_passes_with_the_repo_rules():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_ruff_passes_on_hooks_tools_and_tests():
-    result = run("-m", "ruff", "check", "hooks", "tools", "tests")
+def test_ruff_passes_on_the_package_tools_and_tests():
+    result = run("-m", "ruff", "check", "playbook", "tools", "tests")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -176,11 +176,11 @@ def test_a_scaffolded_process_and_checklist_build_at_once(tmp_path):
     assert made.returncode == 0, made.stdout
     assert (project / "data/processes/vendor-onboarding.yml").read_text().startswith(
         "# yaml-language-server: $schema=../../schemas/process.schema.json\n")
-    result = build(project, tmp_path / "out")
-    assert result.ok, result.output
-    page = result.page("processes/vendor-onboarding/")
+    built = build(project, "internal")
+    assert built.ok, built.output
+    page = built.internal.page("processes/vendor-onboarding/")
     assert 'data-pb-matrix="vendor-onboarding"' in page and 'id="checklist-vendor-onboarding-ready"' in page
-    assert 'href="processes/vendor-onboarding/"' in result.page("")  # in the nav
+    assert 'href="processes/vendor-onboarding/"' in built.internal.page("")  # in the nav
 
 
 def test_the_scaffold_refuses_bad_ids_used_ids_unknown_processes_and_overwriting(tmp_path):
@@ -199,9 +199,8 @@ def test_the_scaffold_refuses_bad_ids_used_ids_unknown_processes_and_overwriting
 
 
 def test_contributing_shows_every_macro_with_an_example():
-    from playbook_macros import PlaybookMacros
+    from playbook.render.macros import MACROS
 
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    names = PlaybookMacros.functions(PlaybookMacros.__new__(PlaybookMacros))
-    missing = [name for name in names if f"{{{{ {name}(" not in guide]
+    missing = [name for name in MACROS if f"{{{{ {name}(" not in guide]
     assert missing == []

@@ -1,60 +1,30 @@
+"""The line-level rewrites the stage makes to a page: shielding code from the macro engine,
+stripping comments, glossary abbreviations; with lines and fences read as Markdown reads them."""
 from textwrap import dedent
 
-from playbook.stage.markdown_text import has_unclosed_internal_block, remove_internal_blocks, shield_code_from_macros
-
-PAGE = dedent("""\
-    # Kickoff
-
-    Shared text.
-
-    /// internal
-    Secret **margin** note.
-
-    /// note | Nested
-    Still secret.
-    ///
-
-    ```text
-    ///
-    ```
-    Secret after code.
-    ///
-
-    After the block.
-
-    //// internal
-    Four slashes hold /// inside.
-    /// tip
-    x
-    ///
-    ////
-
-    ```markdown
-    /// internal
-    shown as an example, not removed
-    ///
-    ```
-    The end.
-    """)
+from playbook.load import markdown_lines
+from playbook.stage.markdown_text import abbreviation_lines, shield_code_from_macros, strip_comments
 
 
-def test_internal_blocks_are_removed_with_everything_nested_inside():
-    result = remove_internal_blocks(PAGE)
-    for secret in ("Secret", "margin", "Still secret", "Four slashes", "\nx\n"):
-        assert secret not in result
-    for shared in ("Shared text.", "After the block.", "The end.", "shown as an example, not removed"):
-        assert shared in result
+def lines(text: str) -> list[str]:
+    return markdown_lines.split(text)
 
 
-def test_other_blocks_and_plain_text_are_untouched():
-    text = "/// note\nkeep\n///\n\nplain\n"
-    assert remove_internal_blocks(text) == text
+def shielded(text: str) -> str:
+    return "\n".join(shield_code_from_macros(lines(text)))
 
 
-def test_an_unclosed_internal_block_is_detected():
-    assert has_unclosed_internal_block("a\n/// internal\nsecret\n")
-    assert not has_unclosed_internal_block(PAGE)
-    assert not has_unclosed_internal_block("```\n/// internal\n```\n")
+def test_lines_end_only_where_markdown_ends_them():
+    assert lines("a\r\nb\rc\x0cd\u2028e\x85f") == ["a", "b", "c\x0cd\u2028e\x85f"]
+    assert markdown_lines.odd_line_breaks(lines("ok\nform\x0cfeed\nsep\u2028x")) == [
+        (2, "a form feed"), (3, "a line separator (U+2028)")]
+
+
+def test_a_fence_is_code_only_when_it_is_closed_and_backtick_info_has_no_backtick():
+    assert markdown_lines.code_lines(lines("```\ncode\n```\nprose")) == [True, True, True, False]
+    assert markdown_lines.code_lines(lines("```python\nnever closed\n")) == [False, False, False]
+    assert markdown_lines.code_lines(lines("```x``` is inline\ntext\n```\n")) == [False, False, False, False]
+    assert markdown_lines.code_lines(lines("~~~~\n~~~\n~~~~\n")) == [True, True, True, False]
 
 
 def test_code_with_jinja_delimiters_is_wrapped_in_raw_tags():
@@ -73,32 +43,48 @@ def test_code_with_jinja_delimiters_is_wrapped_in_raw_tags():
 
         Inline `{{ x }}` and `plain` and ``{% y %}``.
         """)
-    result = shield_code_from_macros(page)
+    result = shielded(page)
     assert 'Call {{ checklist("x") }} here.' in result  # real macro calls stay live
     assert "{% raw %}```yaml\ntoken: ${{ secrets.TOKEN }}\n```{% endraw %}" in result
     assert "    {% raw %}```bash\n    echo ${#array[@]}\n    ```{% endraw %}" in result
     assert "Inline {% raw %}`{{ x }}`{% endraw %} and `plain` and {% raw %}``{% y %}``{% endraw %}." in result
+    assert len(result.split("\n")) == len(lines(page))  # line numbers still match the source
 
 
 def test_code_without_jinja_is_left_byte_for_byte():
     page = "```python\nprint('hi')\n```\n\n`code`\n"
-    assert shield_code_from_macros(page) == page
+    assert shielded(page) == page
 
 
-def test_an_unclosed_fence_is_still_shielded():
-    assert shield_code_from_macros("```\n{{ x }}\n").startswith("{% raw %}```")
+def test_an_unclosed_fence_is_prose_as_markdown_reads_it():
+    assert shielded("```\n{{ x }}\n") == "```\n{{ x }}\n"
 
 
-def test_abbreviations_are_appended_only_for_terms_the_page_uses():
-    from playbook.stage.markdown_text import append_abbreviations
+def test_comments_outside_code_are_stripped_and_line_numbers_kept():
+    page = dedent("""\
+        Before <!-- a note --> after.
+        <!-- spans
+        two lines -->
+        {# a Jinja note #}
+        `<!-- in code -->`
+        ```
+        <!-- in a fence -->
+        ```
+        """)
+    result = strip_comments(lines(page))
+    assert len(result) == len(lines(page))
+    assert result[0] == "Before  after." and result[1] == "" and result[2] == "" and result[3] == ""
+    assert result[4] == "`<!-- in code -->`" and result[6] == "<!-- in a fence -->"
+
+
+def test_abbreviations_are_added_only_for_terms_the_page_uses():
     terms = {"RACI": "Who does what.", "UAT": "User acceptance testing.", "go/no-go": "The decision."}
     page = "# Kickoff\n\nThe RACI matrix and the go/no-go meeting.\n"
-    assert append_abbreviations(page, terms) == page + "\n*[RACI]: Who does what.\n*[go/no-go]: The decision.\n"
-    assert append_abbreviations("No terms here.\n", terms) == "No terms here.\n"
-    assert append_abbreviations("RACIs are plural.\n", terms) == "RACIs are plural.\n"  # whole words only
+    assert abbreviation_lines(page, terms, raw=False) == ["", "*[RACI]: Who does what.", "*[go/no-go]: The decision."]
+    assert abbreviation_lines("No terms here.\n", terms, raw=False) == []
+    assert abbreviation_lines("RACIs are plural.\n", terms, raw=False) == []  # whole words only
 
 
-def test_abbreviations_never_land_inside_an_open_code_fence():
-    from playbook.stage.markdown_text import append_abbreviations
-    page = "The RACI.\n\n```text\nRACI in code\n"
-    assert append_abbreviations(page, {"RACI": "Who does what."}) == page
+def test_abbreviations_are_kept_from_the_macro_engine_on_pages_it_renders():
+    assert abbreviation_lines("The RACI.", {"RACI": "{{ not a macro }}"}, raw=True) == [
+        "", "{% raw %}", "*[RACI]: {{ not a macro }}", "{% endraw %}"]
