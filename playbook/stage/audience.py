@@ -67,4 +67,5 @@ def for_audience(playbook: Playbook, site_audience: str) -> Playbook:
                     changelog=MappingProxyType(visible(playbook.changelog)),
                     changelog_page=playbook.changelog_page,
                     changelog_page_source=playbook.changelog_page_source,
-                    role_pages_review=playbook.role_pages_review)
+                    # Who reviews the role pages is for employees; the customer site shows no owners.
+                    role_pages_review=None)
