@@ -109,7 +109,8 @@ _MARKDOWN_SYNTAX = {ord(c): f"&#{ord(c)};" for c in "[]()*_`\\!#~|{}"}
 class SiteMacros:
     """The macros of one staged site."""
 
-    def __init__(self, root: Path, current_page: Callable[[], str | None]) -> None:
+    def __init__(self, root: Path, current_page: Callable[[], str | None],
+                 block: Callable[[str], str] = fences.fenced) -> None:
         self.playbook = _read_playbook(root / PLAYBOOK_FILE)
         site = json.loads((root / SITE_FILE).read_text(encoding="utf-8"))
         self.audience: str = site["audience"]
@@ -118,6 +119,7 @@ class SiteMacros:
         self.feed: str | None = site.get("feed")
         self.use_directory_urls: bool = site["use_directory_urls"]
         self.current_page = current_page
+        self.block = block  # how a finished block goes into the page (the benchmark's plain site: as raw HTML)
         self.templates = Environment(loader=FileSystemLoader(str(root / "overrides")), autoescape=True,
                                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         # A view depends only on the data, which never changes during a build; a role card on
@@ -155,7 +157,7 @@ class SiteMacros:
             title_of=lambda src: self.page_titles.get(src, src), **context)
         if inline:  # part of a sentence: one line, and nothing Markdown would read as syntax
             return " ".join(html.split()).translate(_MARKDOWN_SYNTAX)
-        return fences.fenced(html.strip())
+        return self.block(html.strip())
 
     def _fail(self, call: str, message: str) -> str:
         page = self.current_page() or "?"

@@ -1,88 +1,71 @@
 """The benchmark's yardstick: the synthetic playbook as a plain MkDocs + Material project.
 
-The same Markdown the internal site renders, with every macro call already expanded by the
-playbook's own code (load_playbook, PlaybookMacros, the templates in overrides/playbook/), the
-role pages written out as the hook would generate them, and the same nav. Then built with
-Material's defaults and only the search plugin: no macros plugin, no hooks, no custom_dir, no
-theme features (so no navigation.prune). `/// internal` blocks stay, as the internal site shows
-them, so the same markdown_extensions are kept.
+The same Markdown the internal site renders: the playbook's own stage writes the internal tree
+(so internal passages, role pages and the nav are exactly those of the internal site), then
+every macro call is expanded by the playbook's own macros and templates, with their HTML left
+in the Markdown as raw HTML, as a site without our fence would have it. That tree is built with
+Material's defaults and only the search plugin: no macros plugin, no custom_dir, no theme
+features (so no navigation.prune).
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import jinja2
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from playbook.load.mkdocs_yml import _Loader as _Tolerant
+from playbook.load.sources import load_sources
+from playbook.render.macros import SiteMacros
+from playbook.stage.site import StageOptions, stage
 
-import playbook_macros  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
-
-from playbook.load import front_matter  # noqa: E402
-from playbook.load.data import INTERNAL, load_playbook  # noqa: E402
-from playbook.stage import generated_pages, markdown_text  # noqa: E402
-from playbook.stage import nav as navigation  # noqa: E402
-
-
-class _Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plain settings; MkDocs' own tags (!ENV) become None."""
-
-
-_Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
+_FRONT = "---\n"
 
 
 def _split_front_matter(text: str) -> tuple[str, str]:
-    match = front_matter._BLOCK.match(text)
-    return (text[:match.end()], text[match.end():]) if match else ("", text)
+    if not text.startswith(_FRONT):
+        return "", text
+    end = text.index("\n---\n", 3) + 5
+    return text[:end], text[end:]
 
 
 def write_plain_project(project: Path, dest: Path) -> int:
     """Expand the synthetic project's pages into dest/docs and write dest/mkdocs.yml; return page count."""
     project, dest = Path(project), Path(dest)
-    real = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)
-    playbook = load_playbook(project / "data", root=project)
-
-    sources = {p.relative_to(project / "docs").as_posix(): p.read_text(encoding="utf-8")
-               for p in sorted((project / "docs").rglob("*.md"))}
-    for page in generated_pages.role_pages(playbook):
-        sources[page.src_uri] = page.markdown
-    files = {src: File(src, str(dest / "docs"), str(dest / "site"), True) for src in sources}
-    current: list[File] = []
-
-    def href(src_path: str, anchor: str | None = None) -> str | None:
-        target = files.get(src_path)
-        if target is None:
-            return None
-        url = target.url_relative_to(current[0])
-        return f"{url}#{anchor}" if anchor else url
-
-    def report(call: str, message: str) -> None:
-        raise RuntimeError(f"{current[0].src_uri}: {call}: {message}")
-
-    macros = playbook_macros.PlaybookMacros(playbook, INTERNAL, project / "overrides", href, report)
+    staged = stage(load_sources(project), "internal", dest / "staged", StageOptions()).root
+    current: list[str] = []
+    macros = SiteMacros(staged, lambda: current[0] if current else None, block=lambda html: f"\n\n{html}\n\n")
     # mkdocs-macros renders the page body (after front matter) as a Jinja template.
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.globals.update(macros.functions())
-    for src, text in sources.items():
-        current[:] = [files[src]]
-        head, body = _split_front_matter(text)
-        expanded = env.from_string(markdown_text.shield_code_from_macros(body)).render()
+    count = 0
+    for path in sorted(p for p in (staged / "docs").rglob("*") if p.is_file()):
+        src = path.relative_to(staged / "docs").as_posix()
         out = dest / "docs" / src
         out.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix != ".md":
+            shutil.copyfile(path, out)
+            continue
+        current[:] = [src]
+        head, body = _split_front_matter(path.read_text(encoding="utf-8"))
+        head = head.replace("search:\n  exclude: true\n", "")  # plain Material indexes every page itself
+        expanded = body if "render_macros: false" in head else env.from_string(body).render()
         out.write_text(head + expanded, encoding="utf-8")
+        count += 1
 
-    entries = [{p.title: p.src_uri} for p in generated_pages.role_pages(playbook)]
-    nav, _ = navigation.insert_after(real["nav"], "roles/index.md", entries)
+    real = yaml.load((staged / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)
+    extensions = [e for e in real["markdown_extensions"] if not (isinstance(e, dict) and "pymdownx.superfences" in e)]
     config = {
         "site_name": "Plain Material",
         "site_url": "https://plain.example/",
         "docs_dir": "docs",
         "theme": {"name": "material", "language": "en", "font": False},
-        "markdown_extensions": real["markdown_extensions"],
+        "markdown_extensions": [*extensions, "pymdownx.superfences"],
         "plugins": [{"search": {"lang": "en"}}],
-        "nav": nav,
+        "nav": real["nav"],
     }
+    shutil.rmtree(dest / "staged")
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000),
                                      encoding="utf-8")
-    return len(sources)
+    return count

@@ -1,9 +1,8 @@
 """A synthetic playbook at handbook scale, for `make bench`: pages, data and config, in a folder.
 
-The project it writes is shaped like the real one and reuses its code: hooks/ and overrides/ are
-copied from this repository, mkdocs.yml is the real one with only its `nav:` replaced, and
-mkdocs.customer.yml and data/roles.yml are copied as they are. Only docs/ and the rest of data/
-are made up:
+The project it writes is shaped like the real one and reuses its code: overrides/ is copied from
+this repository, mkdocs.yml is the real one with only its `nav:` replaced, and data/roles.yml is
+copied as it is. Only docs/ and the rest of data/ are made up:
 
 - N handbook pages of about 770 words, each with a table, an admonition, a task list and three
   links to other pages, in about 12 top-level sections of topics of ~8 pages each;
@@ -251,11 +250,9 @@ def generate(dest: Path, count: int = 1000, *, seed: int = 7) -> Project:
     rng = random.Random(seed)
     docs, data = dest / "docs", dest / "data"
     docs.mkdir(parents=True)
-    for shared in ("hooks", "overrides"):
-        # A copy, not a link: a snapshot of the code, so an edit in the repository during a run
-        # neither skews the timings nor turns a `serve --dirty` page edit into a full rebuild.
-        shutil.copytree(ROOT / shared, dest / shared, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copyfile(ROOT / "mkdocs.customer.yml", dest / "mkdocs.customer.yml")
+    # A copy, not a link: a snapshot of the templates, so an edit in the repository during a run
+    # neither skews the timings nor restages every page of a running preview.
+    shutil.copytree(ROOT / "overrides", dest / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
 
     pages = plan_pages(count, rng)
     processes = write_data(data, pages, rng)
