@@ -19,7 +19,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve serve-customer build customer-bundle test test-fast chromium audit \
-        new-process new-checklist check-freshness bench lock clean
+        new-process new-checklist check-freshness bench lock clean hosting-tools teams-app
 
 install: $(STAMP)
 
@@ -53,7 +53,14 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: install chromium
+# The Azure Static Web Apps CLI the hosting tests serve both sites with (npm, pinned in
+# tests/hosting/package-lock.json). --ignore-scripts: its optional keytar dependency otherwise
+# downloads a prebuilt binary, which nothing here needs.
+hosting-tools:
+	@test -x tests/hosting/node_modules/.bin/swa || \
+	  (cd tests/hosting && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+
+test: install chromium hosting-tools
 	$(PY) -m pytest
 
 # Unit tests only: the pure modules, in about a second.
