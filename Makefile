@@ -3,6 +3,7 @@
 #   make serve-customer  preview the customer site on http://127.0.0.1:8001
 #   make build           build both sites into site/internal/ and site/customer/
 #   make customer-bundle site/customer-bundle.zip: the customer site, readable from disk
+#   make teams-app       site/teams-app.zip: the Teams app with the playbook and customer guide tabs
 #   make test            install everything the tests need and run them all
 #   make audit           Lighthouse scores of the customer site (a report)
 #   make bench           speed at handbook scale against plain Material (PAGES=1000 RUNS=3)
@@ -59,6 +60,13 @@ chromium:
 hosting-tools:
 	@test -x tests/hosting/node_modules/.bin/swa || \
 	  (cd tests/hosting && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+
+# The Teams app package (site/teams-app.zip): manifest and icons from mkdocs.yml, checked against
+# Microsoft's manifest schema (npm, pinned in tools/teams/package-lock.json) before it is published.
+teams-app: install
+	@test -f tools/teams/node_modules/@microsoft/app-manifest/package.json || \
+	  (cd tools/teams && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+	$(PY) -m playbook.hosting.teams
 
 test: install chromium hosting-tools
 	$(PY) -m pytest
