@@ -66,6 +66,17 @@ def test_without_a_hosting_block_no_config_is_written(tmp_path):
     assert not (site / azure.CONFIG_NAME).exists()
 
 
+def test_the_customer_bundle_gets_no_host_config(tmp_path):
+    """The bundle opens from disk: a host's file in it would only puzzle the customer."""
+    config = write_config(tmp_path, f"  hosting:\n    entra_tenant_id: {TENANT}\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    assert hosting.finish_site(site, {"audience": "customer", "offline": True}, config) == []
+    assert not (site / azure.CONFIG_NAME).exists()
+    assert hosting.finish_site(site, {"audience": "customer", "offline": False}, config) == []
+    assert json.loads((site / azure.CONFIG_NAME).read_text())["globalHeaders"]["Referrer-Policy"] == "no-referrer"
+
+
 def test_the_internal_config_admits_only_the_tenant_and_the_reader_roles():
     settings = Hosting(entra_tenant_id=TENANT.upper(), reader_roles=("employee", "partner_lead"))
     config = azure.internal_config(settings, {"X-Content-Type-Options": "nosniff"})
