@@ -4,7 +4,10 @@ customer site is open, and both send their security headers, which the pages liv
 from __future__ import annotations
 
 import base64
+import functools
+import http.server
 import json
+import threading
 from urllib.parse import quote
 
 import pytest
@@ -150,3 +153,21 @@ def test_the_pages_run_under_their_policy_and_redirects_keep_the_anchor(customer
     assert page.evaluate("window.__injected === undefined")
     assert visitor.violations()[0].startswith("script-src")
     visitor.errors.clear()
+
+
+def test_only_teams_and_the_site_itself_may_frame_the_pages(customer, browser, tmp_path):
+    """A page of another origin that frames the guide gets a refusal, not the guide: the policy's
+    frame-ancestors names the site and Microsoft's Teams hosts, nothing else."""
+    (tmp_path / "frame.html").write_text(f'<iframe src="{customer.url}/phases/kickoff/"></iframe>', encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    try:
+        with page.expect_console_message(lambda message: "frame-ancestors" in message.text, timeout=15_000):
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/frame.html")
+        assert "Kickoff" not in page.frames[1].content()
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
