@@ -3,6 +3,7 @@
 #   make serve-customer  preview the customer site on http://127.0.0.1:8001
 #   make build           build both sites into site/internal/ and site/customer/
 #   make customer-bundle site/customer-bundle.zip: the customer site, readable from disk
+#   make teams-app       site/teams-app.zip: the Teams app with the playbook and customer guide tabs
 #   make test            install everything the tests need and run them all
 #   make audit           Lighthouse scores of the customer site (a report)
 #   make bench           speed at handbook scale against plain Material (PAGES=1000 RUNS=3)
@@ -19,7 +20,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve serve-customer build customer-bundle test test-fast chromium audit \
-        new-process new-checklist check-freshness bench lock clean
+        new-process new-checklist check-freshness bench lock clean hosting-tools teams-app
 
 install: $(STAMP)
 
@@ -53,7 +54,21 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: install chromium
+# The Azure Static Web Apps CLI the hosting tests serve both sites with (npm, pinned in
+# tests/hosting/package-lock.json). --ignore-scripts: its optional keytar dependency otherwise
+# downloads a prebuilt binary, which nothing here needs.
+hosting-tools:
+	@test -x tests/hosting/node_modules/.bin/swa || \
+	  (cd tests/hosting && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+
+# The Teams app package (site/teams-app.zip): manifest and icons from mkdocs.yml, checked against
+# Microsoft's manifest schema (npm, pinned in tools/teams/package-lock.json) before it is published.
+teams-app: install
+	@test -f tools/teams/node_modules/@microsoft/app-manifest/package.json || \
+	  (cd tools/teams && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+	$(PY) -m playbook.hosting.teams
+
+test: install chromium hosting-tools
 	$(PY) -m pytest
 
 # Unit tests only: the pure modules, in about a second.

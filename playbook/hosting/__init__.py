@@ -1,0 +1,50 @@
+"""Hosting (issue 14): where the two sites live and who may read them.
+
+    settings   extra.hosting and extra.teams of mkdocs.yml, validated (every mistake at once)
+    headers    the security headers, the Content-Security-Policy worked out from the output
+    azure      staticwebapp.config.json for each site (Azure Static Web Apps, the default)
+    teams      the Teams app package (`make teams-app`)
+
+The render step calls `finish_site` once per site, after the search index is written: it adds
+the host's config to the site's output. Nothing else of the build knows about hosting.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from playbook.hosting import azure
+from playbook.hosting.headers import security_headers
+from playbook.hosting.settings import CONFIG_FILE, read_hosting
+from playbook.problems import Problem
+
+
+def project_config(staged_root: Path) -> Path:
+    """The authors' mkdocs.yml of a staged tree (pipeline.staged_root: <project>/build/<site>/).
+
+    Interim: once the data layer's Settings carries the hosting settings, the stage hands them
+    over in stage.json and this goes."""
+    return Path(staged_root).resolve().parent.parent / CONFIG_FILE
+
+
+def finish_site(site_dir: Path, manifest: dict[str, Any], config_file: Path) -> list[Problem]:
+    """Write the host's config into a rendered site; the problems of the settings, if any."""
+    if manifest.get("offline"):
+        return []   # the customer bundle opens from disk: no host
+    hosting, problems = read_hosting(config_file)
+    if problems or hosting is None:
+        return problems
+    headers = security_headers(site_dir)
+    if manifest["audience"] == "internal":
+        config = azure.internal_config(hosting, headers)
+    else:
+        config = azure.customer_config(headers)
+    size = len(azure.config_text(config).encode("utf-8"))
+    if size > azure.MAX_BYTES:
+        return [Problem(config_file.name, None,
+                        f"the {manifest['audience']} site's {azure.CONFIG_NAME} would be {size:,} bytes, over Azure "
+                        f"Static Web Apps' limit of {azure.MAX_BYTES:,}: its pages hold "
+                        f"{headers['Content-Security-Policy'].count('sha256-')} different inline scripts and styles",
+                        "move inline scripts of templates in overrides/ into files under overrides/assets/")]
+    azure.write_config(site_dir, config)
+    return []

@@ -1,0 +1,135 @@
+"""extra.hosting is read like every other setting (every mistake at once, at its line), and the
+host config made from it says what the emulator cannot check: whose accounts may sign in."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from playbook import hosting, pipeline
+from playbook.hosting import azure, headers
+from playbook.hosting.settings import Hosting, read_hosting
+from tests.sites import ROOT
+
+TENANT = "4d3c2b1a-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+
+
+def write_config(tmp_path: Path, block: str) -> Path:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Test\nextra:\n  brand:\n    firm_name: X\n" + block, encoding="utf-8")
+    return config
+
+
+def test_the_real_settings_read_without_a_problem():
+    settings, problems = read_hosting(ROOT / "mkdocs.yml")
+    assert problems == []
+    assert settings.entra_tenant_id and settings.reader_roles
+    assert settings.open_id_issuer == f"https://login.microsoftonline.com/{settings.entra_tenant_id}/v2.0"
+
+
+def test_every_mistake_is_reported_at_once_at_its_line(tmp_path):
+    config = write_config(tmp_path, (
+        "  hosting:\n"                                   # line 5
+        "    entra_tenant_id: contoso.onmicrosoft.com\n"  # 6
+        "    reader_roles: [employee, anonymous, 'two words']\n"  # 7
+        "    client_secret_settings: SECRET\n"))          # 8
+    settings, problems = read_hosting(config)
+    assert settings is None
+    shown = [str(problem) for problem in problems]
+    assert shown == [
+        "mkdocs.yml:6: extra.hosting.entra_tenant_id: 'contoso.onmicrosoft.com' is not a GUID (8-4-4-4-12 "
+        "hexadecimal digits) — copy the Directory (tenant) ID from Microsoft Entra ID → Overview",
+        "mkdocs.yml:7: extra.hosting.reader_roles[1]: 'anonymous' would let everyone read the internal site — "
+        "list 'authenticated' or role names such as 'employee'",
+        "mkdocs.yml:7: extra.hosting.reader_roles[2]: 'two words' is not a Static Web Apps role name (only letters, "
+        "digits and _) — list 'authenticated' or role names such as 'employee'",
+        "mkdocs.yml:8: unknown setting extra.hosting.client_secret_settings — use one of entra_tenant_id, "
+        "reader_roles, client_id_setting, client_secret_setting",
+    ]
+
+
+def test_a_missing_tenant_points_at_the_block(tmp_path):
+    _, problems = read_hosting(write_config(tmp_path, "  hosting:\n    reader_roles: []\n"))
+    assert [(p.line, p.message) for p in problems] == [
+        (5, "extra.hosting.entra_tenant_id is missing"),
+        (6, "extra.hosting.reader_roles: Tuple should have at least 1 item after validation, not 0")]
+
+
+def test_without_a_hosting_block_no_config_is_written(tmp_path):
+    config = write_config(tmp_path, "")
+    assert read_hosting(config) == (None, [])
+    site = tmp_path / "site"
+    site.mkdir()
+    assert hosting.finish_site(site, {"audience": "internal"}, config) == []
+    assert not (site / azure.CONFIG_NAME).exists()
+
+
+def test_the_customer_bundle_gets_no_host_config(tmp_path):
+    """The bundle opens from disk: a host's file in it would only puzzle the customer."""
+    config = write_config(tmp_path, f"  hosting:\n    entra_tenant_id: {TENANT}\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    assert hosting.finish_site(site, {"audience": "customer", "offline": True}, config) == []
+    assert not (site / azure.CONFIG_NAME).exists()
+    assert hosting.finish_site(site, {"audience": "customer", "offline": False}, config) == []
+    assert json.loads((site / azure.CONFIG_NAME).read_text())["globalHeaders"]["Referrer-Policy"] == "no-referrer"
+
+
+def test_the_internal_config_admits_only_the_tenant_and_the_reader_roles():
+    settings = Hosting(entra_tenant_id=TENANT.upper(), reader_roles=("employee", "partner_lead"))
+    config = azure.internal_config(settings, {"X-Content-Type-Options": "nosniff"})
+    registration = config["auth"]["identityProviders"]["azureActiveDirectory"]["registration"]
+    assert registration == {"openIdIssuer": f"https://login.microsoftonline.com/{TENANT}/v2.0",
+                            "clientIdSettingName": "AZURE_CLIENT_ID", "clientSecretSettingName": "AZURE_CLIENT_SECRET"}
+    # One rule, for every path: nothing is left to a default that lets anonymous visitors in.
+    assert config["routes"] == [{"route": "/*", "allowedRoles": ["employee", "partner_lead"]}]
+    assert config["responseOverrides"]["401"] == {"redirect": "/.auth/login/aad?post_login_redirect_uri=.referrer",
+                                                  "statusCode": 302}
+    customer = azure.customer_config({"X-Content-Type-Options": "nosniff"})
+    assert "routes" not in customer and "auth" not in customer
+
+
+def test_the_policy_hashes_exactly_the_inline_code_of_the_pages(tmp_path):
+    # The example of MDN's CSP script-src page, with its published hash.
+    assert headers.source_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        "<script>alert('Hello, world.');</script><script src='x.js'></script>"
+        '<script id="__config" type="application/json">{"a": 1}</script>'
+        "<p data-note='a > b' style=\"color: red\">x</p>", encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text("<script type=module>go()</script><style>p{}</style>", encoding="utf-8")
+    inline = headers.inline_code(tmp_path)
+    assert inline.scripts == {"alert('Hello, world.');", "go()"}
+    assert inline.styles == {"p{}"} and inline.style_attributes == {"color: red"}
+    policy = headers.content_security_policy(inline)
+    assert "script-src 'self' 'sha256-" in policy and policy.count("sha256-") == 4
+    assert "'unsafe-hashes'" in policy and "unsafe-inline" not in policy
+
+
+def test_a_config_over_azures_limit_is_a_problem_not_a_file(tmp_path):
+    config = write_config(tmp_path, f"  hosting:\n    entra_tenant_id: {TENANT}\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("".join(f"<script>step({n})</script>" for n in range(400)), encoding="utf-8")
+    problems = hosting.finish_site(site, {"audience": "customer"}, config)
+    assert len(problems) == 1 and "over Azure Static Web Apps' limit of 20,480" in problems[0].message
+    assert "400 different inline scripts" in problems[0].message
+    assert not (site / azure.CONFIG_NAME).exists()
+
+
+@pytest.mark.build
+def test_a_bad_setting_stops_the_build_and_leaves_site_alone(tmp_path):
+    project = tmp_path / "project"
+    for part in ("docs", "data", "overrides"):
+        shutil.copytree(ROOT / part, project / part)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("entra_tenant_id:"))
+    (project / "mkdocs.yml").write_text(text.replace("entra_tenant_id: ", "entra_tenant_id: not-", 1), encoding="utf-8")
+    outcome = pipeline.build(project)
+    assert not outcome.ok and not (project / "site").exists()
+    # Both sites read the setting; the build's report lists each problem once (PlaybookError).
+    assert sorted({str(p).split(" — ")[0] for p in outcome.problems}) == [
+        f"mkdocs.yml:{line}: extra.hosting.entra_tenant_id: 'not-{json.dumps(TENANT)[1:-1]}' is not a GUID "
+        "(8-4-4-4-12 hexadecimal digits)"]
