@@ -15,25 +15,16 @@ from typing import Any
 
 from playbook.hosting import azure
 from playbook.hosting.headers import security_headers
-from playbook.hosting.settings import CONFIG_FILE, read_hosting
+from playbook.hosting.settings import CONFIG_FILE, Hosting
 from playbook.problems import Problem
 
 
-def project_config(staged_root: Path) -> Path:
-    """The authors' mkdocs.yml of a staged tree (pipeline.staged_root: <project>/build/<site>/).
-
-    Interim: once the data layer's Settings carries the hosting settings, the stage hands them
-    over in stage.json and this goes."""
-    return Path(staged_root).resolve().parent.parent / CONFIG_FILE
-
-
-def finish_site(site_dir: Path, manifest: dict[str, Any], config_file: Path) -> list[Problem]:
-    """Write the host's config into a rendered site; the problems of the settings, if any."""
-    if manifest.get("offline"):
-        return []   # the customer bundle opens from disk: no host
-    hosting, problems = read_hosting(config_file)
-    if problems or hosting is None:
-        return problems
+def finish_site(site_dir: Path, manifest: dict[str, Any]) -> list[Problem]:
+    """Write the host's config into a rendered site, from the hosting settings the stage put in
+    the site's manifest (the render step reads nothing of the sources)."""
+    if manifest.get("offline") or not manifest.get("hosting"):
+        return []   # the customer bundle opens from disk, or the firm hosts elsewhere: no host config
+    hosting = Hosting.model_validate(manifest["hosting"])
     headers = security_headers(site_dir)
     if manifest["audience"] == "internal":
         config = azure.internal_config(hosting, headers)
@@ -41,7 +32,7 @@ def finish_site(site_dir: Path, manifest: dict[str, Any], config_file: Path) -> 
         config = azure.customer_config(headers)
     size = len(azure.config_text(config).encode("utf-8"))
     if size > azure.MAX_BYTES:
-        return [Problem(config_file.name, None,
+        return [Problem(CONFIG_FILE, None,
                         f"the {manifest['audience']} site's {azure.CONFIG_NAME} would be {size:,} bytes, over Azure "
                         f"Static Web Apps' limit of {azure.MAX_BYTES:,}: its pages hold "
                         f"{headers['Content-Security-Policy'].count('sha256-')} different inline scripts and styles",

@@ -91,8 +91,8 @@ def render(staged_root: Path, site_dir: Path, audience: str, *, engine: str = "m
     if rendered.ok:
         search_index.write_index(site_dir, manifest)
         rendered.problems = checks.check_site(site_dir, staged_root, manifest)
-        # Hosting (issue 14): the host's config for this site, from extra.hosting and the output.
-        rendered.problems += hosting.finish_site(site_dir, manifest, hosting.project_config(staged_root))
+        # The host's config for this site, from the hosting settings and the output.
+        rendered.problems += hosting.finish_site(site_dir, manifest)
         rendered.ok = not rendered.problems
     elif not messages:
         rendered.messages = [line for line in output.splitlines() if line.strip()][-20:]

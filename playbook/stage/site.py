@@ -29,6 +29,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
+from playbook.hosting.settings import read_hosting
 from playbook.load import review
 from playbook.load.page_references import missing_pages
 from playbook.load.pages import SourcePage
@@ -193,7 +194,11 @@ def plan_site(sources: Sources, audience: str, options: StageOptions) -> tuple[d
     files[macros.SITE_FILE] = _json({"audience": audience, "page_urls": by_source, "page_titles": titles,
                                      "use_directory_urls": options.use_directory_urls,
                                      "feed": FEED_PATH if feed else None})
-    files["stage.json"] = _json(_manifest(audience, staged, url_of, short_links.redirects, options, site_url))
+    host, found = read_hosting(sources.root / "mkdocs.yml")
+    problems += found
+    manifest = _manifest(audience, staged, url_of, short_links.redirects, options, site_url)
+    manifest["hosting"] = host.model_dump(mode="json") if host else None
+    files["stage.json"] = _json(manifest)
     return files, problems
 
 

@@ -62,18 +62,18 @@ def test_without_a_hosting_block_no_config_is_written(tmp_path):
     assert read_hosting(config) == (None, [])
     site = tmp_path / "site"
     site.mkdir()
-    assert hosting.finish_site(site, {"audience": "internal"}, config) == []
+    assert hosting.finish_site(site, {"audience": "internal", "hosting": None}) == []
     assert not (site / azure.CONFIG_NAME).exists()
 
 
 def test_the_customer_bundle_gets_no_host_config(tmp_path):
     """The bundle opens from disk: a host's file in it would only puzzle the customer."""
-    config = write_config(tmp_path, f"  hosting:\n    entra_tenant_id: {TENANT}\n")
+    settings = Hosting(entra_tenant_id=TENANT).model_dump(mode="json")
     site = tmp_path / "site"
     site.mkdir()
-    assert hosting.finish_site(site, {"audience": "customer", "offline": True}, config) == []
+    assert hosting.finish_site(site, {"audience": "customer", "offline": True, "hosting": settings}) == []
     assert not (site / azure.CONFIG_NAME).exists()
-    assert hosting.finish_site(site, {"audience": "customer", "offline": False}, config) == []
+    assert hosting.finish_site(site, {"audience": "customer", "offline": False, "hosting": settings}) == []
     assert json.loads((site / azure.CONFIG_NAME).read_text())["globalHeaders"]["Referrer-Policy"] == "no-referrer"
 
 
@@ -109,11 +109,11 @@ def test_the_policy_hashes_exactly_the_inline_code_of_the_pages(tmp_path):
 
 
 def test_a_config_over_azures_limit_is_a_problem_not_a_file(tmp_path):
-    config = write_config(tmp_path, f"  hosting:\n    entra_tenant_id: {TENANT}\n")
+    settings = Hosting(entra_tenant_id=TENANT).model_dump(mode="json")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("".join(f"<script>step({n})</script>" for n in range(400)), encoding="utf-8")
-    problems = hosting.finish_site(site, {"audience": "customer"}, config)
+    problems = hosting.finish_site(site, {"audience": "customer", "hosting": settings})
     assert len(problems) == 1 and "over Azure Static Web Apps' limit of 20,480" in problems[0].message
     assert "400 different inline scripts" in problems[0].message
     assert not (site / azure.CONFIG_NAME).exists()
