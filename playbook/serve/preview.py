@@ -46,7 +46,9 @@ class _Collect(logging.Handler):
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+        message = record.getMessage()
+        if not message.startswith("A 'dirty' build is being performed"):
+            self.lines.append(f"{record.levelname}: {message}")
 
 
 class Preview:
@@ -96,7 +98,9 @@ class Preview:
         logger = logging.getLogger("mkdocs")
         logger.addHandler(collect)
         try:
-            config = load_config(str(self.staged / "mkdocs.yml"), site_dir=str(self.site_dir))
+            # Not strict: MkDocs warns about every dirty build. Every other warning is still shown
+            # as a problem on the preview's error page.
+            config = load_config(str(self.staged / "mkdocs.yml"), site_dir=str(self.site_dir), strict=False)
             build(config, dirty=True)
         except (Abort, ConfigurationError, OSError) as error:
             collect.lines.append(str(error))

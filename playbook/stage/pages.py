@@ -18,8 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from playbook.load.pages import SourcePage
 from playbook.problems import Problem
 from playbook.render import urls
@@ -27,6 +25,8 @@ from playbook.stage import links as page_links
 from playbook.stage import markdown_text, passages
 from playbook.stage.jinja_check import JinjaChecker
 from playbook.stage.markdown_oracle import Oracle, TooSlow
+from playbook.stage.staged_text import escape_text
+from playbook.stage.staged_text import front_matter as front_matter_text
 
 CUSTOMER = "customer"
 
@@ -136,7 +136,7 @@ def stage_page(page: SourcePage, context: PageContext) -> tuple[StagedPage, list
 
     title = page.values.get("title") if isinstance(page.values.get("title"), str) else None
     front = _front_matter(page, context, title, render_macros=jinja)
-    header = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=10_000) + "---\n"
+    header = front_matter_text(front)
     body_start = header.count("\n") + 1
     line_map = tuple(page.body_line + i for i in origin) + (0,) * (len(lines) - len(origin))
     boost = (page.values.get("search") or {}).get("boost") if isinstance(page.values.get("search"), dict) else None
@@ -214,13 +214,6 @@ def _guess(target: str, pages: set[str], src: str) -> str | None:
     names = {posixpath.splitext(posixpath.basename(p))[0]: p for p in pages}
     close = difflib.get_close_matches(posixpath.splitext(posixpath.basename(target))[0], list(names), n=1, cutoff=0.8)
     return posixpath.relpath(names[close[0]], posixpath.dirname(src) or ".") if close else None
-
-
-def escape_text(value: str) -> str:
-    """Text for a theme that prints titles as they are: no character that starts markup, an
-    attribute's end, or a Jinja expression (mkdocs-macros renders a title that holds one)."""
-    return (value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")
-            .replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def _front_matter(page: SourcePage, context: PageContext, title: str | None, *, render_macros: bool) -> dict[str, Any]:

@@ -42,7 +42,8 @@ from playbook.stage.audience import for_audience
 from playbook.stage.changelog_feed import FEED_PATH, build_feed
 from playbook.stage.jinja_check import Delimiters, JinjaChecker
 from playbook.stage.markdown_oracle import Oracle
-from playbook.stage.pages import PageContext, StagedPage, escape_text, stage_page, staged_path
+from playbook.stage.pages import PageContext, StagedPage, stage_page, staged_path
+from playbook.stage.staged_text import escape_text, front_matter
 from playbook.stage.tree import Tree
 
 AUDIENCES = (INTERNAL, CUSTOMER)
@@ -145,8 +146,8 @@ def plan_site(sources: Sources, audience: str, options: StageOptions) -> tuple[d
         if not page.macros:
             front["render_macros"] = False
         front["pb"] = facts.of_generated(page)
-        text = site_config.front_matter(front) + body
-        staged[page.src] = StagedPage(page.src, page.source, text, site_config.front_matter(front).count("\n") + 1,
+        text = front_matter(front) + body
+        staged[page.src] = StagedPage(page.src, page.source, text, front_matter(front).count("\n") + 1,
                                       (), page.title)
 
     # Redirect pages: short links and the old addresses of moved pages.

@@ -17,7 +17,7 @@ from playbook.load.mkdocs_yml import Tagged
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.render import fences
 from playbook.stage import nav as nav_edits
-from playbook.stage.pages import escape_text
+from playbook.stage.staged_text import escape_text
 
 MACROS_MODULE = "playbook.render.macros"
 # Keys of mkdocs.yml the stage decides itself, or that only make sense for the sources.
@@ -42,10 +42,6 @@ _Dumper.add_representer(Tagged, _represent_tagged)
 
 def dump(value: Any) -> str:
     return yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
-
-
-def front_matter(values: dict[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(values, sort_keys=False, allow_unicode=True, width=10_000) + "---\n"
 
 
 def python_name(dotted: str) -> Tagged:
