@@ -199,6 +199,7 @@ def test_the_scaffold_refuses_bad_ids_used_ids_unknown_processes_and_overwriting
 
 
 def test_contributing_shows_every_macro_with_an_example():
+    sys.path.insert(0, str(ROOT / "hooks"))  # the macros are a hook file, loaded by MkDocs from hooks/
     from playbook_macros import PlaybookMacros
 
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

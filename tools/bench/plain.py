@@ -9,12 +9,15 @@ them, so the same markdown_extensions are kept.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import jinja2
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+# The macros are a hook file (MkDocs loads hooks/ by path), not part of the installed package.
+sys.path.insert(0, str(ROOT / "hooks"))
 
 import playbook_macros  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
