@@ -20,8 +20,7 @@ from playbook.stage.changelog_feed import FEED_PATH, build_feed
 
 def page_titles(site, files: Files) -> dict[str, str]:
     """Each page's title as its front matter (or, for a role page, its data) gives it."""
-    titles = {src: meta.values["title"] for src, meta in site.page_meta.items()
-              if isinstance(meta.values.get("title"), str)}
+    titles = {src: meta.values.title for src, meta in site.page_meta.items() if meta.values.title}
     titles.update({page.src_uri: page.title for page in generated_pages.role_pages(site.visible)})
     return titles
 

@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from playbook.load.page_references import missing_pages
+from playbook.load.rules import missing_pages
 
 log = logging.getLogger("mkdocs.plugins.playbook.pages")
 

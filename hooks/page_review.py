@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from playbook.load import review as page_review
 from playbook.model.facts import CUSTOMER, INTERNAL
+from playbook.model.settings import ReviewSettings
 from playbook.problems import Problem
 from playbook.stage import generated_pages, history
 from playbook.stage import nav as navigation
@@ -57,7 +58,7 @@ class PageFacts:
 class _State:
     root: Path
     docs_prefix: str
-    settings: page_review.Settings
+    settings: ReviewSettings
     edit_url: str | None
     today: datetime.date
     git: dict[str, datetime.date] | None
@@ -88,7 +89,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _settings(config: MkDocsConfig) -> page_review.Settings:
+def _settings(config: MkDocsConfig) -> ReviewSettings:
     given = config.extra.get("review") or {}
     name = Path(config.config_file_path).name
     if not isinstance(given, dict):
@@ -99,11 +100,11 @@ def _settings(config: MkDocsConfig) -> page_review.Settings:
                           "the keys allowed are every_months and due_soon_days")
     values = {}
     for key, low, high in (("every_months", 1, 24), ("due_soon_days", 0, 365)):
-        value = given.get(key, getattr(page_review.Settings, key))
+        value = given.get(key, ReviewSettings.model_fields[key].default)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise PluginError(f"{name}: extra.review.{key} is {value!r} — write a whole number from {low} to {high}")
         values[key] = value
-    return page_review.Settings(**values)
+    return ReviewSettings(**values)
 
 
 def _edit_url(config: MkDocsConfig) -> str | None:
@@ -126,12 +127,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     roles = site.everything.roles
     for src_uri, meta in site.page_meta.items():
         display = f"{state.docs_prefix}/{src_uri}"
-        review, problems = page_review.read_review(meta.values, meta.line_of, display, roles, state.today, state.settings)
+        review, problems = page_review.read_review(meta, display, roles, state.today, state.settings)
         for problem in problems:
             log.error(str(problem))
         state.sources[src_uri] = display
         if review and files.get_file_from_path(src_uri) is not None:
-            title = meta.values.get("title") if isinstance(meta.values.get("title"), str) else src_uri
+            title = meta.values.title or src_uri
             state.statuses[src_uri] = page_review.status(src_uri, title, display, review, roles, state.today,
                                                          state.settings)
 

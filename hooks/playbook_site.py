@@ -38,7 +38,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from playbook.load import front_matter
-from playbook.load.data import load_playbook
+from playbook.load.data_folder import load_playbook
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.problems import PlaybookError, Problem
 from playbook.stage import audience as audiences

@@ -1,5 +1,4 @@
-"""MkDocs hook: front matter `search_terms` into Material's search index, and a check of the
-search settings authors write (`search_terms`, `search: boost`).
+"""MkDocs hook: front matter `search_terms` into Material's search index, per audience.
 
 Material's search plugin writes search/search_index.json in on_post_build; this hook runs after
 it (lower priority) and before the offline plugin turns the file into JavaScript (priority -100),
@@ -30,13 +29,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    meta = playbook_site.current_site().page_meta.get(page.file.src_uri)
-    for key, problem, fix in search_terms.check_front_matter(page.meta):
-        line = (meta.line_of(key) if meta else None) or 1
-        log.error(f"docs/{page.file.src_uri}:{line}: {problem} — {fix}")
-    terms = page.meta.get(search_terms.FRONT_MATTER_KEY)
-    if isinstance(terms, list) and all(isinstance(t, str) for t in terms):
-        _terms[page.url] = terms
+    """The page's search terms this site may show (read and checked with its front matter by
+    hooks/playbook_site.py): customer terms on both sites, the others on the internal site only."""
+    site = playbook_site.current_site()
+    meta = site.page_meta.get(page.file.src_uri)
+    terms = meta.values.search_terms.for_site(site.audience) if meta and meta.values.search_terms else ()
+    if terms:
+        _terms[page.url] = list(terms)
     return markdown
 
 

@@ -23,7 +23,7 @@ from playbook.stage import redirects as short_links
 log = logging.getLogger("mkdocs.plugins.playbook.short_links")
 
 _planned: list[short_links.Redirect] = []
-_own: dict[str, short_links.Redirect] = {}  # src_uri -> its short_links.short_link_of, for every page
+_own: dict[str, short_links.Redirect] = {}  # src_uri -> its own short link (or its process's), for every page
 _files: Files | None = None
 
 
@@ -37,8 +37,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         pages.append(short_links.PageLinks(
             page_file.src_uri, playbook_site.display_name(page_file),
-            meta.values.get("short"), meta.line_of("short"),
-            meta.values.get("redirect_from"), meta.line_of("redirect_from")))
+            meta.values.short, meta.line_of("short"),
+            list(meta.values.redirect_from) or None, meta.line_of("redirect_from")))
     _planned, problems = short_links.plan_redirects(pages, site.visible, use_directory_urls=config.use_directory_urls)
     for problem in problems:
         log.error(str(problem))
@@ -48,8 +48,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _own_links(redirects: list[short_links.Redirect]) -> dict[str, short_links.Redirect]:
-    """short_links.short_link_of for every page at once: asking it per page reads every redirect
-    for every page, which grows with the square of the page count."""
+    """Each page's own short link, else the one it gets as a process's page, for every page at
+    once: looking it up per page would read every redirect for every page, which grows with the
+    square of the page count."""
     first: dict[str, dict[str, short_links.Redirect]] = {"short": {}, "process": {}}
     for redirect in redirects:
         if redirect.kind in first:

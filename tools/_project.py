@@ -11,7 +11,7 @@ def review_settings(root: Path):
     """extra.review from the project's mkdocs.yml, read as plain YAML (no MkDocs needed)."""
     import yaml
 
-    from playbook.load.review import Settings
+    from playbook.model.settings import ReviewSettings
 
     class _Loader(yaml.SafeLoader):
         pass
@@ -21,4 +21,4 @@ def review_settings(root: Path):
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}
     given = (config.get("extra") or {}).get("review") or {}
-    return Settings(**{k: given[k] for k in ("every_months", "due_soon_days") if k in given})
+    return ReviewSettings(**{k: given[k] for k in ("every_months", "due_soon_days") if k in given})

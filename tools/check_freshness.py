@@ -17,7 +17,7 @@ from pathlib import Path
 from _project import ROOT, review_settings
 
 from playbook.load import review as page_review
-from playbook.load.data import load_playbook
+from playbook.load.data_folder import load_playbook
 from playbook.problems import PlaybookError
 
 

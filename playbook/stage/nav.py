@@ -63,14 +63,3 @@ def replace_page(nav: Nav, old: str, new: str) -> Nav:
         else:
             result.append(entry)
     return result
-
-
-def pages_in(nav: Nav) -> set[str]:
-    found: set[str] = set()
-    for entry in nav:
-        target = _target(entry)
-        if isinstance(target, list):
-            found |= pages_in(target)
-        else:
-            found.add(target)
-    return found

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from playbook.model.facts import Playbook
-from playbook.model.schema import Id, Where
+from playbook.model.types import is_id
 from playbook.problems import Problem
 
 SHORT_PREFIX = "go"
@@ -67,7 +67,7 @@ def plan_redirects(pages: Iterable[PageLinks], playbook: Playbook, *, use_direct
 
     for page in pages:
         if page.short is not None:
-            if Id().check(page.short, Where(page.display, page.short_line or 1, "short")):
+            if not is_id(page.short):
                 problems.append(Problem(page.display, page.short_line, f"the short id {page.short!r} is not kebab-case",
                                         "use lower-case words joined by hyphens, such as 'kickoff'"))
             else:
@@ -99,14 +99,3 @@ def plan_redirects(pages: Iterable[PageLinks], playbook: Playbook, *, use_direct
             claim(Redirect(f"{SHORT_PREFIX}/{checklist.id}/", page, f"checklist-{checklist.id}",
                            f"the checklist {checklist.source.file}", "checklist"), (checklist.source.file, checklist.source.line))
     return sorted(claimed.values(), key=lambda r: r.path), problems
-
-
-def short_link_of(src_uri: str, redirects: Iterable[Redirect]) -> Redirect | None:
-    """The page's own short link, else the one it gets as a process's page."""
-    for kind in ("short", "process"):
-        found = next((r for r in redirects if r.target == src_uri and r.kind == kind), None)
-        if found:
-            return found
-    return None
-
-

@@ -1,6 +1,6 @@
 import pytest
 
-from playbook.load.data import load_playbook
+from playbook.load.data_folder import load_playbook
 from playbook.model.facts import UnknownId
 from playbook.render import views
 from playbook.stage.audience import can_see, for_audience

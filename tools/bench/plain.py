@@ -22,8 +22,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import playbook_macros  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from playbook.load import front_matter  # noqa: E402
-from playbook.load.data import INTERNAL, load_playbook  # noqa: E402
+from playbook.load.data_folder import load_playbook  # noqa: E402
+from playbook.load.front_matter import read_front_matter  # noqa: E402
+from playbook.model.types import INTERNAL  # noqa: E402
 from playbook.stage import generated_pages, markdown_text  # noqa: E402
 from playbook.stage import nav as navigation  # noqa: E402
 
@@ -36,8 +37,8 @@ _Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def _split_front_matter(text: str) -> tuple[str, str]:
-    match = front_matter._BLOCK.match(text)
-    return (text[:match.end()], text[match.end():]) if match else ("", text)
+    body = read_front_matter(text, "page").body
+    return text[:len(text) - len(body)], body
 
 
 def write_plain_project(project: Path, dest: Path) -> int:
