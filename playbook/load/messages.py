@@ -146,6 +146,8 @@ def problems_from(error: ValidationError, model: type[BaseModel], raw: Any, file
     spots = [(found, _locate(found["loc"], model, raw, root)) for found in error.errors(include_url=False)]
 
     def unknown(found: dict, spot: _Spot) -> bool:
+        if spot.means is not None and spot.means.whole:
+            return False  # a mistake inside a value that is right or wrong as a whole
         if found["type"] == "extra_forbidden":
             return True
         parent = spot.parent_type
@@ -161,7 +163,7 @@ def problems_from(error: ValidationError, model: type[BaseModel], raw: Any, file
     problems = []
     for found, spot in spots:
         kind = found["type"]
-        if kind == "too_short" and _written_enough(found):
+        if kind == "too_short" and _written_enough(found) and not (spot.means and spot.means.whole):
             continue  # pydantic counts only the items that passed: a wrong item is the one mistake
         if unknown(found, spot):
             allowed = list(spot.parent_type.author_keys())

@@ -52,6 +52,11 @@ def _terms_by_audience(value: Any) -> Any:
     return {INTERNAL: value} if isinstance(value, list) else value
 
 
+def _one_or_more(value: Any) -> Any:
+    """One old path may be written on its own, without making it a list."""
+    return [value] if isinstance(value, str) else value
+
+
 class SearchSettings(Record):
     boost: PositiveNumber | None = Field(None, description="rank the page higher (2) or lower (0.5) in search")
     exclude: YesNo = Field(False, description="true keeps the page out of the search index")
@@ -80,7 +85,8 @@ class PageFrontMatter(Record):
     review_every_months: EveryMonths | None = Field(
         None, description="how often it must be reviewed (default: extra.review.every_months in mkdocs.yml)")
     short: Id | None = Field(None, description="gives the page the short link /go/<short>/")
-    redirect_from: list_of(PagePath) = Field((), description="old paths of this page, so old links keep working")
+    redirect_from: Annotated[list_of(PagePath), BeforeValidator(_one_or_more)] = Field(
+        (), description="old paths of this page, so old links keep working: one, or a list")
     search_terms: Annotated[SearchTerms, BeforeValidator(_terms_by_audience)] | None = Field(
         None, description="words people search for that the page does not use itself: a list (internal site "
                           "only) or {customer: [...], internal: [...]}")
