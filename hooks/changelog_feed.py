@@ -35,9 +35,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # The home page's URL is "./"; joined to the site address it is the address itself.
         return found.url.removeprefix("./") if found is not None and found.is_documentation_page() else None
 
-    brand = config.extra.get("brand") or {}
     feed = build_feed(site.visible, title=f"{config.site_name}: what changed",
-                      author=brand.get("firm_name") or config.site_name, site_url=config.site_url or "",
+                      author=site.settings.brand.firm_name, site_url=config.site_url or "",
                       url_of=url_of, title_of=lambda src: titles.get(src, src))
     if feed is not None:
         xml = site.macros.env.get_template("playbook/changelog-feed.xml.html").render(feed=feed)

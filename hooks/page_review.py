@@ -1,6 +1,6 @@
 """MkDocs hook: who owns each page, when it was last reviewed and changed, and where to edit it.
 
-- on_config reads extra.review and extra.repository from mkdocs.yml, asks git once for the last
+- on_config takes the review and repository settings (read by hooks/playbook_site.py), asks git once for the last
   change of every file in docs/ and data/, and puts the content health page in the internal nav;
 - on_files checks every page's owner and review dates (playbook.page_review: file:line and fix),
   and, in the internal site, generates the content health page;
@@ -20,7 +20,6 @@ from pathlib import Path
 
 import playbook_site
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -77,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = playbook_site.current_site()
     root = Path(config.config_file_path).parent
     docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
-    _state = _State(root, docs_prefix, _settings(config), _edit_url(config), datetime.date.today(),
+    _state = _State(root, docs_prefix, site.settings.review, site.settings.repository.edit_url, datetime.date.today(),
                     history.git_dates(root, (docs_prefix, "data")),
                     data_files=page_review.data_files_by_page(site.everything))
     if site.audience == INTERNAL and config.nav is not None:
@@ -87,36 +86,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not found:
             config.nav = [*config.nav, *entry]
     return config
-
-
-def _settings(config: MkDocsConfig) -> ReviewSettings:
-    given = config.extra.get("review") or {}
-    name = Path(config.config_file_path).name
-    if not isinstance(given, dict):
-        raise PluginError(f"{name}: extra.review must be a block with every_months and due_soon_days")
-    unknown = set(given) - {"every_months", "due_soon_days"}
-    if unknown:
-        raise PluginError(f"{name}: extra.review has unknown keys {', '.join(sorted(unknown))} — "
-                          "the keys allowed are every_months and due_soon_days")
-    values = {}
-    for key, low, high in (("every_months", 1, 24), ("due_soon_days", 0, 365)):
-        value = given.get(key, ReviewSettings.model_fields[key].default)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise PluginError(f"{name}: extra.review.{key} is {value!r} — write a whole number from {low} to {high}")
-        values[key] = value
-    return ReviewSettings(**values)
-
-
-def _edit_url(config: MkDocsConfig) -> str | None:
-    repository = config.extra.get("repository") or {}
-    url = repository.get("edit_url") if isinstance(repository, dict) else None
-    if url is None:
-        return None
-    if not isinstance(url, str) or "{path}" not in url or not url.startswith("https://"):
-        raise PluginError(f"{Path(config.config_file_path).name}: extra.repository.edit_url is {url!r} — write "
-                          "the https:// address that edits a file, with {path} where the file's path goes, such as "
-                          "https://github.com/org/repo/edit/main/{path}")
-    return url
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -39,7 +39,9 @@ from mkdocs.utils import clean_directory
 
 from playbook.load import front_matter
 from playbook.load.data_folder import load_playbook
+from playbook.load.settings import read_settings
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
+from playbook.model.settings import Settings
 from playbook.problems import PlaybookError, Problem
 from playbook.stage import audience as audiences
 from playbook.stage import generated_pages, markdown_text
@@ -64,6 +66,7 @@ class _Site:
 
     root: Path
     audience: str
+    settings: Settings
     everything: Playbook
     visible: Playbook
     files: Files | None = None
@@ -106,17 +109,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{Path(config.config_file_path).name}: extra.audience is '{site_audience}' — "
                           f"use one of {', '.join(audiences.SITE_AUDIENCES)}")
     try:
+        settings = read_settings(root)
         everything = load_playbook(root / "data", root=root)
     except PlaybookError as error:
         raise PluginError(str(error)) from None
-    _site = _Site(root, site_audience, everything, audiences.for_audience(everything, site_audience))
+    _site = _Site(root, site_audience, settings, everything, audiences.for_audience(everything, site_audience))
     if site_audience == CUSTOMER:
         # Default deny reaches the chrome too: no repository or edit links in front of customers.
         config.repo_url = config.repo_name = config.edit_uri = None
-        _check_brand(config)
-        brand = config.extra["brand"]
-        # The customer header carries the firm's name: taken from extra.brand, the one place it is set.
-        config.site_name = f"{brand['firm_name']} · {brand.get('customer_site_title', 'Implementation guide')}"
+        brand = settings.brand
+        # The customer header carries the firm's name: taken from extra.brand, the one place it is set;
+        # the address and description from extra.customer_site.
+        config.site_name = f"{brand.firm_name} · {brand.customer_site_title}"
+        config.site_url = settings.customer_site.url
+        config.site_description = settings.customer_site.description
         config.extra_css.append(BRAND_CSS)
 
     macros_plugin = config.plugins.get("macros")
@@ -175,7 +181,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "or make the process 'audience: internal'"))
 
     if site.audience == CUSTOMER:
-        brand_css = site.macros.env.get_template("playbook/brand-colours.css.html").render(brand=config.extra["brand"])
+        brand_css = site.macros.env.get_template("playbook/brand-colours.css.html").render(brand=site.settings.brand)
         files.append(File.generated(config, BRAND_CSS, content=brand_css))
         _make_customer_home(files, config)
         if config.nav is not None:
@@ -184,27 +190,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 BRAND_CSS = "assets/playbook/brand.css"
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-def _check_brand(config: MkDocsConfig) -> None:
-    brand = config.extra.get("brand")
-    name = Path(config.config_file_path).name
-    if not isinstance(brand, dict) or not isinstance(brand.get("firm_name"), str):
-        raise PluginError(f"{name}: extra.brand must give the firm_name, primary_color and accent_color "
-                          "the customer site shows (see mkdocs.yml)")
-    for key in ("primary_color", "accent_color"):
-        if not _COLOUR.match(str(brand.get(key, ""))):
-            raise PluginError(f"{name}: extra.brand.{key} is {brand.get(key)!r} — write a colour as "
-                              "\"#rrggbb\", such as \"#1d3557\"")
 
 
 def _make_customer_home(files: Files, config: MkDocsConfig) -> None:
-    """The customer site opens on the page named by extra.home, written for customers."""
-    home_src = config.extra.get("home")
-    home = files.get_file_from_path(home_src) if home_src else None
+    """The customer site opens on the page named by extra.customer_site.home, written for customers."""
+    home_src = _site.settings.customer_site.home
+    home = files.get_file_from_path(home_src)
     if home is None:
-        raise PluginError(f"{Path(config.config_file_path).name}: extra.home must name a customer page in docs/ "
+        raise PluginError(f"mkdocs.yml: extra.customer_site.home must name a customer page in docs/ "
                           f"to serve as the customer site's home page (found {home_src!r})")
     if home_src != "index.md":
         for cached in ("url", "abs_dest_path"):

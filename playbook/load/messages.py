@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from playbook.load.yaml_source import Tagged
 from playbook.model.types import INTERNAL, Keyed, Means, field_type, is_record, means_of, unwrap
 from playbook.problems import Problem
 
@@ -40,6 +41,8 @@ def describe_value(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a block of keys"
+    if isinstance(value, Tagged):
+        return f"a value tagged {value.tag.replace('tag:yaml.org,2002:', '!!')}"
     return f"'{value}'"
 
 
@@ -64,10 +67,10 @@ def _field_type(record: type[BaseModel], key: Any) -> Any:
     return field_type(record, name) if name else None
 
 
-def _locate(loc: tuple, model: type[BaseModel], raw: Any, root: str) -> _Spot:
+def _locate(loc: tuple, model: type[BaseModel], raw: Any, root: str, line: int) -> _Spot:
     annotation: Any = model
     node = raw
-    spot = _Spot(root, getattr(raw, "line", 1))
+    spot = _Spot(root, getattr(raw, "line", line))
     steps = list(loc)
     while steps and annotation is not None:
         step = steps.pop(0)
@@ -126,24 +129,25 @@ def _closest(key: Any, allowed: list[str]) -> str | None:
 
 
 def validate(model: type[M], raw: Any, file: str, *, audience: str | None = None, root: str = "",
-             whole: str = "the file") -> tuple[M | None, list[Problem]]:
+             whole: str = "the file", line: int = 1) -> tuple[M | None, list[Problem]]:
     """A model read from YAML as the reader gave it: the record, or None and every problem.
 
     `audience` is what the record's items inherit (see model.types.NarrowedAudience); `root` and
-    `whole` name what was read in messages (see problems_from)."""
+    `whole` name what was read in messages, and `line` is where it starts (see problems_from)."""
     try:
         return model.model_validate(raw, context={"file": file, "audience": audience or INTERNAL}), []
     except ValidationError as error:
-        return None, problems_from(error, model, raw, file, root=root, whole=whole)
+        return None, problems_from(error, model, raw, file, root=root, whole=whole, line=line)
 
 
 def problems_from(error: ValidationError, model: type[BaseModel], raw: Any, file: str, *,
-                  root: str = "", whole: str = "the file") -> list[Problem]:
+                  root: str = "", whole: str = "the file", line: int = 1) -> list[Problem]:
     """Every error of one validation, as problems at their lines.
 
     `raw` is what was validated, as the YAML reader gave it; `root` names it in paths (such as
-    'extra' for mkdocs.yml's settings) and `whole` names it when the path is empty."""
-    spots = [(found, _locate(found["loc"], model, raw, root)) for found in error.errors(include_url=False)]
+    'extra' for mkdocs.yml's settings), `whole` names it when the path is empty, and `line` is
+    its line when raw does not know it (a plain value where a block belongs)."""
+    spots = [(found, _locate(found["loc"], model, raw, root, line)) for found in error.errors(include_url=False)]
 
     def unknown(found: dict, spot: _Spot) -> bool:
         if spot.means is not None and spot.means.whole:

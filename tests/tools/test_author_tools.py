@@ -45,7 +45,7 @@ def test_ruff_passes_on_hooks_tools_and_tests():
 def test_validate_data_passes_on_the_real_data():
     result = run(str(TOOLS / "validate_data.py"))
     assert result.returncode == 0, result.stdout
-    assert "data/ and the front matter of every page are valid" in result.stdout
+    assert "The settings, data/ and the front matter of every page are valid" in result.stdout
 
 
 def test_validate_data_lists_every_problem_of_a_broken_copy(tmp_path):

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import jinja2
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 # The macros are a hook file (MkDocs loads hooks/ by path), not part of the installed package.
@@ -24,16 +23,10 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from playbook.load.data_folder import load_playbook  # noqa: E402
 from playbook.load.front_matter import read_front_matter  # noqa: E402
+from playbook.load.mkdocs_yml import read_mkdocs_yml, write_mkdocs_yml  # noqa: E402
 from playbook.model.types import INTERNAL  # noqa: E402
 from playbook.stage import generated_pages, markdown_text  # noqa: E402
 from playbook.stage import nav as navigation  # noqa: E402
-
-
-class _Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml for its plain settings; MkDocs' own tags (!ENV) become None."""
-
-
-_Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def _split_front_matter(text: str) -> tuple[str, str]:
@@ -44,7 +37,9 @@ def _split_front_matter(text: str) -> tuple[str, str]:
 def write_plain_project(project: Path, dest: Path) -> int:
     """Expand the synthetic project's pages into dest/docs and write dest/mkdocs.yml; return page count."""
     project, dest = Path(project), Path(dest)
-    real = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)
+    real, problems = read_mkdocs_yml(project / "mkdocs.yml")
+    if problems:
+        raise RuntimeError("\n".join(map(str, problems)))
     playbook = load_playbook(project / "data", root=project)
 
     sources = {p.relative_to(project / "docs").as_posix(): p.read_text(encoding="utf-8")
@@ -87,6 +82,5 @@ def write_plain_project(project: Path, dest: Path) -> int:
         "plugins": [{"search": {"lang": "en"}}],
         "nav": nav,
     }
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000),
-                                     encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(write_mkdocs_yml(config), encoding="utf-8")
     return len(sources)
