@@ -290,8 +290,10 @@ class Playbook(BaseModel):
     _by_process: tuple[Mapping, Mapping[str, tuple[Checklist, ...]]] | None = PrivateAttr(None)
 
     def to_json(self) -> str:
-        """The playbook as JSON, for a later step to read back with from_json (without locations)."""
-        return self.model_dump_json()
+        """The playbook as JSON, for a later step to read back with from_json (without locations).
+        A value left at its default is left out: an empty `detail` is how a record says it has
+        none, and is no text an author could write."""
+        return self.model_dump_json(exclude_defaults=True)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Playbook:
