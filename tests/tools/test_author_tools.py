@@ -35,8 +35,8 @@ def test_yamllint_passes_with_the_repo_rules():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_ruff_passes_on_hooks_tools_and_tests():
-    result = run("-m", "ruff", "check", "hooks", "tools", "tests")
+def test_ruff_passes_on_the_package_hooks_tools_and_tests():
+    result = run("-m", "ruff", "check", "playbook", "hooks", "tools", "tests")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
