@@ -47,13 +47,15 @@ def load_playbook(data_dir: Path, *, root: Path | None = None) -> Playbook:
     changelog_file = next((f.model for f in read["changelog"] if f.model is not None), None)
     playbook = Playbook(**tables, **_changelog_page(changelog_file),
                         role_pages_review=roles_file.role_pages if isinstance(roles_file, RolesFile) else None)
-    roles_unreadable = any(file.value is None for file in read["roles"]) or not read["roles"]
+    # When roles.yml cannot say which roles it defines, any role may exist: one mistake there
+    # must not also flag every reference to every role.
+    roles_unknown = not read["roles"] or any(file.ids is None for file in read["roles"])
     written = rules.Written(
         roles=tuple(records.get("roles", ())), processes=tuple(records.get("processes", ())),
         checklists=tuple(records.get("checklists", ())),
         lists={kind.field: tuple(records[kind.field]) for kind in DATA_FILES
                if kind.items and kind.field != "roles" and kind.field in records},
-        known_roles=None if roles_unreadable else frozenset(tables.get("roles", {})) | _ids_in(read["roles"]),
+        known_roles=None if roles_unknown else frozenset(tables.get("roles", {})) | _ids_in(read["roles"]),
         known_processes=frozenset(tables.get("processes", {})) | _ids_in(read["processes"]))
     problems += rules.check_data(playbook, written)
     raise_if_any(problems)
@@ -67,7 +69,7 @@ class _File:
     value: Any  # as the YAML reader gave it; None when the file could not be read
     model: Record | None
     problems: list[Problem] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)  # ids it defines, valid or not
+    ids: set[str] | None = field(default_factory=set)  # ids it defines, valid or not; None: cannot tell
 
 
 def _display(path: Path, root: Path) -> str:
@@ -97,10 +99,10 @@ def _read(path: Path, kind: DataFile, root: Path) -> _File:
     if value is None:
         if not problems:
             problems = [Problem(name, 1, "the file is empty", "fill it in; data/README.md shows its fields")]
-        return _File(None, None, problems, {path.stem} if kind.folder else set())
+        return _File(None, None, problems, {path.stem} if kind.folder else None)
     ids = _ids_written(value, kind)
     if kind.folder:
-        ids.add(path.stem)
+        ids = (ids or set()) | {path.stem}
     # Items inherit their file's audience, so it is read before them; an unknown one is reported
     # with the file, and meanwhile makes nothing more visible than internal.
     audience = value.get("audience") if isinstance(value, dict) else None
@@ -109,18 +111,21 @@ def _read(path: Path, kind: DataFile, root: Path) -> _File:
     return _File(value, None if problems else model, problems, ids)
 
 
-def _ids_written(value: Any, kind: DataFile) -> set[str]:
+def _ids_written(value: Any, kind: DataFile) -> set[str] | None:
+    """The ids a file defines, read from what was written even if it has mistakes; None when its
+    list cannot be read."""
     if not isinstance(value, dict):
-        return set()
+        return None
     if kind.items is None:
         return {value["id"]} if isinstance(value.get("id"), str) else set()
     items = value.get(kind.items)
-    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)} \
-        if isinstance(items, list) else set()
+    if not isinstance(items, list):
+        return None
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _ids_in(files: list[_File]) -> frozenset[str]:
-    return frozenset(identifier for file in files for identifier in file.ids)
+    return frozenset(identifier for file in files for identifier in file.ids or ())
 
 
 def _changelog_page(changelog: ChangelogFile | None) -> dict[str, Any]:

@@ -271,3 +271,10 @@ def test_a_data_file_that_is_not_utf8_names_its_line(data_dir):
         load_playbook(data_dir)
     problem = only(caught.value.problems)
     assert (problem.file, problem.line) == ("data/roles.yml", 6) and "not UTF-8" in problem.message
+
+
+@pytest.mark.parametrize("roles", ["- a list\n- of nothing\n", ROLES.split("roles:")[0] + "roles: nobody\n"])
+def test_a_roles_file_that_cannot_say_its_roles_does_not_flag_every_reference(data_dir, roles):
+    # Every activity and item names roles; without their ids, any role may exist.
+    found = problems_for(data_dir, {"roles.yml": roles})
+    assert {p.file for p in found} == {"data/roles.yml"} and len(found) <= 2, found
