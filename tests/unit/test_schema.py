@@ -204,3 +204,31 @@ def test_the_json_schema_says_the_same_rules():
     assert schema["properties"]["audience"]["enum"] == ["customer", "internal"]
     assert "source" not in schema["properties"] and "page_source" not in schema["properties"]
     assert schema["properties"]["page"]["description"].startswith("the page in docs/")
+
+
+def test_every_key_an_author_writes_says_what_it_holds():
+    """The descriptions are the field reference in data/README.md and the editors' hover text."""
+    import typing
+
+    from playbook.model.data_files import DATA_FILES
+    from playbook.model.page import PageFrontMatter
+    from playbook.model.types import field_type, is_record, unwrap
+
+    seen, undescribed = set(), []
+
+    def walk(model):
+        if model in seen:
+            return
+        seen.add(model)
+        for key, name in model.author_keys().items():
+            if not model.model_fields[name].description:
+                undescribed.append(f"{model.__name__}.{key}")
+            base = unwrap(field_type(model, name))[0]
+            if typing.get_origin(base) is tuple:
+                base = unwrap(typing.get_args(base)[0])[0]
+            if is_record(base):
+                walk(base)
+
+    for model in (*(kind.model for kind in DATA_FILES), PageFrontMatter, Settings):
+        walk(model)
+    assert undescribed == [] and len(seen) > 30
