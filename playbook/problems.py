@@ -8,6 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something was written: a file (as the author sees its path) and a line in it."""
+
+    file: str
+    line: int
+
+    def problem(self, message: str, fix: str) -> Problem:
+        return Problem(self.file, self.line, message, fix)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One mistake: where it is, what is wrong, and how to fix it."""

@@ -2,7 +2,7 @@
 
 A normal build never fails on a stale page (one late review must not block every other author);
 this check does, so a scheduled CI job can tell owners. It reads the same front matter and
-data/roles.yml with the same rules as the build (hooks/playbook/page_review.py).
+data/roles.yml with the same rules as the build (playbook/load/review.py).
 
 Usage: python tools/check_freshness.py [--root PROJECT] [--today YYYY-MM-DD]
 Exit 0 when nothing is overdue, 1 when a page is overdue, 2 when the pages or data have mistakes.
@@ -14,11 +14,12 @@ import datetime
 import sys
 from pathlib import Path
 
-from _project import ROOT, review_settings
-
 from playbook.load import review as page_review
-from playbook.load.data import load_playbook
+from playbook.load.data_folder import load_playbook
+from playbook.load.settings import read_settings
 from playbook.problems import PlaybookError
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,11 +29,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="check as of this day, YYYY-MM-DD (default: today)")
     args = parser.parse_args(argv)
     try:
+        settings = read_settings(args.root).review
         playbook = load_playbook(args.root / "data", root=args.root)
     except PlaybookError as error:
         print(error)
         return 2
-    settings = review_settings(args.root)
     statuses, problems = page_review.project_statuses(args.root, playbook, args.today, settings)
     for problem in problems:
         print(problem)

@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import re
 import sys
 from pathlib import Path
 
-from _project import ROOT
-
-from playbook.load.data import load_playbook
+from playbook.load.data_folder import load_playbook
 from playbook.model.facts import Playbook
-from playbook.model.schema import ID_PATTERN
+from playbook.model.types import is_id
 from playbook.problems import PlaybookError
 
-_ID = re.compile(ID_PATTERN)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class Refused(Exception):
@@ -75,7 +72,7 @@ def _all_ids(playbook: Playbook) -> set[str]:
 def _check_new_id(new_id: str, playbook: Playbook, kind: str) -> None:
     if not new_id:
         raise Refused(f"give the new {kind}'s id, such as ID=vendor-onboarding")
-    if not _ID.match(new_id):
+    if not is_id(new_id):
         raise Refused(f"'{new_id}' is not a kebab-case id — use lower-case words joined by single hyphens, "
                       "starting with a letter, such as vendor-onboarding")
     if new_id in _all_ids(playbook):

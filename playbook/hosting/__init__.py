@@ -15,8 +15,10 @@ from typing import Any
 
 from playbook.hosting import azure
 from playbook.hosting.headers import security_headers
-from playbook.hosting.settings import CONFIG_FILE, Hosting
+from playbook.model.settings import Hosting
 from playbook.problems import Problem
+
+CONFIG_FILE = "mkdocs.yml"
 
 
 def finish_site(site_dir: Path, manifest: dict[str, Any]) -> list[Problem]:

@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from playbook.hosting.settings import Hosting
+from playbook.model.settings import Hosting
 
 CONFIG_NAME = "staticwebapp.config.json"
 MAX_BYTES = 20 * 1024   # "Max file size is 20 KB" (Configure Azure Static Web Apps, Restrictions)

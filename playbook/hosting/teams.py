@@ -35,10 +35,12 @@ from urllib.parse import urlsplit
 
 from jsonschema import Draft4Validator
 
-from playbook.hosting.settings import CONFIG_FILE, Teams, read_teams
 from playbook.load.mkdocs_yml import read_mkdocs_yml
-from playbook.load.settings import Settings, read_settings
+from playbook.load.settings import read_settings
+from playbook.model.settings import Settings, Teams
 from playbook.problems import PlaybookError, Problem
+
+CONFIG_FILE = "mkdocs.yml"
 
 MANIFEST_VERSION = "1.19"
 SCHEMA_URL = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
@@ -205,16 +207,16 @@ def package_bytes(document: dict, primary: str, accent: str) -> bytes:
 
 def read_all(root: Path) -> tuple[Teams | None, Settings | None, str, list[Problem]]:
     """The Teams settings, the brand and both sites' addresses, with every problem of them."""
-    config_file = Path(root) / CONFIG_FILE
-    config, problems = read_mkdocs_yml(config_file)
-    settings, found = read_settings(config_file, config)
-    problems += found
-    teams, found = read_teams(config_file)
-    problems += found
-    if teams is None and not found:
+    config, problems = read_mkdocs_yml(Path(root) / CONFIG_FILE)
+    try:
+        settings = read_settings(root)
+    except PlaybookError as error:
+        return None, None, "", problems + error.problems
+    teams = settings.teams
+    if teams is None:
         problems.append(Problem(CONFIG_FILE, None, "there is no extra.teams block for the Teams app",
                                 "add extra.teams with app_id, privacy_url and terms_url (see docs/hosting.md)"))
-    internal_url = str(config.get("site_url") or "")
+    internal_url = str((config or {}).get("site_url") or "")
     for name, url in (("site_url", internal_url), ("extra.customer_site.url", settings.customer_site.url if settings else "")):
         if settings is not None and not url.startswith("https://"):
             problems.append(Problem(CONFIG_FILE, None, f"{name} '{url}' is not an https:// address",

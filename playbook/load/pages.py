@@ -10,15 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from playbook.load import markdown_lines
 from playbook.load.front_matter import FrontMatter, read_front_matter
+from playbook.load.yaml_source import read_text
+from playbook.model.page import PageFrontMatter
 from playbook.problems import Problem
-
-# A page of a handbook is a few thousand words; a file this large is a mistake (a data dump, a
-# binary renamed .md) and would slow every build.
-MAX_PAGE_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -30,7 +27,7 @@ class SourcePage:
     body_line: int              # the file line of body[0]
 
     @property
-    def values(self) -> dict[str, Any]:
+    def values(self) -> PageFrontMatter:
         return self.front_matter.values
 
     @property
@@ -85,25 +82,15 @@ def _walk(folder: Path):
 
 
 def read_page(path: Path, src: str, display: str) -> tuple[SourcePage | None, list[Problem]]:
-    data = path.read_bytes()
-    if len(data) > MAX_PAGE_BYTES:
-        return None, [Problem(display, None, f"the page is {len(data) // 1024} KiB, more than a page can be "
-                                             f"({MAX_PAGE_BYTES // 1024 // 1024} MiB)",
-                              "split it into several pages, or move the data it holds into data/")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        return None, [Problem(display, line, f"the page is not UTF-8 text (byte {error.start}, "
-                                             f"{data[error.start:error.start + 1]!r}, cannot be read)",
-                              "save the file as UTF-8 in your editor (in VS Code: 'Save with Encoding' > UTF-8)")]
-    text = markdown_lines.normalise(text.removeprefix("\ufeff"))
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    text = markdown_lines.normalise(text)
     meta = read_front_matter(text, display)
     problems = list(meta.problems)
     lines = markdown_lines.split(text)
-    body_index = meta.body_line - 1
     for number, what in markdown_lines.odd_line_breaks(lines):
         problems.append(Problem(display, number, f"this line holds {what}, which Markdown does not read as a "
                                                  "line break though other programs do",
                                 "replace it with an ordinary line break (or delete it)"))
-    return SourcePage(src, display, meta, lines[body_index:], meta.body_line), problems
+    return SourcePage(src, display, meta, lines[meta.body_line - 1:], meta.body_line), problems

@@ -13,53 +13,25 @@ freshness check agree.
 """
 from __future__ import annotations
 
-import calendar
 import datetime
 import difflib
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from playbook.load.front_matter import read_front_matter
-from playbook.model import shapes
-from playbook.model.facts import Playbook, Role
-from playbook.model.schema import ID_PATTERN, Text, Where, describe_value
-from playbook.problems import Problem
-
-DEFAULT_EVERY_MONTHS = 6
-DEFAULT_DUE_SOON_DAYS = 30
+from playbook.load.front_matter import FrontMatter, read_page
+from playbook.model.facts import Playbook, Review, Role
+from playbook.model.facts import add_months as add_months  # re-exported: the review calendar
+from playbook.model.settings import ReviewSettings
+from playbook.model.types import OWNER_FIX, is_id
+from playbook.problems import Location, Problem
 
 OVERDUE = "overdue"
 DUE_SOON = "due soon"
 CURRENT = "current"
 _STATE_ORDER = (OVERDUE, DUE_SOON, CURRENT)
 
-# The front matter keys, in the order CONTRIBUTING.md explains them.
 OWNER, LAST_REVIEWED, EVERY = "owner", "last_reviewed", "review_every_months"
-_ID_RE = re.compile(ID_PATTERN)
-_OWNER_FIX = ("add 'owner:' to the front matter: a role id from data/roles.yml (such as "
-              "implementation-project-manager) or a team name with capitals (such as Delivery leadership team)")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The site-wide defaults, from extra.review in mkdocs.yml."""
-
-    every_months: int = DEFAULT_EVERY_MONTHS
-    due_soon_days: int = DEFAULT_DUE_SOON_DAYS
-
-
-@dataclass(frozen=True)
-class Review:
-    owner: str
-    last_reviewed: datetime.date
-    every_months: int
-
-    @property
-    def due(self) -> datetime.date:
-        return add_months(self.last_reviewed, self.every_months)
 
 
 @dataclass(frozen=True)
@@ -82,14 +54,7 @@ class PageStatus:
         return self.review.due
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later; the month's last day when it is shorter (31 Aug + 6 = 28 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def state_of(review: Review, today: datetime.date, settings: Settings) -> str:
+def state_of(review: Review, today: datetime.date, settings: ReviewSettings) -> str:
     if today > review.due:
         return OVERDUE
     if (review.due - today).days <= settings.due_soon_days:
@@ -97,57 +62,54 @@ def state_of(review: Review, today: datetime.date, settings: Settings) -> str:
     return CURRENT
 
 
-def read_review(values: Mapping[str, Any], line_of: Callable[[str], int | None], file: str,
-                roles: Mapping[str, Role], today: datetime.date, settings: Settings,
-                *, where_missing: int | None = 1) -> tuple[Review | None, list[Problem]]:
-    """Check a page's owner, last_reviewed and review_every_months; every problem, at its line.
+def read_review(page: FrontMatter, file: str, roles: Mapping[str, Role], today: datetime.date,
+                settings: ReviewSettings) -> tuple[Review | None, list[Problem]]:
+    """A page's review from its front matter, and every problem of the review rules, at its line.
 
-    `values` is a page's front matter (or a data file's review block); `where_missing` is the
-    line to blame for a key that is not there.
-    """
-    problems: list[Problem] = []
-
-    def at(key: str) -> Where:
-        return Where(file, line_of(key) or where_missing or 0, key)
-
-    owner = values.get(OWNER)
-    if OWNER not in values:
-        problems.append(Problem(file, where_missing, "the page names no owner", _OWNER_FIX))
-    elif Text().check(owner, at(OWNER)):
-        problems.append(at(OWNER).problem(f"'owner' must be a role id or a team name, not {describe_value(owner)}",
-                                          _OWNER_FIX))
-    elif _ID_RE.match(owner.strip()) and owner.strip() not in roles:
-        guess = difflib.get_close_matches(owner.strip(), list(roles), n=1, cutoff=0.6)
-        hint = f"did you mean '{guess[0]}'? " if guess else ""
-        problems.append(at(OWNER).problem(
-            f"the owner '{owner}' looks like a role id, but data/roles.yml has no such role",
-            f"{hint}use a role id from data/roles.yml, or write a team name with capitals or spaces "
-            "(such as Delivery leadership team)"))
-
-    last = values.get(LAST_REVIEWED)
-    if LAST_REVIEWED not in values:
-        problems.append(Problem(file, where_missing, "the page has no 'last_reviewed' date",
+    Mistakes of shape (a date that is no date) are the front matter's own problems, reported
+    when it was read; a front matter that could not be read at all says so once, and is not also
+    said to have no owner or no date."""
+    if not page.readable:
+        return None, []
+    values, problems = page.values, []
+    if values.owner is None and OWNER not in page.refused:
+        problems.append(Problem(file, 1, "the page names no owner", OWNER_FIX))
+    elif values.owner is not None:
+        problems += _owner_rule(values.owner, Location(file, page.line_of(OWNER) or 1), roles)
+    if values.last_reviewed is None and LAST_REVIEWED not in page.refused:
+        problems.append(Problem(file, 1, "the page has no 'last_reviewed' date",
                                 f"add 'last_reviewed: {today.isoformat()}' (the day someone last checked the page "
                                 "against how we actually work)"))
-    else:
-        date_problems = shapes.REVIEW.fields[1].shape.check(last, at(LAST_REVIEWED))
-        problems += date_problems
-        if not date_problems and last > today:
-            problems.append(at(LAST_REVIEWED).problem(
-                f"'last_reviewed' is {last.isoformat()}, which is in the future",
-                f"write the day the page was last reviewed: today ({today.isoformat()}) at the latest"))
-
-    every = values.get(EVERY, settings.every_months)
-    if EVERY in values:
-        problems += shapes.REVIEW_EVERY_MONTHS.check(every, at(EVERY))
-
-    if problems:
+    elif values.last_reviewed is not None:
+        problems += _date_rule(values.last_reviewed, Location(file, page.line_of(LAST_REVIEWED) or 1), today)
+    if problems or page.refused & {OWNER, LAST_REVIEWED, EVERY}:
         return None, problems
-    return Review(owner.strip(), last, every), []
+    return Review(owner=values.owner, last_reviewed=values.last_reviewed,
+                  every_months=values.review_every_months or settings.every_months,
+                  source=Location(file, page.line_of(OWNER) or 1)), []
+
+
+def _owner_rule(owner: str, at: Location, roles: Mapping[str, Role]) -> list[Problem]:
+    """An owner written like a role id must be one: a typo would leave the page owned by nobody."""
+    if not is_id(owner) or owner in roles:
+        return []
+    guess = difflib.get_close_matches(owner, list(roles), n=1, cutoff=0.6)
+    hint = f"did you mean '{guess[0]}'? " if guess else ""
+    return [at.problem(f"the owner '{owner}' looks like a role id, but data/roles.yml has no such role",
+                       f"{hint}use a role id from data/roles.yml, or write a team name with capitals or spaces "
+                       "(such as Delivery leadership team)")]
+
+
+def _date_rule(last: datetime.date, at: Location, today: datetime.date) -> list[Problem]:
+    """A review in the future is a typo, and would hide a stale page for years."""
+    if last <= today:
+        return []
+    return [at.problem(f"'last_reviewed' is {last.isoformat()}, which is in the future",
+                       f"write the day the page was last reviewed: today ({today.isoformat()}) at the latest")]
 
 
 def status(src_uri: str, title: str, source: str, review: Review, roles: Mapping[str, Role],
-           today: datetime.date, settings: Settings) -> PageStatus:
+           today: datetime.date, settings: ReviewSettings) -> PageStatus:
     return PageStatus(src_uri, title, source, review, state_of(review, today, settings), roles.get(review.owner))
 
 
@@ -161,17 +123,13 @@ def overdue(statuses: Iterable[PageStatus]) -> list[PageStatus]:
 
 
 # -- Reading a whole project: for tools/check_freshness.py and tools/validate_data.py ------------
-# The build reads the same front matter through MkDocs' file list; these read docs/ directly, with
-# the same functions, so the two can never disagree.
+# The build reads the same front matter through the engine's file list; these read docs/ directly,
+# with the same functions, so the two can never disagree.
 
 ROLE_PAGES_SOURCE = "data/roles.yml"
 
 
-def written_pages(docs_dir: Path) -> list[Path]:
-    return sorted(docs_dir.rglob("*.md"))
-
-
-def project_statuses(root: Path, playbook: Playbook, today: datetime.date, settings: Settings,
+def project_statuses(root: Path, playbook: Playbook, today: datetime.date, settings: ReviewSettings,
                      docs_dir: str = "docs") -> tuple[list[PageStatus], list[Problem]]:
     """Every page's review (written pages and generated role pages), and every problem found."""
     from playbook.stage.generated_pages import role_pages  # generated_pages imports views, which import model: no cycle
@@ -179,16 +137,16 @@ def project_statuses(root: Path, playbook: Playbook, today: datetime.date, setti
     statuses: list[PageStatus] = []
     problems: list[Problem] = []
     docs = root / docs_dir
-    for path in written_pages(docs):
+    for path in sorted(docs.rglob("*.md")):
         src_uri = path.relative_to(docs).as_posix()
         display = path.relative_to(root).as_posix()
-        meta = read_front_matter(path.read_text(encoding="utf-8"), display)
-        problems += meta.problems
-        review, found = read_review(meta.values, meta.line_of, display, playbook.roles, today, settings)
+        page = read_page(path, display)
+        problems += page.problems
+        review, found = read_review(page, display, playbook.roles, today, settings)
         problems += found
         if review:
-            title = meta.values.get("title") if isinstance(meta.values.get("title"), str) else src_uri
-            statuses.append(status(src_uri, title, display, review, playbook.roles, today, settings))
+            statuses.append(status(src_uri, page.values.title or src_uri, display, review, playbook.roles, today,
+                                   settings))
     review, found = role_pages_review(playbook, today, settings)
     problems += found
     if review:
@@ -197,16 +155,17 @@ def project_statuses(root: Path, playbook: Playbook, today: datetime.date, setti
     return statuses, problems
 
 
-def role_pages_review(playbook: Playbook, today: datetime.date, settings: Settings) -> tuple[Review | None, list[Problem]]:
+def role_pages_review(playbook: Playbook, today: datetime.date,
+                      settings: ReviewSettings) -> tuple[Review | None, list[Problem]]:
     """The review of the generated role pages, written once in data/roles.yml under role_pages."""
     given = playbook.role_pages_review
     if given is None:
         return None, []
-    values = {OWNER: given.owner, LAST_REVIEWED: given.last_reviewed}
-    if given.every_months is not None:
-        values[EVERY] = given.every_months
-    return read_review(values, lambda key: given.source.line, given.source.file, playbook.roles, today, settings,
-                       where_missing=given.source.line)
+    at = given.source or Location(ROLE_PAGES_SOURCE, 1)
+    problems = _owner_rule(given.owner, at, playbook.roles) + _date_rule(given.last_reviewed, at, today)
+    if problems:
+        return None, problems
+    return given.model_copy(update={"every_months": given.every_months or settings.every_months}), []
 
 
 def data_files_by_page(playbook: Playbook) -> dict[str, list[str]]:

@@ -9,16 +9,18 @@ a site may hold.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from playbook.load import review
-from playbook.load.data import load_playbook
+from playbook.load.data_folder import load_playbook
 from playbook.load.mkdocs_yml import read_mkdocs_yml
 from playbook.load.pages import DocsFolder, read_docs
-from playbook.load.settings import Settings, read_settings
+from playbook.load.settings import read_settings
 from playbook.model.facts import Playbook
+from playbook.model.settings import Settings
 from playbook.problems import PlaybookError, Problem, raise_if_any
 from playbook.stage import history
 
@@ -28,7 +30,7 @@ CONFIG_FILE = "mkdocs.yml"
 @dataclass(frozen=True)
 class Sources:
     root: Path
-    config: dict[str, Any]      # mkdocs.yml as written (tags kept), for the stage to narrow
+    config: Mapping[str, Any]   # mkdocs.yml as written (tags kept), for the stage to narrow
     settings: Settings
     playbook: Playbook
     docs: DocsFolder
@@ -60,8 +62,11 @@ def load_sources(root: Path, *, today: datetime.date | None = None, cache: Sourc
     problems: list[Problem] = []
     config, found = read_mkdocs_yml(root / CONFIG_FILE)
     problems += found
-    settings, found = read_settings(root / CONFIG_FILE, config)
-    problems += found
+    try:
+        settings = read_settings(root)
+    except PlaybookError as error:
+        settings = None
+        problems += error.problems
     stamp = _stamp(root / "data") if cache is not None else ()
     if cache is not None and cache.data_stamp == stamp and stamp:
         playbook, found = cache.playbook, list(cache.data_problems)
@@ -90,10 +95,7 @@ def load_sources(root: Path, *, today: datetime.date | None = None, cache: Sourc
 def _review_problems(docs: DocsFolder, playbook: Playbook, settings: Settings, today: datetime.date) -> list[Problem]:
     problems: list[Problem] = []
     for page in docs.pages.values():
-        if page.front_matter.problems:
-            continue  # a page whose front matter cannot be read gets that one error, not three
-        _, found = review.read_review(page.values, page.line_of, page.display, playbook.roles, today,
-                                      settings.review)
+        _, found = review.read_review(page.front_matter, page.display, playbook.roles, today, settings.review)
         problems += found
     _, found = review.role_pages_review(playbook, today, settings.review)
     return problems + found

@@ -1,137 +1,147 @@
-"""The playbook's facts: frozen records keyed by id, as model.py builds them from data/.
+"""The playbook's facts, each kind declared once: what an author writes in data/, checked as it is
+read, and the frozen object every later step (audience filtering, views, generated pages, feeds)
+reads. Field descriptions are the field reference of data/README.md and the editors' hover text.
 
-Everything downstream (views, audience filtering, generated pages, feeds) reads these types;
-only model.py makes them, after every check has passed.
+Rules that need more than one value at a time (exactly one Accountable, references between
+files) are not declared here; playbook/load/rules.py checks them once every file is read.
 """
 from __future__ import annotations
 
-import dataclasses
+import calendar
 import datetime
 import difflib
-import functools
-import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Annotated, Any
 
-from playbook.problems import Problem
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-CUSTOMER = "customer"
-INTERNAL = "internal"
+from playbook.model.types import CUSTOMER as CUSTOMER  # re-exported: readers of the facts compare audiences
+from playbook.model.types import INTERNAL as INTERNAL
+from playbook.model.types import (
+    Audience,
+    Day,
+    Id,
+    Located,
+    NarrowedAudience,
+    Owner,
+    PagePath,
+    Record,
+    Text,
+    WrittenAt,
+    file_audience,
+    keyed,
+    list_of,
+    narrowed_audience,
+    one_of,
+    whole_number,
+)
+from playbook.problems import Location
+
 LETTER_NAMES = MappingProxyType({"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"})
+Letter = one_of(*LETTER_NAMES)
+Side = one_of("firm", "customer")
+Score = whole_number(1, 5)
+EveryMonths = whole_number(1, 24)
+TimeUnit = one_of("hours", "working days")
 
 
-@dataclass(frozen=True)
-class Source:
-    """Where a fact was written, so later checks can point back at it."""
-
-    file: str
-    line: int
-
-    def problem(self, message: str, fix: str) -> Problem:
-        return Problem(self.file, self.line, message, fix)
+class Role(Record):
+    id: Id = Field(description="the role's id, such as implementation-project-manager")
+    title: Text = Field(description="the role's name as people say it")
+    side: Side = Field(description="firm or customer: whose payroll the role sits on")
+    summary: Text = Field(description="one paragraph: what this role is for")
+    audience: NarrowedAudience = narrowed_audience()
 
 
-@dataclass(frozen=True)
-class Role:
-    id: str
-    title: str
-    side: str
-    summary: str
-    audience: str
-    source: Source
+class Assignment(Record):
+    """One cell of a RACI row: a role and its letter."""
+
+    role: Id = Field(description="a role id from data/roles.yml")
+    letter: Letter = Field(description="R, A, C or I")
 
 
-@dataclass(frozen=True)
-class Assignment:
-    role: str
-    letter: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class Activity:
-    id: str
-    title: str
-    detail: str
-    audience: str
-    raci: tuple[Assignment, ...]
-    source: Source
+class Activity(Record):
+    id: Id = Field(description="the activity's id, unique in the playbook, such as kickoff-schedule")
+    title: Text = Field(description="what is done, as a short imperative phrase")
+    detail: Text = Field("", description="a short paragraph of how or why")
+    audience: NarrowedAudience = narrowed_audience()
+    raci: keyed(Assignment, ("role", Id), ("letter", Letter)) = Field(
+        description="role id: letter (R, A, C or I), one line per role")
 
     def letter_for(self, role_id: str) -> str:
         return next((a.letter for a in self.raci if a.role == role_id), "")
 
 
-@dataclass(frozen=True)
-class Phase:
-    order: int
-    goal: str
-    typical_duration: str
-    entry_criteria: tuple[str, ...]
-    exit_criteria: tuple[str, ...]
-    customer_contribution: str
+class Phase(Record):
+    order: whole_number(1) = Field(description="position in the lifecycle; 1 is first")
+    goal: Text = Field(description="one sentence: what the phase achieves")
+    typical_duration: Text = Field(description="a default length the firm adjusts, such as '2 to 4 weeks'")
+    entry_criteria: list_of(Text) = Field(description="what must be true before the phase starts")
+    exit_criteria: list_of(Text) = Field(description="what must be true before the phase ends")
+    customer_contribution: Text = Field(description="what the customer brings to this phase")
 
 
-@dataclass(frozen=True)
-class Process:
-    id: str
-    title: str
-    audience: str
-    page: str
-    summary: str
-    phase: Phase | None
-    activities: tuple[Activity, ...]
-    source: Source
-    page_source: Source
+class Process(Record):
+    """A process: one file, data/processes/<id>.yml."""
+
+    model_config = ConfigDict(title="Process (data/processes/<id>.yml)")
+
+    id: Id = Field(description="the process id; the file name is this id plus .yml")
+    title: Text = Field(description="the process's name")
+    audience: Audience = file_audience()
+    page: PagePath = Field(description="the page in docs/ that shows this process, such as phases/kickoff.md")
+    summary: Text = Field(description="one paragraph: what the process is for")
+    phase: Phase | None = Field(None, description="present when the process is a phase of the lifecycle")
+    activities: list_of(Activity) = Field(description="the activities in the order they happen")
+    page_source: Annotated[Located, WrittenAt("page")] = Field(None, exclude=True, repr=False)
 
 
-@dataclass(frozen=True)
-class ChecklistItem:
-    id: str
-    text: str
-    owner: str
-    due: str
-    audience: str
-    source: Source
+class ChecklistItem(Record):
+    id: Id = Field(description="the item's id, unique in this checklist; people's ticks are stored under it")
+    text: Text = Field(description="what must be done or true, as one sentence")
+    owner: Id = Field(description="the role id of who makes sure it happens")
+    due: Text = Field(description="when, relative to the process, such as 'Before kickoff'")
+    audience: NarrowedAudience = narrowed_audience()
 
 
-@dataclass(frozen=True)
-class Checklist:
-    id: str
-    title: str
-    audience: str
-    process: str
-    items: tuple[ChecklistItem, ...]
-    source: Source
+class Checklist(Record):
+    """A checklist: one file, data/checklists/<id>.yml."""
+
+    model_config = ConfigDict(title="Checklist (data/checklists/<id>.yml)")
+
+    id: Id = Field(description="the checklist id; the file name is this id plus .yml")
+    title: Text = Field(description="the checklist's name")
+    audience: Audience = file_audience()
+    process: Id = Field(description="the id of the process this checklist belongs to")
+    items: list_of(ChecklistItem) = Field(description="the items in the order people work through them")
 
 
-@dataclass(frozen=True)
-class Communication:
-    id: str
-    title: str
-    purpose: str
-    recipients: tuple[str, ...]
-    channel: str
-    cadence: str
-    owner: str
-    template: str
-    audience: str
-    source: Source
-    template_source: Source
+class Communication(Record):
+    id: Id = Field(description="the communication's id, such as weekly-status-report")
+    title: Text = Field(description="its name as people say it")
+    purpose: Text = Field(description="one or two sentences: why it exists and what the reader gets from it")
+    recipients: list_of(Id) = Field(description="role ids of who receives it or attends")
+    channel: Text = Field(description="how it travels, such as 'Email, and posted in the shared channel'")
+    cadence: Text = Field(description="when or how often, with the default the firm adjusts")
+    owner: Id = Field(description="role id of who sends or runs it")
+    template: PagePath = Field(
+        description="the page in docs/ with its template or format, such as templates/weekly-status-report.md")
+    audience: NarrowedAudience = narrowed_audience()
+    template_source: Annotated[Located, WrittenAt("template")] = Field(None, exclude=True, repr=False)
 
 
-@dataclass(frozen=True)
-class ChangeImpact:
-    id: str
-    change: str
-    kind: str
-    affects: tuple[str, ...]
-    likelihood: int
-    cost: int
-    response: str
-    audience: str
-    source: Source
+class ChangeImpact(Record):
+    id: Id = Field(description="the impact's id, such as status-blind-spots")
+    change: Text = Field(description="one sentence: what changes for people during an implementation")
+    kind: one_of("known", "predicted") = Field(
+        description="known (it happens on every implementation) or predicted (it is likely)")
+    affects: list_of(Id) = Field(description="role ids of the people it affects")
+    likelihood: Score = Field(description="1 (rare) to 5 (almost certain) on a project that does nothing about it")
+    cost: Score = Field(description="1 (a nuisance) to 5 (loses the customer) if it happens unmanaged")
+    response: Text = Field(description="what the playbook does about it")
+    audience: NarrowedAudience = narrowed_audience()
 
     @property
     def score(self) -> int:
@@ -139,113 +149,111 @@ class ChangeImpact:
         return self.likelihood * self.cost
 
 
-@dataclass(frozen=True)
-class Complaint:
-    id: str
-    complaint: str
-    solution: str
-    page: str
-    audience: str
-    source: Source
-    page_source: Source
+class Complaint(Record):
+    id: Id = Field(description="the complaint's id, such as never-know-status")
+    complaint: Text = Field(description="the complaint in the customer's words")
+    solution: Text = Field(description="the solution the firm agreed, in one or two sentences")
+    page: PagePath = Field(
+        description="the page in docs/ that puts the solution into practice, such as communication-plan.md")
+    audience: NarrowedAudience = narrowed_audience()
+    page_source: Annotated[Located, WrittenAt("page")] = Field(None, exclude=True, repr=False)
 
 
-@dataclass(frozen=True)
-class AgendaItem:
-    topic: str
-    minutes: int
-    detail: str
+class AgendaItem(Record):
+    topic: Text = Field(description="what the group discusses, as a short phrase or question")
+    minutes: whole_number(1) = Field(description="time boxed for it, in minutes")
+    detail: Text = Field("", description="prompts or how to run the item")
 
 
-@dataclass(frozen=True)
-class Agenda:
-    id: str
-    title: str
-    purpose: str
-    owner: str
-    attendees: tuple[str, ...]
-    items: tuple[AgendaItem, ...]
-    outcome: str
-    audience: str
-    source: Source
+class Agenda(Record):
+    id: Id = Field(description="the agenda's id, such as change-impact-kickoff")
+    title: Text = Field(description="the meeting's name")
+    purpose: Text = Field(description="one or two sentences: why the meeting is held")
+    owner: Id = Field(description="role id of who runs the meeting")
+    attendees: list_of(Id) = Field(description="role ids of who attends, besides the owner")
+    items: list_of(AgendaItem) = Field(description="the agenda items in order; the build adds up the minutes")
+    outcome: Text = Field(description="what exists when the meeting ends")
+    audience: NarrowedAudience = narrowed_audience()
 
     @property
     def minutes(self) -> int:
         return sum(item.minutes for item in self.items)
 
 
-@dataclass(frozen=True)
-class EscalationLevel:
-    role: str
-    action: str
-    limit: int | None
-    unit: str | None
-    source: Source
+class EscalationLevel(Record):
+    role: Id = Field(description="role id of who holds the problem at this level")
+    action: Text = Field(description="what this role does with it")
+    limit: whole_number(1) | None = Field(
+        None, description="how long this level has before the problem moves up; required on every level but the last")
+    unit: TimeUnit | None = Field(None, description="the unit of limit: hours or working days")
 
 
-@dataclass(frozen=True)
-class EscalationPath:
-    id: str
-    title: str
-    applies_to: str
-    levels: tuple[EscalationLevel, ...]
-    audience: str
-    source: Source
+class EscalationPath(Record):
+    id: Id = Field(description="the path's id, such as standard")
+    title: Text = Field(description="the path's name")
+    applies_to: Text = Field(description="one sentence: which problems follow this path")
+    levels: list_of(EscalationLevel, min_items=2) = Field(description="the levels in order, first contact first")
+    audience: NarrowedAudience = narrowed_audience()
 
 
-@dataclass(frozen=True)
-class RaidCategory:
-    id: str
-    title: str
-    definition: str
-    example: str
-    owner: str
-    escalate_when: str
-    audience: str
-    source: Source
+class RaidCategory(Record):
+    id: Id = Field(description="the category's id: risks, assumptions, issues or decisions")
+    title: Text = Field(description="the category's name, such as Risk")
+    definition: Text = Field(description="one sentence: what belongs in this category")
+    example: Text = Field(description="a typical entry, written as it would appear in the log")
+    owner: Id = Field(description="role id of who keeps entries of this category current")
+    escalate_when: Text = Field(description="when an entry leaves the log and goes up the escalation path")
+    audience: NarrowedAudience = narrowed_audience()
 
 
-@dataclass(frozen=True)
-class GlossaryTerm:
-    id: str
-    term: str
-    expansion: str
-    definition: str
-    aliases: tuple[str, ...]
-    page: str
-    audience: str
-    source: Source
-    page_source: Source
+class GlossaryTerm(Record):
+    id: Id = Field(description="the term's id, unique in the glossary, such as raci")
+    term: Text = Field(description="the term exactly as it is written on pages, such as RACI")
+    expansion: Text = Field("", description="what the letters stand for, for an abbreviation")
+    definition: Text = Field(description="one or two sentences; also shown when a reader hovers over the term")
+    aliases: list_of(Text) = Field((), description="other spellings pages use, such as Hypercare")
+    page: PagePath = Field("", description="a page in docs/ that explains more")
+    audience: NarrowedAudience = narrowed_audience()
+    page_source: Annotated[Located, WrittenAt("page")] = Field(None, exclude=True, repr=False)
 
     @property
     def spellings(self) -> tuple[str, ...]:
         return (self.term, *self.aliases)
 
 
-@dataclass(frozen=True)
-class Review:
-    """Who keeps a page true and when it was last checked (see playbook.page_review)."""
-
-    owner: str
-    last_reviewed: datetime.date
-    every_months: int | None  # None: the site's default
-    source: Source
-
-
-@dataclass(frozen=True)
-class Change:
-    id: str
-    date: datetime.date
-    summary: str
-    detail: str
-    pages: tuple[str, ...]
-    audience: str
-    source: Source
-    page_sources: tuple[Source, ...]
+class Change(Record):
+    id: Id = Field(description="the change's id, unique in the changelog, such as kickoff-checklist-added; the "
+                               "page's anchor and the feed entry use it, so it never changes")
+    date: Day = Field(description="the day the change was published, YYYY-MM-DD")
+    summary: Text = Field(description="one sentence a reader understands: what changed in how we work")
+    detail: Text = Field("", description="a short paragraph: why, and what readers do differently")
+    pages: list_of(PagePath) = Field(description="the pages in docs/ the change touched, such as phases/kickoff.md")
+    audience: NarrowedAudience = narrowed_audience()
+    page_sources: Annotated[tuple[Located, ...], WrittenAt("pages", each=True)] = Field((), exclude=True, repr=False)
 
 
-def _empty() -> Mapping[str, Any]:
-    return MappingProxyType({})
+class Review(Record):
+    """Who keeps a page true and when it was last checked against practice. Written pages say it
+    in their front matter; pages generated from a data file say it in that file (data/roles.yml,
+    under role_pages). playbook/load/review.py holds the rules."""
+
+    owner: Owner = Field(description="who keeps the pages true: a role id from data/roles.yml or a team name")
+    last_reviewed: Day = Field(description="the day someone last checked the pages against practice, YYYY-MM-DD")
+    every_months: EveryMonths | None = Field(
+        None, alias="review_every_months",
+        description="how often they must be reviewed; without it, extra.review.every_months in mkdocs.yml")
+
+    @property
+    def due(self) -> datetime.date:
+        """The day the next review is due; every_months must be known (see review.read_review)."""
+        return add_months(self.last_reviewed, self.every_months)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later; the month's last day when it is shorter (31 Aug + 6 = 28 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -254,41 +262,59 @@ class PageReference:
 
     page: str
     what: str
-    source: Source
+    source: Location | None
 
 
-@dataclass(frozen=True)
-class Playbook:
+class Playbook(BaseModel):
     """Every fact of the playbook, keyed by id, in the order authors wrote them."""
 
-    roles: Mapping[str, Role]
-    processes: Mapping[str, Process]
-    checklists: Mapping[str, Checklist]
-    communications: Mapping[str, Communication] = field(default_factory=_empty)
-    change_impacts: Mapping[str, ChangeImpact] = field(default_factory=_empty)
-    complaints: Mapping[str, Complaint] = field(default_factory=_empty)
-    agendas: Mapping[str, Agenda] = field(default_factory=_empty)
-    escalation_paths: Mapping[str, EscalationPath] = field(default_factory=_empty)
-    raid_categories: Mapping[str, RaidCategory] = field(default_factory=_empty)
-    glossary: Mapping[str, GlossaryTerm] = field(default_factory=_empty)
-    changelog: Mapping[str, Change] = field(default_factory=_empty)
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", serialize_by_alias=True)
+
+    roles: dict[str, Role] = {}
+    processes: dict[str, Process] = {}
+    checklists: dict[str, Checklist] = {}
+    communications: dict[str, Communication] = {}
+    change_impacts: dict[str, ChangeImpact] = {}
+    complaints: dict[str, Complaint] = {}
+    agendas: dict[str, Agenda] = {}
+    escalation_paths: dict[str, EscalationPath] = {}
+    raid_categories: dict[str, RaidCategory] = {}
+    glossary: dict[str, GlossaryTerm] = {}
+    changelog: dict[str, Change] = {}
     changelog_page: str = ""  # the page that shows the changelog; "" when there is none
-    changelog_page_source: Source | None = None
+    changelog_page_source: Located = Field(None, exclude=True, repr=False)
     role_pages_review: Review | None = None  # None only in a Playbook made by hand in a test
+    # (checklists table, its checklists by process id): asked once per process by every role card
+    # and page footer, and scanning every checklist each time would grow with the square of the
+    # playbook. Keyed by the table it was made from, because a filtered copy has its own table.
+    _by_process: tuple[Mapping, Mapping[str, tuple[Checklist, ...]]] | None = PrivateAttr(None)
+
+    def to_json(self) -> str:
+        """The playbook as JSON, for a later step to read back with from_json (without locations).
+        A value left at its default is left out: an empty `detail` is how a record says it has
+        none, and is no text an author could write."""
+        return self.model_dump_json(exclude_defaults=True)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Playbook:
+        """A playbook written by to_json. JSON has no dates or tuples, so it is read in lax mode;
+        everything in it was checked when the data was first read."""
+        return cls.model_validate_json(text, strict=False)
 
     def page_references(self) -> list[PageReference]:
         """Every page a data item names; the site checks each exists."""
         refs = [PageReference(p.page, f"the process '{p.id}' names the page", p.page_source)
                 for p in self.processes.values()]
         refs += [PageReference(c.template, f"the communication '{c.id}' names the template page", c.template_source)
-                for c in self.communications.values()]
+                 for c in self.communications.values()]
         refs += [PageReference(c.page, f"the complaint '{c.id}' names the page", c.page_source)
                  for c in self.complaints.values()]
         refs += [PageReference(t.page, f"the glossary term '{t.id}' names the page", t.page_source)
                  for t in self.glossary.values() if t.page]
         refs += [PageReference(page, f"the change '{c.id}' names the page", source)
-                 for c in self.changelog.values() for page, source in zip(c.pages, c.page_sources, strict=True)]
-        if self.changelog_page and self.changelog_page_source:
+                 for c in self.changelog.values()
+                 for page, source in zip(c.pages, c.page_sources or (None,) * len(c.pages), strict=True)]
+        if self.changelog_page:
             refs.append(PageReference(self.changelog_page, "the changelog names its page", self.changelog_page_source))
         return refs
 
@@ -297,25 +323,12 @@ class Playbook:
         return sorted((p for p in self.processes.values() if p.phase), key=lambda p: p.phase.order)
 
     def checklists_for(self, process_id: str) -> list[Checklist]:
-        return list(self._checklists_by_process.get(process_id, ()))
-
-    @functools.cached_property
-    def _checklists_by_process(self) -> Mapping[str, tuple[Checklist, ...]]:
-        """Asked once per process by every role card and page footer; scanning every checklist
-        each time would grow with the square of the playbook."""
-        grouped: dict[str, list[Checklist]] = {}
-        for checklist in self.checklists.values():
-            grouped.setdefault(checklist.process, []).append(checklist)
-        return MappingProxyType({key: tuple(value) for key, value in grouped.items()})
-
-    def to_json(self) -> str:
-        """The playbook as JSON, for a staged site's macros (interim: the data layer's models
-        replace this with their own serialisation)."""
-        return json.dumps(_encode(self), ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str) -> Playbook:
-        return _decode(json.loads(text))
+        if self._by_process is None or self._by_process[0] is not self.checklists:
+            grouped: dict[str, list[Checklist]] = {}
+            for checklist in self.checklists.values():
+                grouped.setdefault(checklist.process, []).append(checklist)
+            self._by_process = (self.checklists, {key: tuple(value) for key, value in grouped.items()})
+        return list(self._by_process[1].get(process_id, ()))
 
     def find(self, kind: str, wanted: str) -> Any:
         """Look up an id for a page; the KeyError says what exists and what was probably meant."""
@@ -341,27 +354,3 @@ class UnknownId(KeyError):
         guess = difflib.get_close_matches(str(self.wanted), self.known, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'? " if guess else ""
         return f"there is no {noun} with id '{self.wanted}' — {hint}known ids: {', '.join(self.known) or 'none'}"
-
-
-def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {"__type": type(value).__name__, **{f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
-    if isinstance(value, Mapping):
-        return {"__map": [[key, _encode(item)] for key, item in value.items()]}
-    if isinstance(value, (list, tuple)):
-        return [_encode(item) for item in value]
-    if isinstance(value, datetime.date):
-        return {"__date": value.isoformat()}
-    return value
-
-
-def _decode(value: Any) -> Any:
-    if isinstance(value, dict):
-        if "__type" in value:
-            return globals()[value["__type"]](**{k: _decode(v) for k, v in value.items() if k != "__type"})
-        if "__map" in value:
-            return MappingProxyType({key: _decode(item) for key, item in value["__map"]})
-        return datetime.date.fromisoformat(value["__date"])
-    if isinstance(value, list):
-        return tuple(_decode(item) for item in value)
-    return value

@@ -6,9 +6,11 @@ matter,
 
     search_terms: [golive, launch, cutover]
 
-and the words go into the page's entry in search/search_index.json under a field of their own
-(`terms`), which Material's search worker indexes like title and text (it indexes every field
-listed in the index's config) but never shows: the page itself stays uncluttered.
+(employees only; `search_terms: {customer: [...], internal: [...]}` gives the customer site its
+own, see playbook/model/page.py) and the words go into the page's entry in
+search/search_index.json under a field of their own (`terms`), which Material's search worker
+indexes like title and text (it indexes every field listed in the index's config) but never
+shows: the page itself stays uncluttered.
 
 A hyphenated term also gets its joined spelling ("go-live" adds "golive"), because the search
 tokenizer splits words at hyphens and people type both.
@@ -25,26 +27,6 @@ FIELD = "terms"
 # Between a title match (1000) and a text match (1): a declared synonym says "this page is
 # about that", nearly as strongly as the title does.
 FIELD_BOOST = 200.0
-FRONT_MATTER_KEY = "search_terms"
-
-
-def check_front_matter(meta: Mapping[str, Any]) -> list[tuple[str, str, str]]:
-    """Mistakes in a page's search settings, as (key, what is wrong, how to fix it)."""
-    problems: list[tuple[str, str, str]] = []
-    terms = meta.get(FRONT_MATTER_KEY)
-    if terms is not None and (not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms)):
-        problems.append((FRONT_MATTER_KEY, "'search_terms' must be a list of words or phrases",
-                         "write it as search_terms: [golive, launch, cutover]"))
-    search = meta.get("search")
-    if search is not None:
-        if not isinstance(search, Mapping):
-            problems.append(("search", "'search' must be a block such as 'search: {boost: 2}'",
-                             "write search: then an indented boost: 2 (or exclude: true)"))
-        elif "boost" in search and (isinstance(search["boost"], bool)
-                                    or not isinstance(search["boost"], (int, float)) or search["boost"] <= 0):
-            problems.append(("search", f"search.boost is {search['boost']!r}; it must be a positive number",
-                             "use a number such as 2 (ranks the page higher) or 0.5 (lower)"))
-    return problems
 
 
 def expand(terms: list[str]) -> list[str]:

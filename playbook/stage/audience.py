@@ -6,9 +6,6 @@ RACI cell of an internal role, the checklist of an internal process).
 """
 from __future__ import annotations
 
-from dataclasses import replace
-from types import MappingProxyType
-
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 
 SITE_AUDIENCES = (INTERNAL, CUSTOMER)
@@ -31,16 +28,16 @@ def for_audience(playbook: Playbook, site_audience: str) -> Playbook:
         if not can_see(site_audience, process.audience):
             continue
         activities = tuple(
-            replace(a, raci=tuple(x for x in a.raci if x.role in roles))
+            a.model_copy(update={"raci": tuple(x for x in a.raci if x.role in roles)})
             for a in process.activities if can_see(site_audience, a.audience)
         )
-        processes[key] = replace(process, activities=activities)
+        processes[key] = process.model_copy(update={"activities": activities})
     checklists = {}
     for key, checklist in playbook.checklists.items():
         if not can_see(site_audience, checklist.audience) or checklist.process not in processes:
             continue
         items = tuple(i for i in checklist.items if can_see(site_audience, i.audience) and i.owner in roles)
-        checklists[key] = replace(checklist, items=items)
+        checklists[key] = checklist.model_copy(update={"items": items})
 
     def visible(table):
         return {k: v for k, v in table.items() if can_see(site_audience, v.audience)}
@@ -48,24 +45,18 @@ def for_audience(playbook: Playbook, site_audience: str) -> Playbook:
     def known(role_ids):
         return tuple(r for r in role_ids if r in roles)
 
-    communications = {k: replace(c, recipients=known(c.recipients))
+    communications = {k: c.model_copy(update={"recipients": known(c.recipients)})
                       for k, c in visible(playbook.communications).items() if c.owner in roles}
-    impacts = {k: replace(i, affects=known(i.affects)) for k, i in visible(playbook.change_impacts).items()}
-    agendas = {k: replace(a, attendees=known(a.attendees))
+    impacts = {k: i.model_copy(update={"affects": known(i.affects)}) for k, i in visible(playbook.change_impacts).items()}
+    agendas = {k: a.model_copy(update={"attendees": known(a.attendees)})
                for k, a in visible(playbook.agendas).items() if a.owner in roles}
     # A path with a hidden level would skip a step the reader is promised, so it goes whole or not at all.
     paths = {k: p for k, p in visible(playbook.escalation_paths).items() if all(lvl.role in roles for lvl in p.levels)}
     raid = {k: r for k, r in visible(playbook.raid_categories).items() if r.owner in roles}
-    return Playbook(MappingProxyType(roles), MappingProxyType(processes), MappingProxyType(checklists),
-                    communications=MappingProxyType(communications),
-                    change_impacts=MappingProxyType(impacts),
-                    complaints=MappingProxyType(visible(playbook.complaints)),
-                    agendas=MappingProxyType(agendas),
-                    escalation_paths=MappingProxyType(paths),
-                    raid_categories=MappingProxyType(raid),
-                    glossary=MappingProxyType(visible(playbook.glossary)),
-                    changelog=MappingProxyType(visible(playbook.changelog)),
-                    changelog_page=playbook.changelog_page,
-                    changelog_page_source=playbook.changelog_page_source,
-                    # Who reviews the role pages is for employees; the customer site shows no owners.
-                    role_pages_review=None)
+    return playbook.model_copy(update={
+        "roles": roles, "processes": processes, "checklists": checklists, "communications": communications,
+        "change_impacts": impacts, "complaints": visible(playbook.complaints), "agendas": agendas,
+        "escalation_paths": paths, "raid_categories": raid, "glossary": visible(playbook.glossary),
+        "changelog": visible(playbook.changelog),
+        # Who reviews the role pages is for employees; the customer site shows no owners.
+        "role_pages_review": None})

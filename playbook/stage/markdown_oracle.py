@@ -86,12 +86,15 @@ class _VisibleText(html.parser.HTMLParser):
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
+_PYTHON_NAME = "tag:yaml.org,2002:python/name:"
+
+
 def _callable(value: Any) -> Any:
-    """A `!!python/name:` value from mkdocs.yml, imported (mkdocs_yml keeps it as its dotted name)."""
-    name = getattr(value, "python_name", None)
-    if name is None:
+    """A `!!python/name:` value from mkdocs.yml (kept as a Tagged value), imported, as MkDocs would."""
+    tag = getattr(value, "tag", "")
+    if not isinstance(tag, str) or not tag.startswith(_PYTHON_NAME):
         return value
-    module, _, attribute = name.rpartition(".")
+    module, _, attribute = tag[len(_PYTHON_NAME):].rpartition(".")
     return getattr(importlib.import_module(module), attribute)
 
 

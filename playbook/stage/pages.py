@@ -129,17 +129,17 @@ def stage_page(page: SourcePage, context: PageContext) -> tuple[StagedPage, list
     body = "\n".join(lines)
     jinja = markdown_text.has_jinja(body)
     if jinja:
-        for wrong in context.checker.check(body, page_names=set(page.values) | context.variables | {"pb"}):
+        for wrong in context.checker.check(body, page_names=set(page.front_matter.key_lines) | context.variables | {"pb"}):
             line = at(min(wrong.line, len(lines)) - 1)
             problems.append(Problem(page.display, line, wrong.message, wrong.fix))
     lines += markdown_text.abbreviation_lines(body, context.abbreviations, raw=jinja)
 
-    title = page.values.get("title") if isinstance(page.values.get("title"), str) else None
+    title = page.values.title
     front = _front_matter(page, context, title, render_macros=jinja)
     header = front_matter_text(front)
     body_start = header.count("\n") + 1
     line_map = tuple(page.body_line + i for i in origin) + (0,) * (len(lines) - len(origin))
-    boost = (page.values.get("search") or {}).get("boost") if isinstance(page.values.get("search"), dict) else None
+    boost = page.values.search.boost if page.values.search else None
     return StagedPage(src, page.display, header + "\n".join(lines) + "\n", body_start, line_map, title,
                       context.search_terms(page), boost, tuple(anchors), frozenset(assets)), problems
 
@@ -221,12 +221,12 @@ def _front_matter(page: SourcePage, context: PageContext, title: str | None, *, 
     front: dict[str, Any] = {}
     if title:
         front["title"] = escape_text(title)
-    if isinstance(values.get("description"), str):
-        front["description"] = escape_text(values["description"])
-    if isinstance(values.get("hide"), list):
-        front["hide"] = [h for h in values["hide"] if h in ("navigation", "toc", "footer", "path", "tags", "feedback")]
-    if isinstance(values.get("tags"), list):
-        front["tags"] = [escape_text(str(t)) for t in values["tags"]]
+    if values.description:
+        front["description"] = escape_text(values.description)
+    if values.hide:
+        front["hide"] = list(values.hide)
+    if values.tags:
+        front["tags"] = [escape_text(tag) for tag in values.tags]
     # The search index is written after rendering (playbook.render.search_index), from the
     # pages as readers see them; the theme's own indexer is told to skip every page.
     front["search"] = {"exclude": True}

@@ -29,10 +29,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
-from playbook.hosting.settings import read_hosting
 from playbook.load import review
-from playbook.load.page_references import missing_pages
 from playbook.load.pages import SourcePage
+from playbook.load.rules import missing_pages
 from playbook.load.sources import Sources
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.problems import Problem, raise_if_any
@@ -128,7 +127,7 @@ def plan_site(sources: Sources, audience: str, options: StageOptions) -> tuple[d
         all_pages=set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)} | {HEALTH_PAGE},
         files=set(sources.docs.files), home=home, checker=_checker(sources, visible, audience, staged_src),
         oracle=_oracle_for(sources), abbreviations=views.abbreviations(visible), facts=facts.of_page,
-        search_terms=lambda page: _search_terms(page.values.get("search_terms"), audience),
+        search_terms=lambda page: page.values.search_terms.for_site(audience) if page.values.search_terms else (),
         use_directory_urls=options.use_directory_urls, variables=set(_extra(sources, audience, options)))
     staged: dict[str, StagedPage] = {}
     for page in written.values():
@@ -195,10 +194,9 @@ def plan_site(sources: Sources, audience: str, options: StageOptions) -> tuple[d
     files[macros.SITE_FILE] = _json({"audience": audience, "page_urls": by_source, "page_titles": titles,
                                      "use_directory_urls": options.use_directory_urls,
                                      "feed": FEED_PATH if feed else None})
-    host, found = read_hosting(sources.root / "mkdocs.yml")
-    problems += found
     manifest = _manifest(audience, staged, url_of, short_links.redirects, options, site_url)
-    manifest["hosting"] = host.model_dump(mode="json") if host else None
+    host = sources.settings.hosting
+    manifest["hosting"] = host.model_dump(mode="json", exclude={"source"}) if host else None
     files["stage.json"] = _json(manifest)
     return files, problems
 
@@ -298,18 +296,6 @@ def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set
                         check_include)
 
 
-def _search_terms(value: Any, audience: str) -> tuple[str, ...]:
-    """Default deny: a plain list of terms is for employees; `customer:` terms reach both sites."""
-    if isinstance(value, list):
-        return tuple(value) if audience == INTERNAL else ()
-    if isinstance(value, dict):
-        terms = list(value.get(CUSTOMER) or [])
-        if audience == INTERNAL:
-            terms += list(value.get(INTERNAL) or [])
-        return tuple(t for t in terms if isinstance(t, str))
-    return ()
-
-
 # -- review facts -----------------------------------------------------------------------------
 
 
@@ -317,11 +303,11 @@ def _review_statuses(sources: Sources, written: dict[str, SourcePage]) -> dict[s
     roles = sources.playbook.roles
     statuses: dict[str, review.PageStatus] = {}
     for src, page in sources.docs.pages.items():
-        found, _problems = review.read_review(page.values, page.line_of, page.display, roles, sources.today,
+        found, _problems = review.read_review(page.front_matter, page.display, roles, sources.today,
                                               sources.settings.review)
         if found:
-            title = page.values.get("title") if isinstance(page.values.get("title"), str) else src
-            statuses[src] = review.status(src, title, page.display, found, roles, sources.today, sources.settings.review)
+            statuses[src] = review.status(src, page.values.title or src, page.display, found, roles, sources.today,
+                                          sources.settings.review)
     found, _problems = review.role_pages_review(sources.playbook, sources.today, sources.settings.review)
     if found:
         for page in generated_pages.role_pages(sources.playbook):
@@ -426,8 +412,8 @@ def _feed(sources: Sources, visible: Playbook, audience: str, url_of: dict[str, 
 
 def _short_links(sources: Sources, written: dict[str, SourcePage], visible: Playbook, home: str,
                  options: StageOptions) -> tuple[redirects.ShortLinks, list[Problem]]:
-    pages = [redirects.PageLinks(src, page.display, page.values.get("short"), page.line_of("short"),
-                                 page.values.get("redirect_from"), page.line_of("redirect_from"))
+    pages = [redirects.PageLinks(src, page.display, page.values.short, page.line_of("short"),
+                                 list(page.values.redirect_from) or None, page.line_of("redirect_from"))
              for src, page in written.items()]
     return redirects.plan(pages, visible, home=home, use_directory_urls=options.use_directory_urls)
 

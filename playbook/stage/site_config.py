@@ -11,9 +11,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-import yaml
-
-from playbook.load.mkdocs_yml import Tagged
+from playbook.load.mkdocs_yml import write_mkdocs_yml
+from playbook.load.yaml_source import Tagged
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.render import fences
 from playbook.stage import nav as nav_edits
@@ -25,23 +24,8 @@ _DROPPED = ("INHERIT", "hooks", "watch", "nav", "docs_dir", "site_dir", "extra",
             "dev_addr", "remote_branch", "remote_name")
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _represent_tagged(dumper: yaml.SafeDumper, value: Tagged) -> yaml.Node:
-    if isinstance(value.value, list):
-        return dumper.represent_sequence(value.tag, value.value)
-    if isinstance(value.value, dict):
-        return dumper.represent_mapping(value.tag, value.value)
-    return dumper.represent_scalar(value.tag, "" if value.value is None else str(value.value))
-
-
-_Dumper.add_representer(Tagged, _represent_tagged)
-
-
 def dump(value: Any) -> str:
-    return yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
+    return write_mkdocs_yml(value)
 
 
 def python_name(dotted: str) -> Tagged:

@@ -10,10 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from playbook.load.data import load_playbook
-from playbook.load.mkdocs_yml import _Loader as _Tolerant
+from playbook.load.data_folder import load_playbook
+from playbook.load.mkdocs_yml import read_mkdocs_yml
 from tests import html
 from tests.sites import ROOT
 
@@ -47,7 +46,7 @@ def _pages_in(nav: list) -> set[str]:
 def test_every_page_is_reachable_from_the_navigation(real_sites):
     for audience in ("internal", "customer"):
         staged = real_sites.work / "build" / audience
-        config = yaml.load((staged / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)
+        config, _problems = read_mkdocs_yml(staged / "mkdocs.yml")
         in_nav = _pages_in(config["nav"])
         pages = {p.relative_to(staged / "docs").as_posix() for p in (staged / "docs").rglob("*.md")}
         assert sorted(pages - in_nav) == [], f"{audience} pages missing from the nav in mkdocs.yml"

@@ -10,56 +10,78 @@ import pytest
 
 from playbook import hosting, pipeline
 from playbook.hosting import azure, headers
-from playbook.hosting.settings import Hosting, read_hosting
+from playbook.load.settings import read_settings
+from playbook.model.settings import Hosting
+from playbook.problems import PlaybookError
 from tests.sites import ROOT
 
 TENANT = "4d3c2b1a-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
 
 
 def write_config(tmp_path: Path, block: str) -> Path:
+    """The real mkdocs.yml with its extra.hosting block replaced by block (None: removed)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("  hosting:\n")
+    end = text.index("\n  # The Teams app", start) + 1
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: Test\nextra:\n  brand:\n    firm_name: X\n" + block, encoding="utf-8")
+    config.write_text(text[:start] + block + text[end:], encoding="utf-8")
     return config
 
 
+def problems_of(config: Path) -> list[str]:
+    try:
+        read_settings(config.parent)
+    except PlaybookError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def line_of(config: Path, text: str) -> int:
+    return next(n for n, row in enumerate(config.read_text().splitlines(), 1) if text in row)
+
+
 def test_the_real_settings_read_without_a_problem():
-    settings, problems = read_hosting(ROOT / "mkdocs.yml")
-    assert problems == []
+    settings = read_settings(ROOT).hosting
     assert settings.entra_tenant_id and settings.reader_roles
     assert settings.open_id_issuer == f"https://login.microsoftonline.com/{settings.entra_tenant_id}/v2.0"
 
 
 def test_every_mistake_is_reported_at_once_at_its_line(tmp_path):
     config = write_config(tmp_path, (
-        "  hosting:\n"                                   # line 5
-        "    entra_tenant_id: contoso.onmicrosoft.com\n"  # 6
-        "    reader_roles: [employee, anonymous, 'two words']\n"  # 7
-        "    client_secret_settings: SECRET\n"))          # 8
-    settings, problems = read_hosting(config)
-    assert settings is None
-    shown = [str(problem) for problem in problems]
+        "  hosting:\n"
+        "    entra_tenant_id: contoso.onmicrosoft.com\n"
+        "    reader_roles: [employee, anonymous, 'two words']\n"
+        "    client_secret_settings: SECRET\n"))
+    shown = problems_of(config)
+    tenant, roles, typo = (line_of(config, key) for key in ("contoso", "reader_roles: [", "client_secret_settings"))
     assert shown == [
-        "mkdocs.yml:6: extra.hosting.entra_tenant_id: 'contoso.onmicrosoft.com' is not a GUID (8-4-4-4-12 "
-        "hexadecimal digits) — copy the Directory (tenant) ID from Microsoft Entra ID → Overview",
-        "mkdocs.yml:7: extra.hosting.reader_roles[1]: 'anonymous' would let everyone read the internal site — "
-        "list 'authenticated' or role names such as 'employee'",
-        "mkdocs.yml:7: extra.hosting.reader_roles[2]: 'two words' is not a Static Web Apps role name (only letters, "
-        "digits and _) — list 'authenticated' or role names such as 'employee'",
-        "mkdocs.yml:8: unknown setting extra.hosting.client_secret_settings — use one of entra_tenant_id, "
-        "reader_roles, client_id_setting, client_secret_setting",
+        f"mkdocs.yml:{tenant}: 'extra.hosting.entra_tenant_id' must be a GUID (8-4-4-4-12 hexadecimal digits), not "
+        "'contoso.onmicrosoft.com' — copy the id as Azure shows it, such as 4d3c2b1a-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+        f"mkdocs.yml:{roles}: 'extra.hosting.reader_roles[2]' must be a Static Web Apps role name of letters, digits "
+        "and _ (anonymous would let everyone in), not 'anonymous' — list 'authenticated' or role names such as "
+        "'employee'",
+        f"mkdocs.yml:{roles}: 'extra.hosting.reader_roles[3]' must be a Static Web Apps role name of letters, digits "
+        "and _ (anonymous would let everyone in), not 'two words' — list 'authenticated' or role names such as "
+        "'employee'",
+        f"mkdocs.yml:{typo}: unknown key 'client_secret_settings' in 'extra.hosting' — did you mean "
+        "'client_secret_setting'? the keys allowed here are: entra_tenant_id, reader_roles, client_id_setting, "
+        "client_secret_setting",
     ]
 
 
 def test_a_missing_tenant_points_at_the_block(tmp_path):
-    _, problems = read_hosting(write_config(tmp_path, "  hosting:\n    reader_roles: []\n"))
-    assert [(p.line, p.message) for p in problems] == [
-        (5, "extra.hosting.entra_tenant_id is missing"),
-        (6, "extra.hosting.reader_roles: Tuple should have at least 1 item after validation, not 0")]
+    config = write_config(tmp_path, "  hosting:\n    reader_roles: []\n")
+    shown = problems_of(config)
+    assert len(shown) == 2
+    # A missing key is reported where the block starts (its first key), with what to add.
+    block = line_of(config, "reader_roles: [")
+    assert shown[0].startswith(f"mkdocs.yml:{block}: 'extra.hosting' is missing the required key 'entra_tenant_id'")
+    assert shown[1].startswith(f"mkdocs.yml:{line_of(config, 'reader_roles: [')}: 'extra.hosting.reader_roles' needs")
 
 
 def test_without_a_hosting_block_no_config_is_written(tmp_path):
     config = write_config(tmp_path, "")
-    assert read_hosting(config) == (None, [])
+    assert problems_of(config) == [] and read_settings(config.parent).hosting is None
     site = tmp_path / "site"
     site.mkdir()
     assert hosting.finish_site(site, {"audience": "internal", "hosting": None}) == []
@@ -131,5 +153,5 @@ def test_a_bad_setting_stops_the_build_and_leaves_site_alone(tmp_path):
     assert not outcome.ok and not (project / "site").exists()
     # Both sites read the setting; the build's report lists each problem once (PlaybookError).
     assert sorted({str(p).split(" — ")[0] for p in outcome.problems}) == [
-        f"mkdocs.yml:{line}: extra.hosting.entra_tenant_id: 'not-{json.dumps(TENANT)[1:-1]}' is not a GUID "
-        "(8-4-4-4-12 hexadecimal digits)"]
+        f"mkdocs.yml:{line}: 'extra.hosting.entra_tenant_id' must be a GUID (8-4-4-4-12 hexadecimal digits), not "
+        f"'not-{TENANT}'"]

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 
 from playbook.hosting import azure, headers
-from playbook.hosting.settings import Hosting
+from playbook.model.settings import Hosting
 from tests.hosting.conftest import emulator_config
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]

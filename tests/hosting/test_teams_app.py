@@ -111,10 +111,10 @@ def test_teams_settings_mistakes_are_listed_and_nothing_is_published(tmp_path, c
     (tmp_path / "mkdocs.yml").write_text(broken, encoding="utf-8")
     assert teams.build_package(tmp_path) == 1
     shown = capsys.readouterr().out
-    assert f"mkdocs.yml:{line}: extra.teams.app_id: 'app-" in shown
-    assert "extra.teams.privacy_url: 'http://www.meridian.example/privacy' is not an https:// address" in shown
+    assert f"mkdocs.yml:{line}: 'extra.teams.app_id' must be a GUID" in shown
+    assert "'extra.teams.privacy_url' must be an https:// address, not 'http://www.meridian.example/privacy'" in shown
     assert not (tmp_path / "site").exists()
     (tmp_path / "mkdocs.yml").write_text(text.replace("\n  teams:\n", "\n  not_teams:\n", 1), encoding="utf-8")
     assert teams.build_package(tmp_path) == 1
-    assert "there is no extra.teams block" in capsys.readouterr().out
+    assert "unknown key 'not_teams' in 'extra' — did you mean 'teams'?" in capsys.readouterr().out
 

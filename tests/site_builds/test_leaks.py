@@ -131,8 +131,8 @@ CONFIG_EXTRA = CONFIG.replace(
     "  - Windows page: crlf.md\n"
 ).replace("https://git.mini.example/playbook/edit/main/{path}",
           f"https://git.mini.example/{plant('repository edit URL')}/edit/main/{{path}}"
-          ).replace('internal: "mailto:playbook@mini.example?subject={query}"',
-                    f'internal: "mailto:{plant("internal search feedback address")}@mini.example?subject={{query}}"')
+          ).replace('internal: "mailto:playbook@mini.example',
+                    f'internal: "mailto:{plant("internal search feedback address")}@mini.example')
 
 DATA = {
     "data/communications.yml": f"""audience: customer

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from playbook.load.data import load_playbook
+from playbook.load.data_folder import load_playbook
 from playbook.load.front_matter import read_front_matter
 from tests import html
 from tests.sites import ROOT

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from playbook.load.data import load_playbook
+from playbook.load.data_folder import load_playbook
 from tests import html
 from tests.sites import ROOT
 

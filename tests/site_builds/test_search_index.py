@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from playbook.load.data import load_playbook
+from playbook.load.data_folder import load_playbook
 from tests import html
 from tests.sites import ROOT
 
@@ -49,3 +49,12 @@ def test_declared_synonyms_are_searchable_but_not_on_the_page(index, real_intern
     assert index["config"]["fields"]["terms"]["boost"] > index["config"]["fields"]["text"]["boost"]
     assert "golive" not in html.text(real_internal_site.page("phases/go-live/")).lower()
     assert all("terms" not in d for d in index["docs"] if "#" in d["location"])
+
+
+def test_search_terms_reach_customers_only_when_listed_for_them(index, real_customer_site):
+    """Default deny: a plain list of terms, or the `internal:` ones, never reach the customer index."""
+    customer = json.loads((real_customer_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    close = {site: next(d for d in docs["docs"] if d["location"] == "phases/close-and-handover/")
+             for site, docs in (("internal", index), ("customer", customer))}
+    assert "final margin" in close["internal"]["terms"] and "retrospective" in close["internal"]["terms"]
+    assert "final margin" not in close["customer"]["terms"] and "retrospective" in close["customer"]["terms"]

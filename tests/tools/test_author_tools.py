@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -13,14 +14,24 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from playbook.load.messages import validate
 from playbook.load.yaml_source import load_yaml, parse_yaml
-from playbook.model import shapes
-from playbook.model.schema import Where
+from playbook.model.data_files import DATA_FILES, DataFile
+from playbook.model.types import AUDIENCES
 from tests.sites import ROOT, build, make_project
 
 TOOLS = ROOT / "tools"
-sys.path.insert(0, str(TOOLS))
-import export_schemas  # noqa: E402  (tools/ is a folder of scripts, not a package)
+
+
+def _script(name: str):
+    """A script of tools/ as a module (tools/ is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+export_schemas = _script("export_schemas")
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -44,7 +55,7 @@ def test_ruff_passes_on_the_package_tools_and_tests():
 def test_validate_data_passes_on_the_real_data():
     result = run(str(TOOLS / "validate_data.py"))
     assert result.returncode == 0, result.stdout
-    assert "data/ and the front matter of every page are valid" in result.stdout
+    assert "The settings, data/ and the front matter of every page are valid" in result.stdout
 
 
 def test_validate_data_lists_every_problem_of_a_broken_copy(tmp_path):
@@ -65,7 +76,7 @@ def test_validate_data_lists_every_problem_of_a_broken_copy(tmp_path):
     assert "docs/faq.md:1: the page names no owner" in result.stdout
 
 
-# -- JSON Schemas -------------------------------------------------------------------------------
+# -- JSON Schemas and field references ------------------------------------------------------------
 
 def test_the_committed_schemas_are_up_to_date():
     for name, content in export_schemas.schemas().items():
@@ -75,9 +86,36 @@ def test_the_committed_schemas_are_up_to_date():
     assert sorted(p.name for p in (ROOT / "schemas").glob("*.json")) == sorted(export_schemas.schemas())
 
 
-def data_files() -> list[tuple[str, Path, shapes.Record]]:
-    return [(name, path, shape) for name, pattern, shape in shapes.FILE_KINDS
-            for path in sorted((ROOT / "data").glob(pattern))]
+def test_the_field_references_are_up_to_date_and_list_every_key():
+    for document, text in export_schemas.documents().items():
+        assert (ROOT / document).read_text(encoding="utf-8") == text, \
+            f"{document} is stale: run .venv/bin/python tools/export_schemas.py"
+    readme = (ROOT / "data/README.md").read_text(encoding="utf-8")
+    assert "| `activities[].raci.<role>` |  | `R` or `A` or `C` or `I` |" in readme
+    assert "| `role_pages.review_every_months` | optional | whole number from 1 to 24 |" in readme
+
+
+def test_export_check_fails_when_a_schema_or_a_reference_is_stale(tmp_path, monkeypatch, capsys):
+    for document in {document for document, *_ in export_schemas.REFERENCES}:
+        (tmp_path / document).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / document).write_text((ROOT / document).read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    monkeypatch.setattr(export_schemas, "ROOT", tmp_path)
+    monkeypatch.setattr(export_schemas, "SCHEMA_DIR", tmp_path / "schemas")
+    assert export_schemas.main(["--check"]) == 0
+    readme = tmp_path / "data/README.md"
+    readme.write_text(readme.read_text().replace("| `phase.order` | required |", "| `phase.order` | optional |"))
+    schema = tmp_path / "schemas/roles.schema.json"
+    schema.write_text(schema.read_text().replace('"minItems": 1', '"minItems": 0', 1))
+    assert export_schemas.main(["--check"]) == 1
+    assert "Stale: schemas/roles.schema.json, data/README.md" in capsys.readouterr().out
+    assert "optional |" in readme.read_text()  # --check changes nothing
+    assert export_schemas.main([]) == 0 and export_schemas.main(["--check"]) == 0
+    assert (tmp_path / "data/README.md").read_text() == (ROOT / "data/README.md").read_text()
+
+
+def data_files() -> list[tuple[str, Path, DataFile]]:
+    return [(kind.schema, path, kind) for kind in DATA_FILES for path in sorted((ROOT / "data").glob(kind.pattern))]
 
 
 def test_every_data_file_names_its_schema_on_its_first_line():
@@ -102,20 +140,21 @@ def as_json(value):
     return value
 
 
-def verdicts(shape: shapes.Record, value) -> tuple[bool, bool]:
+def verdicts(kind: DataFile, value) -> tuple[bool, bool]:
     """(the build accepts it, the JSON Schema accepts it)."""
-    schema = json.loads(export_schemas.schemas()[f"{dict((s, n) for n, _, s in shapes.FILE_KINDS)[shape]}.schema.json"])
-    by_build = not shape.check(value, Where("f.yml", 1, ""))
+    schema = json.loads(export_schemas.schemas()[f"{kind.schema}.schema.json"])
+    audience = value.get("audience") if isinstance(value, dict) else None
+    by_build = validate(kind.model, value, "f.yml", audience=audience if audience in AUDIENCES else None)[1] == []
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     by_schema = validator.is_valid(as_json(value))
     return by_build, by_schema
 
 
-@pytest.mark.parametrize("name, path, shape", data_files(), ids=lambda v: v.name if isinstance(v, Path) else None)
-def test_schema_and_build_accept_every_real_data_file(name, path, shape):
+@pytest.mark.parametrize("name, path, kind", data_files(), ids=lambda v: v.name if isinstance(v, Path) else None)
+def test_schema_and_build_accept_every_real_data_file(name, path, kind):
     value, problems = load_yaml(path, path.name)
     assert problems == []
-    assert verdicts(shape, value) == (True, True)
+    assert verdicts(kind, value) == (True, True)
 
 
 def _first(value, key):
@@ -123,6 +162,9 @@ def _first(value, key):
 
 
 # Each mistake: (file, what to do to its loaded value). Both readings must refuse every one.
+# (Not here: an id with a trailing newline. The build and editors refuse it, but this test's
+# oracle, the jsonschema package, reads patterns with Python's re, whose `$` matches before a
+# final newline; tests/unit/test_schema.py checks that case.)
 MISTAKES = {
     "unknown key": ("roles.yml", lambda v: _first(v, "roles").update(acountable="x")),
     "missing required key": ("roles.yml", lambda v: _first(v, "roles").pop("summary")),
@@ -136,29 +178,32 @@ MISTAKES = {
     "raci letter": ("processes/kickoff.yml", lambda v: _first(v, "activities")["raci"].update({"account-manager": "X"})),
     "raci role not an id": ("processes/kickoff.yml", lambda v: _first(v, "activities")["raci"].update({"Account Manager": "I"})),
     "phase order zero": ("processes/kickoff.yml", lambda v: v["phase"].update(order=0)),
+    "page that is a script": ("processes/kickoff.yml", lambda v: v.update(page="javascript:alert(1)")),
+    "page outside docs": ("complaints.yml", lambda v: _first(v, "complaints").update(page="../mkdocs.yml")),
     "score out of range": ("change-impacts.yml", lambda v: _first(v, "impacts").update(likelihood=6)),
     "list where text belongs": ("complaints.yml", lambda v: _first(v, "complaints").update(solution=["a", "b"])),
     "changelog date as text": ("changelog.yml", lambda v: _first(v, "changes").update(date="25/11/2026")),
     "changelog without pages": ("changelog.yml", lambda v: _first(v, "changes").pop("pages")),
     "audience that widens nothing": ("glossary.yml", lambda v: _first(v, "terms").update(audience="customer")),
+    "escalation path of one level": ("escalation.yml", lambda v: _first(v, "paths")["levels"].__delitem__(slice(1, None))),
 }
 
 
 @pytest.mark.parametrize("mistake", MISTAKES)
 def test_schema_and_build_refuse_the_same_mistakes(mistake):
     relative, spoil = MISTAKES[mistake]
-    shape = next(s for _, pattern, s in shapes.FILE_KINDS if Path(relative).match(pattern))
+    kind = next(k for k in DATA_FILES if Path(relative).match(k.pattern))
     value, _ = load_yaml(ROOT / "data" / relative, relative)
     value = copy.deepcopy(value)
     spoil(value)
-    assert verdicts(shape, value) == (False, False)
+    assert verdicts(kind, value) == (False, False)
 
 
 def test_a_yaml_date_is_a_date_to_the_build_and_a_string_to_the_schema():
     value, _ = parse_yaml("audience: customer\npage: a.md\nchanges:\n  - id: x\n    date: 2026-11-25\n"
                           "    summary: S\n    pages: [a.md]\n", "c.yml")
     assert isinstance(value["changes"][0]["date"], datetime.date)
-    assert verdicts(shapes.CHANGELOG_FILE, value) == (True, True)
+    assert verdicts(next(k for k in DATA_FILES if k.schema == "changelog"), value) == (True, True)
 
 
 # -- tools/scaffold.py --------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 """Every validation rule of the data loader, each proven by a file that breaks it."""
-import dataclasses
 from pathlib import Path
 from textwrap import dedent
 
 import pytest
+from pydantic import ValidationError
 
-from playbook.load.data import load_playbook
+from playbook.load.data_folder import load_playbook
 from playbook.problems import PlaybookError
 
 ROLES = """\
@@ -99,7 +99,7 @@ def test_valid_data_loads_into_frozen_facts_keyed_by_id(data_dir):
     assert kickoff.phase.order == 1 and kickoff.activities[0].letter_for("project-manager") == "A"
     assert playbook.checklists_for("kickoff")[0].items[0].owner == "account-manager"
     assert playbook.roles["resource-manager"].audience == "internal"
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(ValidationError, match="frozen"):
         kickoff.title = "changed"
 
 
@@ -244,3 +244,37 @@ def test_all_problems_of_all_files_are_reported_together_in_reading_order(data_d
     error = PlaybookError(problems)
     assert str(error).startswith("The playbook data has 3 problems:")
     assert "data/roles.yml:18: 'roles[4].side' must be one of firm, customer" in str(error)
+
+
+def test_a_hostile_data_file_is_one_problem_at_its_line_and_the_rest_is_still_checked(data_dir):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
+    found = problems_for(data_dir, {"checklists/kickoff-ready.yml": bomb,
+                                    "processes/kickoff.yml": PROCESS.replace("customer-lead: R", "customer-lead: C")})
+    assert [(p.file, p.line) for p in found] == [("data/checklists/kickoff-ready.yml", 6),
+                                                 ("data/processes/kickoff.yml", 14)]
+    assert "more than 200,000 values" in found[0].message and "no Responsible role" in found[1].message
+
+
+def test_an_id_with_a_trailing_newline_or_a_page_that_is_a_script_is_refused(data_dir):
+    text = PROCESS.replace("id: kickoff\n", "id: |\n  kickoff\n").replace("page: kickoff.md", "page: 'javascript:alert(1)'")
+    found = problems_for(data_dir, {"processes/kickoff.yml": text})
+    assert [(p.line, p.message.split(",")[0]) for p in found] == [
+        (1, "'id' must be a kebab-case id (lower-case letters"),
+        (5, "'page' must be the path of a page in docs/")]
+
+
+def test_a_data_file_that_is_not_utf8_names_its_line(data_dir):
+    write(data_dir, {})
+    (data_dir / "roles.yml").write_bytes(ROLES.replace("Runs the project.", "Runs the projet\u00e9.").encode("latin-1"))
+    with pytest.raises(PlaybookError) as caught:
+        load_playbook(data_dir)
+    problem = only(caught.value.problems)
+    assert (problem.file, problem.line) == ("data/roles.yml", 6) and "not UTF-8" in problem.message
+
+
+@pytest.mark.parametrize("roles", ["- a list\n- of nothing\n", ROLES.split("roles:")[0] + "roles: nobody\n"])
+def test_a_roles_file_that_cannot_say_its_roles_does_not_flag_every_reference(data_dir, roles):
+    # Every activity and item names roles; without their ids, any role may exist.
+    found = problems_for(data_dir, {"roles.yml": roles})
+    assert {p.file for p in found} == {"data/roles.yml"} and len(found) <= 2, found

@@ -1,4 +1,4 @@
-from playbook.load.data import load_playbook
+from playbook.load.data_folder import load_playbook
 from playbook.load.front_matter import read_front_matter
 from playbook.stage import nav as navigation
 from playbook.stage.generated_pages import role_pages

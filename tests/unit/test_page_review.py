@@ -1,23 +1,38 @@
 """The review rules, with a fixed "today": owners, review dates, due dates, states and the order
 of the content health page; and the one git call that dates every file."""
 import datetime
+import json
 
 import pytest
 
 from playbook.load import review as page_review
-from playbook.load.review import Review, Settings
-from playbook.model.facts import Role, Source
+from playbook.load.front_matter import read_front_matter
+from playbook.model.facts import Review, Role
+from playbook.model.settings import ReviewSettings
+from playbook.problems import Location
 from playbook.stage import history
 
 TODAY = datetime.date(2026, 11, 25)
-SETTINGS = Settings(every_months=6, due_soon_days=30)
-ROLES = {"project-manager": Role("project-manager", "Project manager", "firm", "Runs it.", "customer",
-                                 Source("data/roles.yml", 3))}
+SETTINGS = ReviewSettings(every_months=6, due_soon_days=30)
+ROLES = {"project-manager": Role(id="project-manager", title="Project manager", side="firm", summary="Runs it.",
+                                 audience="customer", source=Location("data/roles.yml", 3))}
 LINES = {"owner": 4, "last_reviewed": 5, "review_every_months": 6}
 
 
+def page(**values) -> str:
+    """A page whose front matter holds values on the lines LINES gives (a comment where one is not written)."""
+    def written(value):
+        return value.isoformat() if isinstance(value, datetime.date) else json.dumps(value)
+
+    lines = ["---", "title: Page", "audience: internal"]
+    lines += [f"{key}: {written(values[key])}" if key in values else "# not written" for key in LINES]
+    return "\n".join([*lines, "---", "", "# Page", ""])
+
+
 def read(**values):
-    return page_review.read_review(values, LINES.get, "docs/page.md", ROLES, TODAY, SETTINGS)
+    front = read_front_matter(page(**values), "docs/page.md")
+    review, problems = page_review.read_review(front, "docs/page.md", ROLES, TODAY, SETTINGS)
+    return review, [*front.problems, *problems]
 
 
 def messages(**values):
@@ -28,7 +43,9 @@ def messages(**values):
 
 def test_a_role_id_or_a_team_name_is_an_owner():
     review, problems = read(owner="project-manager", last_reviewed=datetime.date(2026, 11, 1))
-    assert problems == [] and review == Review("project-manager", datetime.date(2026, 11, 1), 6)
+    assert problems == []
+    assert (review.owner, review.last_reviewed, review.every_months) == ("project-manager", datetime.date(2026, 11, 1), 6)
+    assert review.source == Location("docs/page.md", 4)
     review, problems = read(owner="Delivery leadership team", last_reviewed=datetime.date(2026, 11, 1),
                             review_every_months=3)
     assert problems == [] and review.every_months == 3
@@ -82,12 +99,13 @@ def test_add_months(day, months, due):
     (datetime.date(2026, 6, 26), page_review.CURRENT),    # due in 31 days
 ])
 def test_state_boundaries(last_reviewed, state):
-    assert page_review.state_of(Review("x", last_reviewed, 6), TODAY, SETTINGS) == state
+    assert page_review.state_of(Review(owner="x", last_reviewed=last_reviewed, every_months=6), TODAY, SETTINGS) == state
 
 
 def test_content_health_lists_overdue_first_then_due_soon_then_current_each_by_due_date():
     def row(src, last_reviewed):
-        return page_review.status(src, src, f"docs/{src}", Review("Team", last_reviewed, 6), ROLES, TODAY, SETTINGS)
+        review = Review(owner="Team", last_reviewed=last_reviewed, every_months=6)
+        return page_review.status(src, src, f"docs/{src}", review, ROLES, TODAY, SETTINGS)
 
     rows = [row("current.md", datetime.date(2026, 11, 1)), row("soon.md", datetime.date(2026, 6, 1)),
             row("late.md", datetime.date(2026, 1, 1)), row("later.md", datetime.date(2025, 1, 1))]
@@ -112,7 +130,7 @@ def test_without_git_history_the_file_date_is_used_and_said(tmp_path):
 
 
 def test_each_page_knows_the_data_files_behind_it():
-    from playbook.load.data import load_playbook
+    from playbook.load.data_folder import load_playbook
     from tests.sites import ROOT
 
     playbook = load_playbook(ROOT / "data", root=ROOT)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from playbook.load.data import load_playbook
-from playbook.load.page_references import missing_pages
+from playbook.load.data_folder import load_playbook
+from playbook.load.rules import missing_pages
 from playbook.problems import PlaybookError
 from playbook.render import views
 from playbook.stage.audience import for_audience

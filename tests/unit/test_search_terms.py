@@ -39,13 +39,3 @@ def test_the_rewrite_is_deterministic():
 def test_expand_adds_joined_spellings_and_drops_duplicates():
     assert search_terms.expand(["kick-off", "kickoff", "go  live", "cut-over"]) == \
         ["kick-off", "kickoff", "go live", "cut-over", "cutover"]
-
-
-def test_front_matter_mistakes_are_reported_with_a_fix():
-    assert search_terms.check_front_matter({"search_terms": ["golive"], "search": {"boost": 2}}) == []
-    problems = search_terms.check_front_matter({"search_terms": "golive, launch", "search": {"boost": "high"}})
-    assert [p[0] for p in problems] == ["search_terms", "search"]
-    assert "search_terms: [golive, launch, cutover]" in problems[0][2]
-    assert search_terms.check_front_matter({"search_terms": ["ok", ""]})
-    assert search_terms.check_front_matter({"search": {"boost": True}})
-    assert search_terms.check_front_matter({"search": "boost"})

@@ -1,7 +1,8 @@
 import pytest
+from pydantic import ValidationError
 
-from playbook.load.data import load_playbook
-from playbook.model.facts import UnknownId
+from playbook.load.data_folder import load_playbook
+from playbook.model.facts import Playbook, UnknownId
 from playbook.render import views
 from playbook.stage.audience import can_see, for_audience
 from tests.sites import FIXTURES
@@ -61,3 +62,35 @@ def test_phase_facts_need_a_phase(playbook):
     with pytest.raises(ValueError, match="has no 'phase:' block"):
         views.phase_facts(playbook, "margin-review")
     assert [p.id for p in views.lifecycle(playbook)] == ["onboarding"]
+
+
+def test_a_filtered_copy_never_answers_from_the_full_playbooks_lookups(playbook):
+    full = playbook.checklists_for("onboarding")  # worked out on the full playbook first
+    customer = for_audience(playbook, "customer")
+    assert customer.checklists_for("onboarding") == [customer.checklists["onboarding-ready"]]
+    assert len(customer.checklists_for("onboarding")[0].items) < len(full[0].items)
+
+
+# -- The playbook as JSON: what the staged build writes and the macros read back ----------------
+
+
+@pytest.mark.parametrize("audience", ["internal", "customer"])
+def test_the_playbook_survives_json_and_only_forgets_where_things_were_written(playbook, audience):
+    site = for_audience(playbook, audience)
+    text = site.to_json()
+    again = Playbook.from_json(text)
+    assert again.model_dump() == site.model_dump() and again.to_json() == text
+    assert list(again.roles) == list(site.roles) and list(again.processes) == list(site.processes)
+    assert views.role_card(again, "project-manager").count("A") == views.role_card(site, "project-manager").count("A")
+    assert views.raci_matrix(again, "onboarding").rows[0].cells[0].name == "Accountable"
+    assert site.processes["onboarding"].source.file == "data/processes/onboarding.yml"
+    assert again.processes["onboarding"].source is None and again.changelog_page_source is None
+
+
+def test_json_keeps_each_items_own_audience_and_refuses_what_is_not_a_playbook(playbook):
+    again = Playbook.from_json(playbook.to_json())
+    assert again.roles["finance-partner"].audience == "internal"
+    assert again.roles["customer-lead"].audience == "customer"  # an item may say customer in JSON: it is no longer narrowing
+    assert again.processes["onboarding"].activities[0].raci[0].letter == "A"
+    with pytest.raises(ValidationError):
+        Playbook.from_json('{"roles": {}, "rolez": {}}')

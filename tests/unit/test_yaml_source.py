@@ -1,4 +1,11 @@
-from playbook.load.yaml_source import LineDict, LineList, parse_yaml
+import subprocess
+import sys
+import time
+
+import pytest
+
+from playbook.load.yaml_source import MAX_FILE_BYTES, LineDict, LineList, Tagged, load_yaml, parse_yaml, read_text
+from playbook.problems import Problem
 
 
 def test_mappings_and_lists_remember_their_lines():
@@ -72,3 +79,89 @@ def test_an_unknown_tag_is_a_problem_with_its_line_not_an_object():
 def test_an_empty_file_reads_as_nothing():
     assert parse_yaml("", "e.yml") == (None, [])
     assert parse_yaml("# only a comment\n", "e.yml") == (None, [])
+
+
+# -- Careless and hostile YAML: refused with file:line and a fix, quickly, never a crash ----------
+
+BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n" for previous, name in zip("abcdefgh", "bcdefghi", strict=True))
+
+
+def refused(text: str, **kwargs) -> Problem:
+    started = time.perf_counter()
+    value, problems = parse_yaml(text, "data/x.yml", **kwargs)
+    assert time.perf_counter() - started < 1.0
+    assert value is None and len(problems) == 1, problems
+    return problems[0]
+
+
+def test_an_alias_bomb_is_refused_at_once_with_its_line():
+    problem = refused(BILLION_LAUGHS)
+    assert problem.file == "data/x.yml" and problem.line == 6  # the first line that grows past the limit
+    assert "more than 200,000 values (aliases counted as everything they repeat)" in problem.message
+    assert "stop repeating large blocks with aliases" in problem.fix
+
+
+@pytest.mark.parametrize("text", ["a: &x\n  - *x\n", "a: &x\n  b:\n    c: *x\n", "a: &x [1, *x]\n"])
+def test_an_alias_inside_the_block_it_names_is_refused(text):
+    problem = refused(text)
+    assert "the alias *x is used inside the block it names" in problem.message and problem.line in (1, 2, 3)
+
+
+def test_aliases_are_limited_in_number_and_an_unknown_one_is_named():
+    many = "a: &a 1\nb: [" + ", ".join(["*a"] * 1001) + "]\n"
+    assert "more than 1000 times" in refused(many).message
+    problem = refused("a: 1\nb: *nope\n")
+    assert problem.line == 2 and "the alias *nope names no anchor above it" in problem.message
+
+
+@pytest.mark.parametrize("text", ["[" * 50_000 + "]" * 50_000, "- " * 50_000 + "x\n",
+                                  "".join("  " * depth + "k:\n" for depth in range(400)) + "  " * 400 + "v\n"],
+                         ids=["flow lists", "one line of block lists", "indented blocks"])
+def test_deep_nesting_is_refused_before_anything_recurses(text):
+    # In a child process: PyYAML's C composer used to recurse here until the interpreter crashed.
+    script = ("import sys; from playbook.load.yaml_source import parse_yaml; "
+              "value, problems = parse_yaml(sys.stdin.read(), 'data/x.yml'); print(problems[0])")
+    result = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("data/x.yml:") and "nested more than 64 levels deep" in result.stdout
+
+
+def test_a_huge_text_is_refused_by_its_size():
+    problem = refused("a: " + "x" * 1_000_001 + "\n")
+    assert "the limit is 1,000,000" in problem.message and "split it" in problem.fix
+
+
+def test_a_file_that_is_not_utf8_names_the_line_and_the_byte(tmp_path):
+    path = tmp_path / "roles.yml"
+    path.write_bytes("audience: customer\nroles:\n  - title: Caf\xe9\n".encode("latin-1"))
+    value, problems = load_yaml(path, "data/roles.yml")
+    assert value is None and len(problems) == 1
+    assert str(problems[0]).startswith("data/roles.yml:3: the file is not UTF-8 text: the byte 0xe9 (column 15")
+    assert "save the file with UTF-8 encoding" in problems[0].fix
+    assert read_text(path, "data/roles.yml")[0] is None
+
+
+def test_a_file_too_large_to_be_data_is_not_read(tmp_path):
+    path = tmp_path / "big.yml"
+    path.write_bytes(b"#" * (MAX_FILE_BYTES + 1))
+    text, problems = read_text(path, "data/big.yml")
+    assert text is None and "the limit is" in problems[0].message
+
+
+def test_an_impossible_date_is_named_at_its_own_line():
+    problem = refused("a: 2026-01-31\nb: [x, 2026-02-30]\n")
+    assert (problem.line, problem.message.split(" (")[0]) == (2, "'2026-02-30' is not a real date")
+
+
+def test_a_second_document_is_refused():
+    assert "more than one YAML document" in refused("a: 1\n---\nb: 2\n").message
+
+
+def test_kept_tags_are_values_that_remember_their_tag():
+    value, problems = parse_yaml("offline: !ENV [OFFLINE, false]\nemoji: !!python/name:mod.fn\n", "m.yml",
+                                 keep_tags=True)
+    assert problems == []
+    assert value["offline"] == Tagged("!ENV", ["OFFLINE", False])
+    assert value["emoji"] == Tagged("tag:yaml.org,2002:python/name:mod.fn", "")
+    assert "unknown tag '!ENV'" in refused("offline: !ENV [OFFLINE, false]\n").message

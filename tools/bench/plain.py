@@ -13,9 +13,8 @@ import shutil
 from pathlib import Path
 
 import jinja2
-import yaml
 
-from playbook.load.mkdocs_yml import _Loader as _Tolerant
+from playbook.load.mkdocs_yml import read_mkdocs_yml, write_mkdocs_yml
 from playbook.load.sources import load_sources
 from playbook.render.macros import SiteMacros
 from playbook.stage.site import StageOptions, stage
@@ -54,7 +53,7 @@ def write_plain_project(project: Path, dest: Path) -> int:
         out.write_text(head + expanded, encoding="utf-8")
         count += 1
 
-    real = yaml.load((staged / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)
+    real, _problems = read_mkdocs_yml(staged / "mkdocs.yml")
     extensions = [e for e in real["markdown_extensions"] if not (isinstance(e, dict) and "pymdownx.superfences" in e)]
     config = {
         "site_name": "Plain Material",
@@ -66,6 +65,5 @@ def write_plain_project(project: Path, dest: Path) -> int:
         "nav": real["nav"],
     }
     shutil.rmtree(dest / "staged")
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000),
-                                     encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(write_mkdocs_yml(config), encoding="utf-8")
     return count

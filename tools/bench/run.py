@@ -114,7 +114,7 @@ def site_figures(site: Path) -> dict:
 
 def time_data_load(work: Path, processes: int = 1000, repeats: int = 5) -> float:
     """Median seconds for load_playbook (parse + shape + cross-file checks) of `processes` processes."""
-    from playbook.load.data import load_playbook
+    from playbook.load.data_folder import load_playbook
     data = synthetic.generate_data_only(work / "data-only", processes)
     times = []
     for _ in range(repeats):

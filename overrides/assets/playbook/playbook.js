@@ -327,7 +327,7 @@
 
   // -- Search: say what was not found ----------------------------------------------------------------
   // Material shows "No matching documents" and nothing else; we add a link that opens a pre-filled
-  // issue or e-mail (extra.feedback_url), so a gap in the playbook reaches its owners.
+  // issue or e-mail (extra.feedback in mkdocs.yml), so a gap in the playbook reaches its owners.
 
   function setupSearchFeedback() {
     var result = document.querySelector("[data-md-component=search-result]");

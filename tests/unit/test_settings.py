@@ -1,0 +1,145 @@
+"""The site settings: `extra:` in mkdocs.yml, read once into Settings, every mistake at its line;
+and mkdocs.yml itself, read without running anything and written back with its tags."""
+import time
+
+import pytest
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
+from playbook.load.mkdocs_yml import read_mkdocs_yml, write_mkdocs_yml
+from playbook.load.settings import read_settings
+from playbook.load.yaml_source import Tagged
+from playbook.problems import PlaybookError
+from tests.sites import FIXTURES, ROOT
+
+CONFIG = """\
+site_name: Test
+plugins:
+  - offline:
+      enabled: !ENV [OFFLINE, false]
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+extra:
+  brand:
+    firm_name: Firm
+    customer_site_title: Guide
+    primary_color: "#123456"
+    accent_color: "#abcdef"
+    contact_email: hello@firm.example
+  customer_site:
+    url: https://guide.firm.example/
+    description: The guide.
+  feedback:
+    internal: "mailto:playbook@firm.example?subject={query}"
+    customer: "https://firm.example/issues/new?title={query}"
+"""
+
+
+def settings_of(tmp_path, text):
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return read_settings(tmp_path)
+
+
+def problems_of(tmp_path, text) -> list[str]:
+    with pytest.raises(PlaybookError) as caught:
+        settings_of(tmp_path, text)
+    assert str(caught.value).startswith("The site settings has")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_the_real_and_the_fixture_settings_read_with_their_defaults():
+    real = read_settings(ROOT)
+    assert real.brand.firm_name == "Meridian Consulting" and real.customer_site.home == "welcome.md"
+    assert real.review.every_months == 6 and real.generator is False
+    mini = read_settings(FIXTURES / "mini")
+    assert mini.customer_site.home == "index.md" and mini.review.due_soon_days == 30  # the default
+    assert mini.repository.edit_url == "https://git.mini.example/playbook/edit/main/{path}"
+
+
+def test_defaults_fill_what_is_left_out(tmp_path):
+    settings = settings_of(tmp_path, CONFIG)
+    assert (settings.review.every_months, settings.review.due_soon_days) == (6, 30)
+    assert settings.repository.edit_url is None and settings.customer_site.nav_links == ()
+    assert settings.customer_site.home == "welcome.md"
+
+
+def test_a_colour_that_is_no_colour_names_its_line_and_the_form(tmp_path):
+    found = problems_of(tmp_path, CONFIG.replace('primary_color: "#123456"', "primary_color: blue"))
+    assert found == ["mkdocs.yml:12: 'extra.brand.primary_color' must be a colour written as \"#rrggbb\", not 'blue' "
+                     "— write a colour as \"#rrggbb\" (in quotes), such as \"#1d3557\""]
+
+
+def test_every_mistake_at_once_with_did_you_mean(tmp_path):
+    text = (CONFIG.replace("  customer_site:", "  customer_sit:")
+            + "  review:\n    every_months: 0\n    due_soon_dayz: 10\n")
+    found = problems_of(tmp_path, text)
+    assert found == [
+        "mkdocs.yml:15: unknown key 'customer_sit' in 'extra' — did you mean 'customer_site'? the keys allowed here "
+        "are: brand, review, repository, customer_site, feedback, generator, hosting, teams",
+        "mkdocs.yml:22: 'extra.review.every_months' must be a whole number from 1 to 24, not the number 0 — write a "
+        "whole number such as 1, without quotes",
+        "mkdocs.yml:23: unknown key 'due_soon_dayz' in 'extra.review' — did you mean 'due_soon_days'? the keys allowed "
+        "here are: every_months, due_soon_days"]
+
+
+def test_a_missing_block_is_named(tmp_path):
+    found = problems_of(tmp_path, CONFIG[:CONFIG.index("  feedback:")])
+    assert found == ["mkdocs.yml:9: 'extra' is missing the required key 'feedback' — add 'feedback:' (where search "
+                     "feedback goes)"]
+    assert problems_of(tmp_path, "site_name: x\n") == [
+        "mkdocs.yml: there is no 'extra:' block with the site's settings — add one: README.md, 'Site settings', "
+        "lists every key"]
+
+
+@pytest.mark.parametrize("old, new, line", [
+    ("url: https://guide.firm.example/", "url: javascript:alert(1)", 16),
+    ("url: https://guide.firm.example/", "url: data:text/html,hi", 16),
+    ('internal: "mailto:playbook@firm.example?subject={query}"', 'internal: "vbscript:x{query}"', 19),
+    ('customer: "https://firm.example/issues/new?title={query}"', 'customer: "https://firm.example/issues/new"', 20),
+    ("description: The guide.", "description: The guide.\n    nav_links: [{title: X, url: 'javascript:x'}]", 18),
+    ("extra:\n", "extra:\n  repository: {edit_url: 'https://git.example/edit/main/'}\n", 9),
+])
+def test_addresses_are_http_https_or_mailto_and_say_what_they_need(tmp_path, old, new, line):
+    found = problems_of(tmp_path, CONFIG.replace(old, new))
+    assert len(found) == 1 and found[0].startswith(f"mkdocs.yml:{line}: 'extra."), found
+
+
+def test_mkdocs_yml_is_read_without_running_its_tags_and_written_back_with_them(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    config, problems = read_mkdocs_yml(tmp_path / "mkdocs.yml")
+    assert problems == []
+    assert config["plugins"][0]["offline"]["enabled"] == Tagged("!ENV", ["OFFLINE", False])
+    assert config.line_of("extra") == 8
+    written = write_mkdocs_yml(config)
+    assert "enabled: !ENV [OFFLINE, false]" in written
+    assert "emoji_index: !!python/name:material.extensions.emoji.twemoji" in written
+    assert read_mkdocs_yml_text(tmp_path, written) == config
+    # MkDocs reads the written file exactly as it reads the original.
+    assert yaml.load(written, Loader=get_yaml_loader()) == yaml.load(CONFIG, Loader=get_yaml_loader())
+
+
+def read_mkdocs_yml_text(tmp_path, text):
+    (tmp_path / "again.yml").write_text(text, encoding="utf-8")
+    return read_mkdocs_yml(tmp_path / "again.yml")[0]
+
+
+def test_the_real_mkdocs_yml_survives_a_round_trip(tmp_path):
+    config, problems = read_mkdocs_yml(ROOT / "mkdocs.yml")
+    assert problems == []
+    written = write_mkdocs_yml(config)
+    assert read_mkdocs_yml_text(tmp_path, written) == config
+    original = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    assert yaml.load(written, Loader=get_yaml_loader()) == original
+
+
+def test_a_hostile_mkdocs_yml_is_refused_quickly(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
+    started = time.perf_counter()
+    found = problems_of(tmp_path, CONFIG + bomb)
+    assert time.perf_counter() - started < 1.0
+    assert len(found) == 1 and "more than 200,000 values" in found[0]
+    assert problems_of(tmp_path, "extra: !!python/object/apply:os.system [ls]\n") == [
+        "mkdocs.yml:1: 'extra' must be a block of keys, not a value tagged !!python/object/apply:os.system — "
+        "indent the keys of this block under it"]
