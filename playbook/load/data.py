@@ -218,7 +218,7 @@ def _build_process(raw: _Raw) -> Process:
         phase = Phase(phase_raw["order"], phase_raw["goal"].strip(), phase_raw["typical_duration"].strip(),
                       tuple(c.strip() for c in phase_raw["entry_criteria"]),
                       tuple(c.strip() for c in phase_raw["exit_criteria"]),
-                      phase_raw["customer_contribution"].strip())
+                      phase_raw["customer_contribution"].strip(), phase_raw.get("default_working_days"))
     activities = tuple(
         Activity(
             item["id"], item["title"].strip(), item.get("detail", "").strip(), _audience(item, audience),
@@ -236,7 +236,7 @@ def _build_checklist(raw: _Raw) -> Checklist:
     audience = value["audience"]
     items = tuple(
         ChecklistItem(item["id"], item["text"].strip(), item["owner"], item["due"].strip(),
-                      _audience(item, audience), raw.source(item))
+                      _audience(item, audience), raw.source(item), item.get("due_at", "phase-end"))
         for item in value["items"]
     )
     return Checklist(value["id"], value["title"].strip(), audience, value["process"], items, raw.source())

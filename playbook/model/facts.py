@@ -71,6 +71,7 @@ class Phase:
     entry_criteria: tuple[str, ...]
     exit_criteria: tuple[str, ...]
     customer_contribution: str
+    default_working_days: int | None = None  # project kits date phases from it; None: not given
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class ChecklistItem:
     due: str
     audience: str
     source: Source
+    due_at: str = "phase-end"  # where in its process's phase a project kit dates it: phase-start | phase-end
 
 
 @dataclass(frozen=True)

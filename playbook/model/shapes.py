@@ -9,6 +9,7 @@ from playbook.model.schema import Date, Field, Id, Integer, ListOf, MapOf, OneOf
 AUDIENCES = ("customer", "internal")
 SIDES = ("firm", "customer")
 RACI_LETTERS = ("R", "A", "C", "I")
+DUE_POINTS = ("phase-start", "phase-end")
 
 _AUDIENCE_FILE = Field("audience", OneOf(AUDIENCES),
                        doc="who may read this file: customer (both sites) or internal (employees only)")
@@ -51,6 +52,8 @@ PHASE = Record(title="Lifecycle phase", fields=(
     Field("entry_criteria", ListOf(Text()), doc="what must be true before the phase starts"),
     Field("exit_criteria", ListOf(Text()), doc="what must be true before the phase ends"),
     Field("customer_contribution", Text(), doc="what the customer brings to this phase"),
+    Field("default_working_days", Integer(minimum=1), required=False,
+          doc="the phase's default length in working days; project kits date the phases from it"),
 ))
 
 ACTIVITY = Record(title="Activity", fields=(
@@ -77,6 +80,8 @@ CHECKLIST_ITEM = Record(title="Checklist item", fields=(
     Field("text", Text(), doc="what must be done or true, as one sentence"),
     Field("owner", Id(), doc="the role id of who makes sure it happens"),
     Field("due", Text(), doc="when, relative to the process, such as 'Before kickoff'"),
+    Field("due_at", OneOf(DUE_POINTS), required=False,
+          doc="the latest day a project kit gives it: its phase's first day (phase-start) or last (phase-end, the default)"),
     _AUDIENCE_ITEM,
 ))
 
