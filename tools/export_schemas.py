@@ -16,6 +16,7 @@ import sys
 
 from _project import ROOT
 
+from playbook.kits.project import project_json_schema
 from playbook.model.shapes import FILE_KINDS
 
 SCHEMA_DIR = ROOT / "schemas"
@@ -30,6 +31,8 @@ def schemas() -> dict[str, str]:
                   "$comment": f"Generated from hooks/playbook/shapes.py by tools/export_schemas.py for data/{pattern}; "
                               "do not edit by hand."}
         written[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    # Project files (playbook/kits/project.py) declare their shape once, as a pydantic model.
+    written["project.schema.json"] = json.dumps(project_json_schema(), indent=2, ensure_ascii=False) + "\n"
     return written
 
 
@@ -54,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check and stale:
         print("Stale: " + ", ".join(stale) + " — run: .venv/bin/python tools/export_schemas.py")
         return 1
-    print(f"{'Wrote' if stale else 'Up to date:'} {', '.join(stale) or len(FILE_KINDS)} schema(s)")
+    print(f"{'Wrote' if stale else 'Up to date:'} {', '.join(stale) or len(FILE_KINDS) + 1} schema(s)")
     return 0
 
 

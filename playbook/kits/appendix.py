@@ -65,25 +65,19 @@ class _Appendix:
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
               *, size: float = 9) -> None:
-        table = self.document.add_table(rows=1, cols=len(header))
+        table = self.document.add_table(rows=len(rows) + 1, cols=len(header))
         table.style = self.document.styles[TABLE_STYLE]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        for cell, title in zip(table.rows[0].cells, header, strict=True):
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(title)
-            run.bold, run.font.size = True, Pt(size)
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                cell.text = ""
-                run = cell.paragraphs[0].add_run(value)
-                run.font.size = Pt(size)
         total = sum(widths)
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = Cm(17.0 * width / total)  # Word reads the cells' widths, LibreOffice the grid's
-            for cell in column.cells:
-                cell.width = Cm(17.0 * width / total)
+        sizes = [Cm(17.0 * width / total) for width in widths]
+        for column, width in zip(table.columns, sizes, strict=True):
+            column.width = width  # LibreOffice reads the grid's widths, Word the cells'
+        for number, (row, values) in enumerate(zip(table.rows, [header, *rows], strict=True)):
+            for cell, value, width in zip(row.cells, values, sizes, strict=True):
+                cell.width = width
+                run = cell.paragraphs[0].add_run(value)
+                run.bold, run.font.size = number == 0, Pt(size)
         self.document.add_paragraph()
 
     # -- the sections -----------------------------------------------------------------------------

@@ -19,10 +19,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,38 +147,52 @@ def build_kits(root: Path, only: str | None = None, *, engine: str = "mkdocs", t
     return outcome
 
 
+# What the worker processes inherit when they fork: the sources are loaded once, by the parent.
+_JOB: dict = {}
+
+
 def _make(sources: Sources, settings, projects: list[Project], fingerprints: dict[str, str], work: Path, engine: str,
           workers: int) -> list[tuple[list[str], list[Problem]]]:
-    """Write each project's kit under work/projects/<id>/; the failures, as (messages, problems)."""
-    brand, guide = sources.settings.brand, sources.settings.customer_site.url
-    staged: list[tuple[Project, Path, Path]] = []
-    failures: list[tuple[list[str], list[Problem]]] = []
-    for project in projects:
-        facts = kit_facts(sources.playbook, project, brand, guide, settings, sources.today)
-        names = file_names(project.id)
-        folder = work / PROJECTS / project.id
-        folder.mkdir()
-        (folder / names["deck"]).write_bytes(build_deck(facts))
-        (folder / names["appendix"]).write_bytes(build_appendix(facts))
-        calendar = build_calendar(facts)
-        (folder / names["calendar"]).write_bytes(calendar)
-        manifest = {"project": project.id, "fingerprint": fingerprints[project.id], "built_on": sources.today.isoformat(),
-                    "playbook_version": facts.playbook_version, "project_file": project.display,
-                    "files": names, "project_page": f"{names['site']}/your-project/"}
-        (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        try:
-            stage_root = stage_project_site(sources, facts, calendar, project.display, work / "stage" / project.id)
-        except PlaybookError as error:
-            failures.append(([], error.problems))
-            continue
-        staged.append((project, stage_root, folder / names["site"]))
+    """Write each project's kit under work/projects/<id>/, in `workers` processes side by side (each
+    kit's documents, staging and rendering are independent); the failures, as (messages, problems)."""
+    _JOB.update(sources=sources, settings=settings, projects={p.id: p for p in projects}, fingerprints=fingerprints,
+                work=work, engine=engine)
+    ids = [p.id for p in projects]
+    try:
+        if workers <= 1 or len(ids) == 1:
+            results = [_make_one(project_id) for project_id in ids]
+        else:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                results = list(pool.map(_make_one, ids))
+    finally:
+        _JOB.clear()
+    return [(messages, problems) for messages, problems in results if messages or problems]
 
-    def render_one(item: tuple[Project, Path, Path]):
-        project, stage_root, site_dir = item
-        return project, render_project_site(stage_root, site_dir, engine)
 
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        for project, rendered in pool.map(render_one, staged):
-            if not rendered.ok:
-                failures.append(([f"{project.id}: {line}" for line in rendered.messages], rendered.problems))
-    return failures
+def _make_one(project_id: str) -> tuple[list[str], list[Problem]]:
+    """One project's kit: its documents, then its customer site staged and rendered."""
+    sources: Sources = _JOB["sources"]
+    project: Project = _JOB["projects"][project_id]
+    work: Path = _JOB["work"]
+    facts = kit_facts(sources.playbook, project, sources.settings.brand, sources.settings.customer_site.url,
+                      _JOB["settings"], sources.today)
+    names = file_names(project.id)
+    folder = work / PROJECTS / project.id
+    folder.mkdir()
+    (folder / names["deck"]).write_bytes(build_deck(facts))
+    (folder / names["appendix"]).write_bytes(build_appendix(facts))
+    calendar = build_calendar(facts)
+    (folder / names["calendar"]).write_bytes(calendar)
+    manifest = {"project": project.id, "fingerprint": _JOB["fingerprints"][project.id],
+                "built_on": sources.today.isoformat(), "playbook_version": facts.playbook_version,
+                "project_file": project.display, "files": names, "project_page": f"{names['site']}/your-project/"}
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    try:
+        stage_root = stage_project_site(sources, facts, calendar, project.display, work / "stage" / project.id)
+    except PlaybookError as error:
+        return [], error.problems
+    rendered = render_project_site(stage_root, folder / names["site"], _JOB["engine"])
+    shutil.rmtree(stage_root, ignore_errors=True)
+    if not rendered.ok:
+        return [f"{project.id}: {line}" for line in rendered.messages], rendered.problems
+    return [], []
