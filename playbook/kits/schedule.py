@@ -217,11 +217,11 @@ def plan_schedule(playbook: Playbook, project: Any, settings: Any) -> Schedule:
                                 f"{span_end.isoformat()} for the {len(members)} phase(s) "
                                 f"{', '.join(ids[i] for i in members)}",
                                 "move the later date on, or the earlier one back: each phase needs at least one day")
-        shares = _share(available - len(members), [lengths[i] for i in members])
+        shares = _share(available, [lengths[i] for i in members])
         cursor = span_start
         for index, share in zip(members, shares, strict=True):
-            starts[index], days[index] = cursor, share + 1
-            cursor = add_working_days(cursor, share + 1)
+            starts[index], days[index] = cursor, share
+            cursor = add_working_days(cursor, share)
     # After the last fixed day: each phase takes its length.
     last = order[-1]
     cursor = fixed[last][0] if last < len(phases) else None
@@ -243,7 +243,16 @@ def plan_schedule(playbook: Playbook, project: Any, settings: Any) -> Schedule:
 
 
 def _share(total: int, weights: list[int]) -> list[int]:
-    """total split in proportion to weights, in whole numbers that add up to total."""
+    """total split in proportion to weights, in whole numbers of at least 1 that add up to total
+    (the caller makes sure total is at least the number of weights). With total equal to the sum
+    of the weights, each share is its weight."""
+    shares = _rounded(total, weights)
+    if min(shares) >= 1:
+        return shares
+    return [1 + share for share in _rounded(total - len(weights), weights)]  # one day each, the rest shared
+
+
+def _rounded(total: int, weights: list[int]) -> list[int]:
     whole = sum(weights)
     shares, given, running = [], 0, 0
     for weight in weights:
