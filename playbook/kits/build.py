@@ -33,7 +33,7 @@ from playbook.kits.deck import build_deck
 from playbook.kits.facts import kit_facts
 from playbook.kits.project import Project, load_projects
 from playbook.kits.project_site import render_project_site, stage_project_site
-from playbook.kits.settings import read_kit_settings
+from playbook.kits.settings import read_kit_settings, settings_problems
 from playbook.load.sources import Sources, load_sources
 from playbook.problems import PlaybookError, Problem
 from playbook.publish import generations
@@ -102,6 +102,10 @@ def build_kits(root: Path, only: str | None = None, *, engine: str = "mkdocs", t
         outcome.problems = error.problems
         return outcome
     settings, folder, problems = read_kit_settings(root, sources.config)
+    problems += settings_problems(settings, sources.playbook)
+    if problems:
+        outcome.problems = problems
+        return outcome
     projects, found = load_projects(folder, sources.playbook, settings, only=only)
     problems += found
     if not folder.is_dir():

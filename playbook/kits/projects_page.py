@@ -16,7 +16,7 @@ from jinja2 import Environment
 from playbook.kits.facts import DatedItem, kit_facts
 from playbook.kits.project import Project, load_projects
 from playbook.kits.schedule import Milestone, PhaseDates
-from playbook.kits.settings import read_kit_settings
+from playbook.kits.settings import read_kit_settings, settings_problems
 from playbook.problems import Problem
 from playbook.render import fences
 from playbook.stage.generated_pages import GeneratedPage
@@ -54,6 +54,9 @@ def project_rows(projects: list[Project], playbook: Any, brand: Any, guide_url: 
 def projects_page(sources: Any, templates: Environment) -> tuple[GeneratedPage | None, list[Problem]]:
     settings, folder, problems = read_kit_settings(sources.root, sources.config)
     if not folder.is_dir():
+        return None, problems
+    problems += settings_problems(settings, sources.playbook)
+    if problems:
         return None, problems
     projects, found = load_projects(folder, sources.playbook, settings)
     problems += found

@@ -48,3 +48,23 @@ def read_kit_settings(root: Path, config: dict[str, Any]) -> tuple[KitSettings, 
     if not folder.is_absolute():
         folder = Path(root) / folder
     return settings, folder.resolve(), problems
+
+
+def settings_problems(settings: KitSettings, playbook: Any) -> list[Problem]:
+    """The ids extra.projects names must exist in the playbook (and be for customers: kits are)."""
+    phases = [p.id for p in playbook.phases()]
+    problems = []
+    for key in ("kickoff_phase", "go_live_phase"):
+        if getattr(settings, key) not in phases:
+            problems.append(Problem(CONFIG_FILE, None, f"extra.projects.{key} names '{getattr(settings, key)}', "
+                                    "which is not a phase", f"name one of: {', '.join(phases)}"))
+    if not problems and phases.index(settings.go_live_phase) <= phases.index(settings.kickoff_phase):
+        problems.append(Problem(CONFIG_FILE, None, "extra.projects.go_live_phase does not come after kickoff_phase",
+                                "name the phases in their lifecycle order"))
+    for key, table, kind in (("change_process", playbook.processes, "process"),
+                             ("escalation_path", playbook.escalation_paths, "escalation path")):
+        value = getattr(settings, key)
+        if value not in table or table[value].audience != "customer":
+            problems.append(Problem(CONFIG_FILE, None, f"extra.projects.{key} names '{value}', which is not a "
+                                    f"customer {kind}", f"name one of: {', '.join(k for k, v in table.items() if v.audience == 'customer')}"))
+    return problems

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from playbook.kits.project import load_projects, project_json_schema
-from playbook.kits.settings import ENVIRONMENT, KitSettings, read_kit_settings
+from playbook.kits.settings import ENVIRONMENT, KitSettings, read_kit_settings, settings_problems
 from playbook.stage.site import StageOptions, plan_site
 from tests.kits.helpers import EXAMPLE_ID, edited, example_project, example_text, line_of, load_text, real_sources
 from tests.sites import ROOT
@@ -136,6 +136,10 @@ def test_the_projects_folder_is_a_setting_and_can_be_anywhere(tmp_path, monkeypa
     _, _, problems = read_kit_settings(ROOT, {"extra": {"projects": {"folder": "x", "top_change_impact": 3}}})
     assert [p.message for p in problems] == ["extra.projects.top_change_impact: extra inputs are not permitted"]
     assert load_projects(tmp_path / "missing", sources.playbook, KitSettings()) == ([], [])
+    wrong = KitSettings(kickoff_phase="kick-off", escalation_path="nowhere")
+    assert [p.message for p in settings_problems(wrong, sources.playbook)] == [
+        "extra.projects.kickoff_phase names 'kick-off', which is not a phase",
+        "extra.projects.escalation_path names 'nowhere', which is not a customer escalation path"]
 
 
 def test_a_bad_project_file_stops_the_internal_site_with_its_line(tmp_path, monkeypatch, sources):
