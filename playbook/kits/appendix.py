@@ -170,7 +170,7 @@ class _Appendix:
         rows = [(str(line.number), f"{line.person.name} ({line.person.role.title})", line.level.action,
                  line.limit or "Decides", line.reached_after or "At once") for line in facts.escalation]
         self.table(("Level", "Who", "What they do", "Time at this level", "Reached after"), rows,
-                   (1.0, 3.2, 6.0, 2.0, 2.2))
+                   (1.5, 3.2, 5.8, 2.0, 2.0))
 
     def impacts(self) -> None:
         self.heading("7. Change impacts to watch", 1)
@@ -179,7 +179,7 @@ class _Appendix:
         rows = [(str(line.rank), line.impact.change, f"{line.score} ({line.likelihood} × {line.cost})",
                  line.impact.response + (f" Why this score: {line.why}" if line.why else ""))
                 for line in self.facts.impacts]
-        self.table(("#", "Change", "Score", "What we do about it"), rows, (0.8, 5.0, 1.8, 7.0))
+        self.table(("#", "Change", "Score", "What we do about it"), rows, (0.7, 5.0, 1.9, 7.0))
 
     def save(self) -> bytes:
         buffer = io.BytesIO()

@@ -179,14 +179,15 @@ class _Deck:
             frame.word_wrap = True
             for index, person in enumerate(people):
                 paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-                paragraph.space_after = Pt(8)
                 name = paragraph.add_run()
                 name.text = person.name
                 name.font.size, name.font.bold, name.font.color.rgb = Pt(15), True, INK
                 role = paragraph.add_run()
-                role.text = f"  {person.role.title}\n"
+                role.text = f"  {person.role.title}"
                 role.font.size, role.font.color.rgb = Pt(13), MUTED
-                email = paragraph.add_run()
+                line = frame.add_paragraph()
+                line.space_after = Pt(8)
+                email = line.add_run()
                 email.text = person.email
                 email.font.size, email.font.color.rgb = Pt(12), self.primary
                 email.hyperlink.address = f"mailto:{person.email}"
