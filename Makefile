@@ -58,7 +58,7 @@ chromium:
 # The kit tests open every document in a real office suite: Debian's LibreOffice (Impress and
 # Writer) converts them to PDF and poppler-utils reads the PDF's text; install them when missing.
 office:
-	@command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
+	@dpkg -s libreoffice-impress libreoffice-writer poppler-utils >/dev/null 2>&1 || { \
 	  echo "Installing Debian's LibreOffice (impress, writer) and poppler-utils for the kit tests..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
