@@ -88,7 +88,7 @@ def _kits(root: Path, project: str | None, engine: str) -> int:
         print(f"  {line}")
     if not outcome.ok:
         if outcome.problems:
-            print(PlaybookError(outcome.problems, what="The project kits"))
+            print(PlaybookError(outcome.problems, what="The kit build"))
         print(f"\nKits failed. {UNCHANGED}")
         return 1
     for project_id in outcome.built:
