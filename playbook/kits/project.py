@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import os
+import re
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from playbook.kits.schedule import Schedule, ScheduleError, plan_schedule
 from playbook.kits.settings import KitSettings
-from playbook.load.yaml_source import LineDict, LineList, load_yaml
+from playbook.load.yaml_source import LineDict, LineList, load_yaml, parse_yaml
 from playbook.model.facts import Playbook
 from playbook.problems import Problem
 
@@ -163,6 +164,10 @@ def load_project(path: Path, playbook: Playbook, settings: KitSettings,
                  *, display: str | None = None) -> tuple[Project | None, list[Problem]]:
     display = display or path.name
     raw, problems = load_yaml(path, display)
+    if raw is None and problems and _impossible_dates(path):
+        # YAML stops at the first day that does not exist; read such days as text instead, so that
+        # each is reported at its own line with every other problem of the file.
+        raw, problems = parse_yaml(_quote_impossible_dates(path.read_text(encoding="utf-8")), display)
     if problems and raw is None:
         return None, problems
     if not isinstance(raw, LineDict):
@@ -380,6 +385,27 @@ def _shown(value: Any) -> str:
         return f"the date {value.isoformat()}"
     text = str(value)
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+# A plain value shaped like a date (YAML 1.1's own pattern, unquoted): `kickoff: 2027-02-30`.
+_DATE_VALUE = re.compile(r"(?m)(:\s+|-\s+)(\d{4})-(\d{1,2})-(\d{1,2})(?=\s*(#.*)?$)")
+
+
+def _impossible(match: re.Match) -> bool:
+    try:
+        datetime.date(*(int(match.group(n)) for n in (2, 3, 4)))
+    except ValueError:
+        return True
+    return False
+
+
+def _impossible_dates(path: Path) -> bool:
+    return any(_impossible(m) for m in _DATE_VALUE.finditer(path.read_text(encoding="utf-8")))
+
+
+def _quote_impossible_dates(text: str) -> str:
+    return _DATE_VALUE.sub(lambda m: f"{m.group(1)}'{m.group(2)}-{m.group(3)}-{m.group(4)}'" if _impossible(m)
+                           else m.group(0), text)
 
 
 def schema_line(project_file: Path, schema_dir: Path) -> str:

@@ -57,13 +57,18 @@ def test_go_live_before_kickoff_is_reported_at_go_live(sources, tmp_path):
         "(2026-10-05) — move go_live after kickoff, or correct the kickoff date"]
 
 
-def test_a_date_that_does_not_exist_is_reported_at_its_line(sources, tmp_path):
-    text = edited({"go_live: 2027-03-26": "go_live: 2027-02-30"})
+def test_dates_that_do_not_exist_are_each_reported_at_their_line_with_the_other_problems(sources, tmp_path):
+    text = edited({"go_live: 2027-03-26": "go_live: 2027-02-30", "kickoff: 2026-10-05": "kickoff: 2026-13-05",
+                   "    name: Helen Marsh\n": ""})
     _, problems = load_text(tmp_path, text, sources)
-    assert len(problems) == 1
-    assert str(problems[0]).startswith(f"projects/{EXAMPLE_ID}.yml:{line_of(text, 'go_live:')}: '2027-02-30' is "
-                                       "not a real date")
-    assert "write a date that exists" in str(problems[0])
+    assert [str(p) for p in problems] == [
+        f"projects/{EXAMPLE_ID}.yml:{line_of(text, 'kickoff:')}: 'kickoff' must be a date written YYYY-MM-DD, not "
+        "'2026-13-05' — write a day that exists, such as 2027-03-31, without quotes",
+        f"projects/{EXAMPLE_ID}.yml:{line_of(text, 'go_live:')}: 'go_live' must be a date written YYYY-MM-DD, not "
+        "'2027-02-30' — write a day that exists, such as 2027-03-31, without quotes",
+        f"projects/{EXAMPLE_ID}.yml:{line_of(text, 'executive-sponsor:')}: 'people.executive-sponsor' is missing the "
+        "required key 'name' — add 'name:' (the person's name as colleagues write it)",
+    ]
 
 
 def test_every_problem_of_a_file_is_reported_at_once(sources, tmp_path):
