@@ -4,6 +4,8 @@
 #   make build           build both sites into site/internal/ and site/customer/
 #   make customer-bundle site/customer-bundle.zip: the customer site, readable from disk
 #   make teams-app       site/teams-app.zip: the Teams app with the playbook and customer guide tabs
+#   make kit PROJECT=<id> site/projects/<id>/: the kickoff deck, SOW appendix, calendar and
+#                        customer project site of one project (make kits: every project)
 #   make test            install everything the tests need and run them all
 #   make audit           Lighthouse scores of the customer site (a report)
 #   make bench           speed at handbook scale against plain Material (PAGES=1000 RUNS=3)
@@ -19,8 +21,8 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 # Material prints an end-of-life banner for MkDocs 2 on every build; we know, and pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve serve-customer build customer-bundle test test-fast chromium audit \
-        new-process new-checklist check-freshness bench lock clean hosting-tools teams-app
+.PHONY: install serve serve-customer build customer-bundle test test-fast chromium office audit \
+        new-process new-checklist check-freshness bench lock clean hosting-tools teams-app kit kits
 
 install: $(STAMP)
 
@@ -68,12 +70,30 @@ teams-app: install
 	  (cd tools/teams && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 	$(PY) -m playbook.hosting.teams
 
-test: install chromium hosting-tools
+# The kit tests open every document in a real office suite: Debian's LibreOffice (Impress and
+# Writer) converts them to PDF and poppler-utils reads the PDF's text; install them when missing.
+office:
+	@dpkg -s libreoffice-impress libreoffice-writer poppler-utils >/dev/null 2>&1 || { \
+	  echo "Installing Debian's LibreOffice (impress, writer) and poppler-utils for the kit tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    libreoffice-impress libreoffice-writer poppler-utils >/dev/null; }
+
+test: install chromium office hosting-tools
 	$(PY) -m pytest
 
 # Unit tests only: the pure modules, in about a second.
 test-fast: install
 	$(PY) -m pytest tests/unit -q
+
+# Project kits: site/projects/<id>/ for one project (PROJECT=<id>) or for every project file in
+# extra.projects.folder (default projects/). A project whose inputs did not change is not rebuilt.
+kit: install
+	@test -n "$(PROJECT)" || { echo "Say which project: make kit PROJECT=<id> (the project file's name without .yml)"; exit 2; }
+	$(PY) -m playbook kit $(PROJECT)
+
+kits: install
+	$(PY) -m playbook kits
 
 # Speed at handbook scale: a synthetic playbook in a temporary folder, plain Material against
 # both our sites. PAGES (1000) and RUNS (3) change it; SERVE=0 and SEARCH=0 skip those parts.

@@ -3,6 +3,8 @@
     build [SITE ...]    load, stage, render and publish the sites (default both) into site/
     stage [SITE ...]    load and stage only, into build/<site>/ (to look at or render by hand)
     bundle              site/customer-bundle.zip: the customer site, readable from disk
+    kit PROJECT         site/projects/<PROJECT>/: a project's kickoff deck, SOW appendix, calendar, site
+    kits                the kit of every project file (an unchanged project is not rebuilt)
     serve [--audience]  preview a site with live reload, restaging on every change
 
 Options: --root PROJECT (default: the current folder), --engine mkdocs|properdocs.
@@ -36,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("sites", nargs="*", metavar="SITE",
                              help=f"one of {', '.join(AUDIENCES)} (default: both)")
     commands.add_parser("bundle")
+    kit = commands.add_parser("kit")
+    kit.add_argument("project", help="the project's id: its file name in the projects folder, without .yml")
+    commands.add_parser("kits")
     serve = commands.add_parser("serve")
     serve.add_argument("--audience", choices=AUDIENCES, default="internal")
     serve.add_argument("--port", type=int, default=None)
@@ -49,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args.root, sites, args.engine, args.work)
         if args.command == "stage":
             return _stage(args.root, sites)
+        if args.command in ("kit", "kits"):
+            return _kits(args.root, getattr(args, "project", None), args.engine)
         if args.command == "bundle":
             from playbook.publish.bundle import build_bundle
             return build_bundle(args.root, engine=args.engine)
@@ -73,6 +80,27 @@ def _build(root: Path, sites: tuple[str, ...], engine: str, work: Path | None) -
         failed = ", ".join(r.audience for r in outcome.rendered if not r.ok) or "sources"
         print(f"\nBuild failed ({failed}). {UNCHANGED}")
         return 1
+    return 0
+
+
+def _kits(root: Path, project: str | None, engine: str) -> int:
+    from playbook.kits.build import build_kits
+    outcome = build_kits(root, project, engine=engine)
+    for line in outcome.messages:
+        print(f"  {line}")
+    if not outcome.ok:
+        if outcome.problems:
+            print(PlaybookError(outcome.problems, what="The kit build"))
+        print(f"\nKits failed. {UNCHANGED}")
+        return 1
+    for project_id in outcome.built:
+        print(f"{project_id:40} built      -> site/projects/{project_id}/")
+    for project_id in outcome.unchanged:
+        print(f"{project_id:40} unchanged     site/projects/{project_id}/")
+    for project_id in outcome.removed:
+        print(f"{project_id:40} removed (no project file any more)")
+    print(f"{len(outcome.built)} built, {len(outcome.unchanged)} unchanged in {outcome.seconds:.1f} s"
+          + ("" if outcome.published else "; nothing in site/ was changed"))
     return 0
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pydantic.json_schema import GenerateJsonSchema
 
+from playbook.kits.project import project_json_schema
 from playbook.model.data_files import DATA_FILES
 from playbook.model.page import PageFrontMatter
 from playbook.model.settings import Settings
@@ -49,6 +50,8 @@ def schemas() -> dict[str, str]:
                   "$comment": f"Generated from playbook/model/ by tools/export_schemas.py for data/{kind.pattern}; "
                               "do not edit by hand."}
         written[f"{kind.schema}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    # Project files (playbook/kits/project.py) declare their shape once, as a pydantic model.
+    written["project.schema.json"] = json.dumps(project_json_schema(), indent=2, ensure_ascii=False) + "\n"
     return written
 
 

@@ -81,6 +81,8 @@ class Phase(Record):
     entry_criteria: list_of(Text) = Field(description="what must be true before the phase starts")
     exit_criteria: list_of(Text) = Field(description="what must be true before the phase ends")
     customer_contribution: Text = Field(description="what the customer brings to this phase")
+    default_working_days: whole_number(1) | None = Field(
+        None, description="the phase's default length in working days; project kits date the phases from it")
 
 
 class Process(Record):
@@ -104,6 +106,8 @@ class ChecklistItem(Record):
     owner: Id = Field(description="the role id of who makes sure it happens")
     due: Text = Field(description="when, relative to the process, such as 'Before kickoff'")
     audience: NarrowedAudience = narrowed_audience()
+    due_at: one_of("phase-start", "phase-end") = Field(
+        "phase-end", description="where in its process's phase a project kit dates the item: phase-start or phase-end")
 
 
 class Checklist(Record):

@@ -15,6 +15,7 @@ from playbook.model.types import (
     EditAddress,
     Email,
     FeedbackAddress,
+    Id,
     Means,
     PagePath,
     Record,
@@ -126,6 +127,19 @@ class Teams(Record):
     terms_url: HttpsAddress = Field(description="the terms of use (Teams requires them)")
 
 
+class Projects(Record):
+    """Project kits (`make kit`, `make kits`): where the project files are, and which parts of the
+    playbook a kit names."""
+
+    folder: Text = Field("projects", description="the folder of project files, relative to mkdocs.yml or absolute; "
+                                                 "PLAYBOOK_PROJECTS overrides it for one run")
+    kickoff_phase: Id = Field("kickoff", description="the phase whose first day is a project's kickoff date")
+    go_live_phase: Id = Field("go-live", description="the phase whose last day is a project's go-live date")
+    change_process: Id = Field("change-request", description="the process the kit shows as change control")
+    escalation_path: Id = Field("standard", description="the escalation path the kit shows")
+    top_change_impacts: whole_number(1, 20) = Field(5, description="how many change impacts the deck shows")
+
+
 class Settings(Record):
     """Everything under `extra:` in mkdocs.yml."""
 
@@ -140,3 +154,4 @@ class Settings(Record):
     hosting: Hosting | None = Field(None, description="where the sites are hosted (docs/hosting.md); without it, no "
                                                       "host configuration is written")
     teams: Teams | None = Field(None, description="the Teams app (`make teams-app`)")
+    projects: Projects = Field(Projects(), description="project kits (`make kit`, `make kits`; projects/README.md)")

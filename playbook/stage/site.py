@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 import json
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,6 +29,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
+from playbook.kits import projects_page
 from playbook.load import review
 from playbook.load.pages import SourcePage
 from playbook.load.rules import missing_pages
@@ -64,9 +65,12 @@ class StagedSite:
     changed: bool   # whether any file of the tree was written or removed
 
 
-def stage(sources: Sources, audience: str, root: Path, options: StageOptions | None = None) -> StagedSite:
+def stage(sources: Sources, audience: str, root: Path, options: StageOptions | None = None, *,
+          extra_pages: Sequence[generated_pages.GeneratedPage] = (), extra_files: Mapping[str, bytes] | None = None
+          ) -> StagedSite:
     """Stage one site into root; raise PlaybookError with every problem, writing nothing."""
-    plan, problems = plan_site(sources, audience, options or StageOptions())
+    plan, problems = plan_site(sources, audience, options or StageOptions(), extra_pages=extra_pages,
+                               extra_files=extra_files)
     raise_if_any(problems, what=f"The {audience} site")
     tree = Tree(root)
     for path, content in plan.items():
@@ -75,8 +79,13 @@ def stage(sources: Sources, audience: str, root: Path, options: StageOptions | N
     return StagedSite(audience, Path(root), Path(root) / "mkdocs.yml", changed)
 
 
-def plan_site(sources: Sources, audience: str, options: StageOptions) -> tuple[dict[str, bytes], list[Problem]]:
-    """Every file of the staged tree (path -> bytes), and every problem found."""
+def plan_site(sources: Sources, audience: str, options: StageOptions, *,
+              extra_pages: Sequence[generated_pages.GeneratedPage] = (),
+              extra_files: Mapping[str, bytes] | None = None) -> tuple[dict[str, bytes], list[Problem]]:
+    """Every file of the staged tree (path -> bytes), and every problem found.
+
+    extra_pages and extra_files (paths in docs/) are for project kits (playbook/kits/project_site.py):
+    a project's own page, first in the nav, and its calendar, on the customer site built for it."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     everything = sources.playbook
@@ -97,6 +106,12 @@ def plan_site(sources: Sources, audience: str, options: StageOptions) -> tuple[d
     if not customer:
         generated.append(generated_pages.GeneratedPage(HEALTH_PAGE, "Content health", "", "mkdocs.yml",
                                                        "Generated from every page's front matter.", macros=False))
+        # Project kits: the list of every project, from the project files (playbook/kits/projects_page.py).
+        listing, found = projects_page.projects_page(sources, _templates(sources.root))
+        problems += found
+        if listing is not None:
+            generated.append(listing)
+    generated += list(extra_pages)  # project kits: a project's own page
     for page in generated:
         if page.src in sources.docs.pages:
             problems.append(Problem(f"docs/{page.src}", None,
@@ -184,6 +199,12 @@ def plan_site(sources: Sources, audience: str, options: StageOptions) -> tuple[d
     nav = site_config.site_nav(sources.config.get("nav"), audience, set(written) | {p.src for p in generated}, home,
                                [(p.src, p.title) for p in generated if p.src.startswith("roles/")],
                                settings, visible)
+    # Project kits: the project's own page first; the projects list last, after the content health page.
+    if nav is not None:
+        nav = [{escape_text(p.title): p.src} for p in extra_pages] + nav
+        nav += [{escape_text(p.title): p.src} for p in generated if p.src == projects_page.PAGE]
+    for path, content in (extra_files or {}).items():
+        files[f"docs/{path}"] = content
     config = site_config.generate(sources, audience, nav, options, extra, extra_css=[BRAND_CSS] if customer else [])
     files["mkdocs.yml"] = config.encode()
     files[macros.PLAYBOOK_FILE] = visible.to_json().encode()

@@ -13,7 +13,7 @@ from tests.html import primary_nav
 pytestmark = pytest.mark.build
 
 TOP_LEVEL = ["Home", "Working with customers", "Lifecycle", "Roles", "Communication plan", "Governance",
-             "Change management", "Templates", "Using this playbook"]
+             "Change management", "Templates", "Using this playbook", "Projects"]
 
 
 def _top_level_entries(tokens: list[tuple]) -> list[list[tuple]]:

@@ -76,7 +76,7 @@ def test_every_mistake_at_once_with_did_you_mean(tmp_path):
     found = problems_of(tmp_path, text)
     assert found == [
         "mkdocs.yml:15: unknown key 'customer_sit' in 'extra' — did you mean 'customer_site'? the keys allowed here "
-        "are: brand, review, repository, customer_site, feedback, generator, hosting, teams",
+        "are: brand, review, repository, customer_site, feedback, generator, hosting, teams, projects",
         "mkdocs.yml:22: 'extra.review.every_months' must be a whole number from 1 to 24, not the number 0 — write a "
         "whole number such as 1, without quotes",
         "mkdocs.yml:23: unknown key 'due_soon_dayz' in 'extra.review' — did you mean 'due_soon_days'? the keys allowed "

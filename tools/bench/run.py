@@ -9,15 +9,16 @@ then, RUNS times each, builds
 and prints the medians of wall time, CPU time (user+sys of the build and its children) and peak
 memory (the largest process), pages per second, page weight and search index size. It also times
 loading and validating the data of 1,000 processes, `mkdocs serve` picking up a page edit and a
-data edit (SERVE=0 skips it), and search in headless Chromium (SEARCH=0 skips it), and checks each
+data edit (SERVE=0 skips it), search in headless Chromium (SEARCH=0 skips it), and `make kits` for
+KITS (200) projects, then again with nothing changed (tools/bench/kits.py), and checks each
 figure against its budget. Above 1,000 pages (PAGES=3000) it also builds a 1,000-page playbook
 in each run, for the growth budget (3,000 pages in at most 3.5 times the 1,000-page time).
 The last line is always `ratio both-sites/plain: X.XX`.
 
 A benchmark, not a test: nothing here fails CI, and the figures depend on the machine.
 
-Usage: python tools/bench/run.py [--pages N] [--runs N] [--no-serve] [--no-search] [--keep]
-       (PAGES, RUNS, SERVE=0, SEARCH=0 and BENCH_KEEP=1 in the environment do the same)
+Usage: python tools/bench/run.py [--pages N] [--runs N] [--no-serve] [--no-search] [--kits N] [--keep]
+       (PAGES, RUNS, SERVE=0, SEARCH=0, KITS=0 and BENCH_KEEP=1 in the environment do the same)
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
+import kits  # noqa: E402
 import plain  # noqa: E402
 import synthetic  # noqa: E402
 
@@ -298,6 +300,9 @@ def main(argv: list[str] | None = None) -> int:
                         default=os.environ.get("WITHOUT_FEATURE", "").split() or [],
                         help="drop a theme feature from the synthetic copy of mkdocs.yml, to measure a change "
                              "to it (WITHOUT_FEATURE='navigation.sections')")
+    parser.add_argument("--kits", type=int, default=int(os.environ.get("KITS", 200)),
+                        help="project kits to build with `make kits`, twice (the second run must rebuild none); "
+                             "0 skips them (KITS=0)")
     parser.add_argument("--baseline-pages", type=int, default=BASELINE_PAGES,
                         help="the smaller playbook the growth figure compares against (default: 1000)")
     args = parser.parse_args(argv)
@@ -339,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
         data_seconds = time_data_load(work)
         serve = {} if args.no_serve else time_serve(project)
         search = [] if args.no_search else time_search(project.root / "site" / "internal")
+        kit_times = kits.time_kits(work, args.kits) if args.kits else None
 
         def med(runs: list[Run], attr: str) -> float:
             return statistics.median(getattr(r, attr) for r in runs)
@@ -396,6 +402,13 @@ def main(argv: list[str] | None = None) -> int:
                            f"{statistics.median(search):.0f} ms", f"<= {SEARCH_BUDGET:.0f} ms",
                            statistics.median(search) <= SEARCH_BUDGET))
             checks.append(("search: slowest query", f"{max(search):.0f} ms", "-", None))
+        if kit_times:
+            checks += [
+                (f"make kits: {kit_times.projects} projects", f"{kit_times.first:.1f} s", "-", None),
+                ("make kits: per project", f"{kit_times.first / kit_times.projects:.2f} s", "-", None),
+                ("make kits again, nothing changed", f"{kit_times.second:.1f} s", "-", None),
+                ("make kits again: kits rebuilt", str(kit_times.rebuilt_second), "0", kit_times.rebuilt_second == 0),
+            ]
         print()
         print(f"{'budget':<42}{'measured':>12}  {'budget':<12}")
         for label, value, budget, ok in checks:

@@ -1,0 +1,252 @@
+"""One project's facts, exactly as its kit shows them: people by name, dates, RACI, choices.
+
+Every output of a kit (deck, appendix, calendar, project page) is drawn from one `KitFacts`,
+so they cannot disagree, and `KitFacts` is made from two things only: the customer's view of
+the playbook (`for_audience(playbook, "customer")`: nothing internal can reach a kit) and this
+project's file. Nothing of any other project is in reach when a kit is made.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+
+from playbook.kits.project import Meeting, Person, Project
+from playbook.kits.schedule import Milestone, PhaseDates
+from playbook.kits.settings import KitSettings
+from playbook.model.facts import (
+    CUSTOMER,
+    Activity,
+    ChangeImpact,
+    Checklist,
+    ChecklistItem,
+    Communication,
+    EscalationLevel,
+    Playbook,
+    Process,
+    Role,
+)
+from playbook.model.settings import Brand
+from playbook.render import views
+from playbook.stage.audience import for_audience
+
+LETTERS = ("A", "R", "C", "I")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A role and the person holding it on this project."""
+
+    role: Role
+    name: str
+    email: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.role.title})"
+
+
+@dataclass(frozen=True)
+class RaciLine:
+    activity: Activity
+    people: dict[str, tuple[Named, ...]]  # letter -> who holds it
+
+    def names(self, letter: str) -> str:
+        return ", ".join(n.name for n in self.people.get(letter, ()))
+
+
+@dataclass(frozen=True)
+class DatedItem:
+    checklist: Checklist
+    item: ChecklistItem
+    owner: Named
+    due: datetime.date | None
+    done: bool
+
+    def overdue(self, today: datetime.date) -> bool:
+        return not self.done and self.due is not None and self.due < today
+
+
+@dataclass(frozen=True)
+class DatedChecklist:
+    checklist: Checklist
+    items: tuple[DatedItem, ...]
+
+
+@dataclass(frozen=True)
+class PhaseSection:
+    process: Process
+    dates: PhaseDates | None          # None for a process that is not a phase (change control)
+    raci: tuple[RaciLine, ...]
+    checklists: tuple[DatedChecklist, ...]
+
+
+@dataclass(frozen=True)
+class CommunicationLine:
+    communication: Communication
+    owner: Named
+    recipients: tuple[Named, ...]
+    meeting: Meeting | None
+
+    @property
+    def when(self) -> str:
+        """The project's own schedule when it set one, else the playbook's default."""
+        if self.meeting is None:
+            return self.communication.cadence
+        return meeting_text(self.meeting)
+
+
+@dataclass(frozen=True)
+class EscalationLine:
+    number: int
+    person: Named
+    level: EscalationLevel
+    limit: str
+    reached_after: str
+
+
+@dataclass(frozen=True)
+class ImpactLine:
+    rank: int
+    impact: ChangeImpact
+    likelihood: int
+    cost: int
+    rescored: bool
+    why: str
+    affects: tuple[Named, ...]
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.cost
+
+
+@dataclass(frozen=True)
+class KitFacts:
+    project_id: str
+    customer: str
+    title: str
+    goals: tuple[str, ...]
+    teams_channel: str
+    time_zone: str
+    brand: Brand
+    guide_url: str
+    playbook_version: str
+    playbook_as_of: str          # the newest change customers can read about, as a date
+    cut_on: datetime.date
+    kickoff: datetime.date
+    go_live: datetime.date
+    people: tuple[Named, ...]    # firm roles first, in the order of data/roles.yml
+    phases: tuple[PhaseSection, ...]
+    milestones: tuple[Milestone, ...]
+    communications: tuple[CommunicationLine, ...]
+    change_control: PhaseSection | None
+    escalation_title: str
+    escalation_applies_to: str
+    escalation: tuple[EscalationLine, ...]
+    impacts: tuple[ImpactLine, ...]
+    customer_items: tuple[DatedItem, ...]   # what the customer's people owe, by date
+
+    @property
+    def project_manager(self) -> Named | None:
+        return next((n for n in self.people if n.role.id == "implementation-project-manager"), None)
+
+    def person(self, role_id: str) -> Named | None:
+        return next((n for n in self.people if n.role.id == role_id), None)
+
+    @property
+    def firm_people(self) -> tuple[Named, ...]:
+        return tuple(n for n in self.people if n.role.side == "firm")
+
+    @property
+    def customer_people(self) -> tuple[Named, ...]:
+        return tuple(n for n in self.people if n.role.side == "customer")
+
+
+WEEKDAY_NAMES = {"monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
+                 "friday": "Friday"}
+
+
+def meeting_text(meeting: Meeting) -> str:
+    every = {1: "Every", 2: "Every other"}.get(meeting.every_weeks, f"Every {meeting.every_weeks} weeks on a")
+    return f"{every} {WEEKDAY_NAMES[meeting.weekday]} at {meeting.time} ({meeting.minutes} minutes)"
+
+
+def long_date(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def short_date(day: datetime.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def playbook_version(visible: Playbook) -> str:
+    """A short fingerprint of everything the customer can read in the playbook's data."""
+    return hashlib.sha256(visible.to_json().encode()).hexdigest()[:10]
+
+
+def kit_facts(playbook: Playbook, project: Project, brand: Brand, guide_url: str, settings: KitSettings,
+              today: datetime.date) -> KitFacts:
+    visible = for_audience(playbook, CUSTOMER)
+    chosen = project.file
+    people_by_role = {role_id: person for role_id, person in chosen.people.items() if role_id in visible.roles}
+
+    def named(role_id: str) -> Named:
+        person: Person = people_by_role[role_id]
+        return Named(visible.roles[role_id], person.name, person.email)
+
+    people = tuple(named(role.id) for role in views.role_list(visible))
+    done = {(checklist_id, item_id) for checklist_id, items in chosen.done.items() for item_id in items}
+
+    def section(process: Process) -> PhaseSection:
+        raci = []
+        for activity in process.activities:
+            holders: dict[str, list[Named]] = {}
+            for role in views.ordered_roles(visible, {a.role for a in activity.raci}):
+                holders.setdefault(activity.letter_for(role.id), []).append(named(role.id))
+            raci.append(RaciLine(activity, {letter: tuple(v) for letter, v in holders.items()}))
+        checklists = tuple(
+            DatedChecklist(c, tuple(DatedItem(c, item, named(item.owner), project.schedule.due(item, process.id),
+                                              (c.id, item.id) in done) for item in c.items))
+            for c in visible.checklists_for(process.id) if c.items)
+        return PhaseSection(process, project.schedule.of(process.id), tuple(raci), checklists)
+
+    phases = tuple(section(visible.processes[p.id]) for p in project.schedule.phases if p.id in visible.processes)
+    change = visible.processes.get(settings.change_process)
+    comms = tuple(CommunicationLine(c, named(c.owner),
+                                    tuple(named(r.id) for r in views.ordered_roles(visible, set(c.recipients))),
+                                    chosen.communications.get(c.id))
+                  for c in visible.communications.values())
+    path = visible.escalation_paths.get(settings.escalation_path)
+    escalation = tuple(EscalationLine(step.number, named(step.role.id), step.level, step.limit, step.reached_after)
+                       for step in views.escalation_path(visible, path.id).steps) if path else ()
+    impacts = []
+    for impact in visible.change_impacts.values():
+        own = chosen.change_impacts.get(impact.id)
+        impacts.append((impact, own.likelihood if own else impact.likelihood, own.cost if own else impact.cost,
+                        own is not None, (own.why or "") if own else ""))
+    order = [i.id for i in visible.change_impacts.values()]
+    impacts.sort(key=lambda t: (-(t[1] * t[2]), -t[1], order.index(t[0].id)))
+    top = tuple(ImpactLine(rank, impact, likelihood, cost, rescored, why,
+                           tuple(named(r.id) for r in views.ordered_roles(visible, set(impact.affects))))
+                for rank, (impact, likelihood, cost, rescored, why) in enumerate(impacts[:settings.top_change_impacts], 1))
+    customer_items = sorted(
+        (item for s in phases for c in s.checklists for item in c.items
+         if item.owner.role.side == "customer" and item.due is not None),
+        key=lambda i: (i.due, i.checklist.id, [x.id for x in i.checklist.items].index(i.item.id)))
+    changes = sorted(visible.changelog.values(), key=lambda c: c.date)
+    # Milestones of phases customers do not see stay out, as the phases do.
+    milestones = tuple(m for m in project.schedule.milestones() if m.kind != "phase" or _phase_of(m, phases))
+    return KitFacts(
+        project_id=chosen.id, customer=chosen.customer, title=chosen.title, goals=tuple(chosen.goals),
+        teams_channel=chosen.teams_channel, time_zone=chosen.time_zone, brand=brand, guide_url=guide_url,
+        playbook_version=playbook_version(visible),
+        playbook_as_of=long_date(changes[-1].date) if changes else "",
+        cut_on=today, kickoff=chosen.kickoff, go_live=chosen.go_live, people=people, phases=phases,
+        milestones=milestones,
+        communications=comms, change_control=section(change) if change else None,
+        escalation_title=path.title if path else "", escalation_applies_to=path.applies_to if path else "",
+        escalation=escalation, impacts=top, customer_items=tuple(customer_items))
+
+
+def _phase_of(milestone: Milestone, phases: tuple[PhaseSection, ...]) -> str | None:
+    return next((s.process.id for s in phases if s.dates and s.dates.start == milestone.day), None)

@@ -1,0 +1,58 @@
+"""A project's customer site: the customer site of the playbook, with the project's own page on top.
+
+The site is staged for that project alone: the ordinary customer site (default deny, nothing
+internal) plus one generated page, first in the nav, drawn from the project's KitFacts by
+overrides/playbook/project-page.html, and the project's calendar beside it to download. It is
+then rendered by the same engine step as the playbook's sites, link checks included.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+
+from playbook.kits.facts import KitFacts, long_date, short_date
+from playbook.load.sources import Sources
+from playbook.model.facts import CUSTOMER, Process
+from playbook.render import fences, urls
+from playbook.render.engine import Rendered, render
+from playbook.stage.generated_pages import GeneratedPage
+from playbook.stage.site import StageOptions, stage
+
+PAGE = "your-project.md"
+CALENDAR = "your-project.ics"
+TITLE = "Your project"
+
+
+def _templates(root: Path) -> Environment:
+    return Environment(loader=FileSystemLoader(str(root / "overrides")), autoescape=True, trim_blocks=True,
+                       lstrip_blocks=True)
+
+
+def project_page(sources: Sources, facts: KitFacts, project_file: str, options: StageOptions) -> GeneratedPage:
+    here = urls.page_url(PAGE, options.use_directory_urls)
+    pages = set(sources.docs.pages)
+
+    def phase_href(process: Process) -> str | None:
+        if process.page not in pages:
+            return None
+        target = "index.md" if process.page == sources.settings.customer_site.home else process.page
+        return urls.relative_url(here, urls.page_url(target, options.use_directory_urls))
+
+    html = _templates(sources.root).get_template("playbook/project-page.html").render(
+        facts=facts, phase_href=phase_href, calendar_href=urls.relative_url(here, CALENDAR),
+        long_date=long_date, short_date=short_date)
+    return GeneratedPage(PAGE, f"{TITLE}: {facts.title}", fences.fenced(html).strip() + "\n", project_file,
+                         f"Made for {facts.customer} from their project file.", macros=False)
+
+
+def stage_project_site(sources: Sources, facts: KitFacts, calendar: bytes, project_file: str, root: Path) -> Path:
+    """Stage the project's customer site into root; raise PlaybookError with every problem."""
+    options = StageOptions()
+    page = project_page(sources, facts, project_file, options)
+    stage(sources, CUSTOMER, root, options, extra_pages=[page], extra_files={CALENDAR: calendar})
+    return root
+
+
+def render_project_site(staged_root: Path, site_dir: Path, engine: str = "mkdocs") -> Rendered:
+    return render(staged_root, site_dir, CUSTOMER, engine=engine)

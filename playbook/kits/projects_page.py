@@ -1,0 +1,68 @@
+"""The internal site's projects page: every project's phase today, next milestone, project manager
+and the customer's overdue items, so a project manager running ten implementations sees them all.
+
+The stage adds it to the internal site only (playbook/stage/site.py), as a generated page of
+finished HTML drawn by overrides/playbook/projects.html. A project file with a mistake stops the
+build like any other data file, with its file and line. No projects folder: no page.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+
+from playbook.kits.facts import DatedItem, kit_facts
+from playbook.kits.project import Project, load_projects
+from playbook.kits.schedule import Milestone, PhaseDates
+from playbook.kits.settings import read_kit_settings, settings_problems
+from playbook.problems import Problem
+from playbook.render import fences
+from playbook.stage.generated_pages import GeneratedPage
+
+PAGE = "projects.md"
+TITLE = "Projects"
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    project: Project
+    phase: PhaseDates | None
+    state: str                  # before | under way | closed
+    next_milestone: Milestone | None
+    manager_name: str
+    manager_email: str
+    overdue: tuple[DatedItem, ...]
+
+
+def project_rows(projects: list[Project], playbook: Any, brand: Any, guide_url: str, settings: Any,
+                 today: datetime.date) -> list[ProjectRow]:
+    rows = []
+    for project in projects:
+        facts = kit_facts(playbook, project, brand, guide_url, settings, today)
+        schedule = project.schedule
+        phase = schedule.phase_on(today)
+        state = "before" if today < schedule.start else "closed" if today > schedule.end else "under way"
+        manager = project.file.people.get("implementation-project-manager")
+        rows.append(ProjectRow(project, phase, state, schedule.next_milestone(today),
+                               manager.name if manager else "", manager.email if manager else "",
+                               tuple(item for item in facts.customer_items if item.overdue(today))))
+    return sorted(rows, key=lambda r: (r.state == "closed", r.project.file.customer.lower(), r.project.id))
+
+
+def projects_page(sources: Any, templates: Environment) -> tuple[GeneratedPage | None, list[Problem]]:
+    settings, folder, problems = read_kit_settings(sources.root, sources.settings)
+    if not folder.is_dir():
+        return None, problems
+    problems += settings_problems(settings, sources.playbook)
+    if problems:
+        return None, problems
+    projects, found = load_projects(folder, sources.playbook, settings)
+    problems += found
+    rows = project_rows(projects, sources.playbook, sources.settings.brand, sources.settings.customer_site.url,
+                        settings, sources.today)
+    html = templates.get_template("playbook/projects.html").render(rows=rows, today=sources.today, folder=folder.name)
+    page = GeneratedPage(PAGE, TITLE, fences.fenced(html).strip() + "\n", f"{folder.name}/",
+                         f"Generated from the project files in {folder.name}/.", macros=False)
+    return page, problems
