@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import jinja2
-from jinja2 import meta, nodes
+from jinja2 import nodes
 
 BRACES_FIX = "to show braces as text, put them in a code block or between backticks"
 
@@ -70,10 +70,12 @@ class JinjaChecker:
                                  "check that every '{{' is closed by '}}' and every '{%' by '%}'; " + BRACES_FIX)]
         problems: list[JinjaProblem] = []
         known = self.known | self.macro_names | frozenset(page_names)
-        undeclared = meta.find_undeclared_variables(tree) - known
+        # Names the template defines itself ({% set %}, loop variables, macro arguments).
+        defined = {name.name for name in tree.find_all(nodes.Name) if name.ctx in ("store", "param")}
         reported: set[str] = set()
         for name in tree.find_all(nodes.Name):
-            if name.ctx == "load" and name.name in undeclared and name.name not in reported:
+            if name.ctx == "load" and name.name not in known and name.name not in defined \
+                    and name.name not in reported:
                 reported.add(name.name)
                 guess = difflib.get_close_matches(name.name, sorted(known | self.macro_names), n=1, cutoff=0.75)
                 hint = f"did you mean '{guess[0]}'? " if guess else ""

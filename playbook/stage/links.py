@@ -88,6 +88,8 @@ def find(lines: list[str]) -> list[Link]:
 
 
 def _blank_inline_code(line: str) -> str:
+    if "`" not in line:
+        return line
     chars = list(line)
     for start, end in markdown_lines.inline_code_spans(line):
         chars[start:end] = " " * (end - start)

@@ -101,8 +101,9 @@ def abbreviation_lines(body: str, abbreviations: dict[str, str], *, raw: bool) -
     They go at the very end so they can never land in front matter or split a block; a body
     that ends inside an open code fence gets none, since they would show as code. With raw,
     the lines are wrapped so the macro engine leaves the meanings (data) as written."""
+    # The plain substring test first: most terms are on few pages, and it is far cheaper.
     used = [(term, meaning) for term, meaning in abbreviations.items()
-            if re.search(rf"\b{re.escape(term)}\b", body)]
+            if term in body and re.search(rf"\b{re.escape(term)}\b", body)]
     if not used:
         return []
     lines = [f"*[{term}]: {' '.join(meaning.split())}" for term, meaning in used]
