@@ -40,15 +40,28 @@ RELOAD_SCRIPT = """<script>
 </script>"""
 
 
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class NotDirtyWarning(logging.Filter):
+    """The preview renders dirty on purpose; MkDocs' warning about it would only alarm.
+
+    A handler filter, not a logger filter: MkDocs logs from child loggers, whose records
+    skip the filters of the loggers they propagate to.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
+        self.addFilter(NotDirtyWarning())
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if not message.startswith("A 'dirty' build is being performed"):
-            self.lines.append(f"{record.levelname}: {message}")
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
 
 
 class Preview:

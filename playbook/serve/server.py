@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from playbook.serve.preview import Preview
+from playbook.serve.preview import NotDirtyWarning, Preview
 
 RELOAD_PATH = "/__playbook/reload"
 PORTS = {"internal": 8000, "customer": 8001}
@@ -93,7 +93,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 def serve_site(root: Path, audience: str, *, port: int | None = None, host: str = "127.0.0.1") -> int:
     root = Path(root).resolve()
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    console = logging.StreamHandler()
+    console.addFilter(NotDirtyWarning())
+    logging.basicConfig(level=logging.WARNING, format="%(message)s", handlers=[console])
     preview = Preview(root, audience)
     print(f"Building the {audience} site...", flush=True)
     preview.rebuild()
