@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from typing import Any
 from playbook.load.sources import Sources, load_sources
 from playbook.problems import PlaybookError, Problem
 from playbook.publish import generations
+from playbook.publish.scratch import scratch
 from playbook.render.engine import Rendered, render
 from playbook.stage.site import AUDIENCES, StagedSite, StageOptions, stage
 
@@ -94,14 +94,15 @@ def side_by_side(jobs: list[Callable[[], Any]]) -> list[Any]:
     finally:
         for process, _reader in running:
             if process.is_alive():
-                process.terminate()
+                process.terminate()  # a stopped build stops its sites' processes, and waits for them
+                process.join()
     return results
 
 
 def _run(writer: Any, job: Callable[[], Any]) -> None:
     try:
         writer.send(job())
-    except KeyboardInterrupt:  # Ctrl-C reaches every process of the build; the parent says so once
+    except KeyboardInterrupt:  # stopped (Ctrl-C, or SIGTERM from the parent); the parent says so once
         os._exit(130)
 
 
@@ -115,9 +116,7 @@ def build(root: Path, audiences: tuple[str, ...] = AUDIENCES, *, engine: str = "
         sources = load_sources(root)
     except PlaybookError as error:
         return Outcome(False, [], error.problems)
-    outputs = work / BUILD / f".render-{int(time.time() * 1000)}"
-    outputs.mkdir(parents=True)
-    try:
+    with scratch(work, "render") as outputs:
         rendered = side_by_side([lambda audience=audience: stage_and_render(sources, audience, work, outputs, engine)
                                  for audience in audiences])
         problems = [problem for site in rendered for problem in site.problems]
@@ -125,5 +124,3 @@ def build(root: Path, audiences: tuple[str, ...] = AUDIENCES, *, engine: str = "
             return Outcome(False, rendered, problems)
         generations.publish(work, {site.audience: site.site_dir for site in rendered})
         return Outcome(True, rendered, [])
-    finally:
-        shutil.rmtree(outputs, ignore_errors=True)

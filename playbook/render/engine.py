@@ -59,12 +59,16 @@ def run_engine(staged_root: Path, site_dir: Path, engine: str) -> tuple[int, str
         process = subprocess.Popen([*engine_command(engine), "-f", str(staged_root / "mkdocs.yml"), "-d", str(site_dir)],
                                    cwd=staged_root, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
         stuck = None
-        while process.poll() is None:
-            time.sleep(0.2)
-            if time.time() - progress.stat().st_mtime > STALL_SECONDS:
-                stuck = progress.read_text(encoding="utf-8").strip() or "?"
+        try:
+            while process.poll() is None:
+                time.sleep(0.2)
+                if time.time() - progress.stat().st_mtime > STALL_SECONDS:
+                    stuck = progress.read_text(encoding="utf-8").strip() or "?"
+                    process.kill()
+        finally:
+            if process.poll() is None:  # the build was stopped: so is the engine it started
                 process.kill()
-                process.wait()
+            process.wait()
         output.seek(0)
         text = output.read()
     progress.unlink(missing_ok=True)
