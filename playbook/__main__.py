@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             return _build(args.root, sites, args.engine, args.work)
         if args.command == "stage":
-            return _stage(args.root, sites)
+            return _stage(args.root, sites, args.work)
         if args.command in ("kit", "kits"):
             return _kits(args.root, getattr(args, "project", None), args.engine)
         if args.command == "bundle":
@@ -124,11 +124,12 @@ def _kits(root: Path, project: str | None, engine: str) -> int:
     return 0
 
 
-def _stage(root: Path, sites: tuple[str, ...]) -> int:
+def _stage(root: Path, sites: tuple[str, ...], work: Path | None) -> int:
+    work = (work or root).resolve()
     try:
         sources = pipeline.load_sources(root)
-        for site in pipeline.stage_sites(sources, sites):
-            print(f"{site.audience:9} staged  -> {site.root.relative_to(Path(root).resolve())}/"
+        for site in pipeline.stage_sites(sources, sites, work=work):
+            print(f"{site.audience:9} staged  -> {site.root.relative_to(work)}/"
                   f"{'' if site.changed else '  (unchanged)'}")
     except PlaybookError as error:
         print(error)
