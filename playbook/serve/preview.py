@@ -21,6 +21,7 @@ from playbook import pipeline
 from playbook.load.sources import SourcesCache, load_sources
 from playbook.problems import PlaybookError
 from playbook.render import search_index
+from playbook.stage.page_cache import PageCache
 from playbook.stage.site import StageOptions, plan_site
 from playbook.stage.tree import Tree
 
@@ -76,6 +77,7 @@ class Preview:
         self._lock = threading.Lock()
         self._site_wide: dict[str, str] = {}
         self._sources_cache = SourcesCache()
+        self._page_cache = PageCache()
         self._search_cache: dict = {}
 
     def rebuild(self) -> None:
@@ -83,7 +85,7 @@ class Preview:
             started = time.monotonic()
             try:
                 sources = load_sources(self.root, cache=self._sources_cache)
-                files, problems = plan_site(sources, self.audience, StageOptions())
+                files, problems = plan_site(sources, self.audience, StageOptions(), cache=self._page_cache)
                 if problems:
                     raise PlaybookError(problems, what=f"The {self.audience} site")
             except PlaybookError as error:

@@ -42,6 +42,7 @@ from playbook.stage.audience import for_audience
 from playbook.stage.changelog_feed import FEED_PATH, build_feed
 from playbook.stage.jinja_check import Delimiters, JinjaChecker
 from playbook.stage.markdown_oracle import Oracle
+from playbook.stage.page_cache import PageCache
 from playbook.stage.pages import PageContext, StagedPage, stage_page, staged_path
 from playbook.stage.staged_text import escape_text, front_matter
 from playbook.stage.tree import Tree
@@ -81,11 +82,13 @@ def stage(sources: Sources, audience: str, root: Path, options: StageOptions | N
 
 def plan_site(sources: Sources, audience: str, options: StageOptions, *,
               extra_pages: Sequence[generated_pages.GeneratedPage] = (),
-              extra_files: Mapping[str, bytes] | None = None) -> tuple[dict[str, bytes], list[Problem]]:
+              extra_files: Mapping[str, bytes] | None = None,
+              cache: PageCache | None = None) -> tuple[dict[str, bytes], list[Problem]]:
     """Every file of the staged tree (path -> bytes), and every problem found.
 
     extra_pages and extra_files (paths in docs/) are for project kits (playbook/kits/project_site.py):
-    a project's own page, first in the nav, and its calendar, on the customer site built for it."""
+    a project's own page, first in the nav, and its calendar, on the customer site built for it.
+    A preview passes a cache, so pages it already staged are not staged again."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     everything = sources.playbook
@@ -144,9 +147,11 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
         oracle=_oracle_for(sources), abbreviations=views.abbreviations(visible), facts=facts.of_page,
         search_terms=lambda page: page.values.search_terms.for_site(audience) if page.values.search_terms else (),
         use_directory_urls=options.use_directory_urls, variables=set(_extra(sources, audience, options)))
+    if cache is not None:
+        cache.use(sources, context)
     staged: dict[str, StagedPage] = {}
     for page in written.values():
-        result, found = stage_page(page, context)
+        result, found = cache.stage_page(page, context) if cache is not None else stage_page(page, context)
         problems += found
         staged[result.src] = result
 
