@@ -10,12 +10,13 @@ and no page keeps a stale nav.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import logging
 import threading
 import time
 from pathlib import Path
+
+from jinja2 import Environment, PackageLoader
 
 from playbook import pipeline
 from playbook.load.sources import SourcesCache, load_sources
@@ -28,17 +29,9 @@ from playbook.stage.tree import Tree
 # Files every page depends on: when one changes, every page is rendered again.
 SITE_WIDE = ("mkdocs.yml", "playbook.json", "site.json")
 
-RELOAD_SCRIPT = """<script>
-(function () {
-  var version = %d;
-  function wait() {
-    fetch("/__playbook/reload?since=" + version, {cache: "no-store"}).then(function (r) { return r.json(); })
-      .then(function (answer) { if (answer.version !== version) location.reload(); else wait(); },
-            function () { setTimeout(wait, 1000); });
-  }
-  wait();
-})();
-</script>"""
+RELOAD_PATH = "/__playbook/reload"
+# The preview's own pages and the script it adds to every page (markup lives in templates).
+TEMPLATES = Environment(loader=PackageLoader("playbook.serve"), autoescape=True)
 
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -143,14 +136,13 @@ class Preview:
             return self.version
 
     def with_reload(self, page: str) -> str:
-        script = RELOAD_SCRIPT % self.version
+        script = self._reload_script()
         return page.replace("</body>", script + "</body>", 1) if "</body>" in page else page + script
 
     def error_page(self) -> str:
-        items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
-        title = f"The {self.audience} site has {len(self.problems)} problem(s)"
-        return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
-                "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}"
-                "li{margin:.5rem 0}code{white-space:pre-wrap}</style></head><body>"
-                f"<h1>{html.escape(title)}</h1><p>Fix them and save; this page reloads by itself.</p>"
-                f"<ul>{items}</ul>{RELOAD_SCRIPT % self.version}</body></html>")
+        return TEMPLATES.get_template("error-page.html").render(
+            title=f"The {self.audience} site has {len(self.problems)} problem(s)", problems=self.problems,
+            version=self.version, reload_path=RELOAD_PATH)
+
+    def _reload_script(self) -> str:
+        return TEMPLATES.get_template("reload-script.html").render(version=self.version, reload_path=RELOAD_PATH)

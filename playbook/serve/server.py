@@ -25,9 +25,8 @@ from urllib.parse import unquote, urlsplit
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from playbook.serve.preview import NotDirtyWarning, Preview
+from playbook.serve.preview import RELOAD_PATH, NotDirtyWarning, Preview
 
-RELOAD_PATH = "/__playbook/reload"
 PORTS = {"internal": 8000, "customer": 8001}
 _IGNORED_PARTS = {".git", "__pycache__", "node_modules", ".venv", "build", "site"}
 _IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".partial")
