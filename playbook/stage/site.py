@@ -43,7 +43,7 @@ from playbook.stage.changelog_feed import FEED_PATH, build_feed
 from playbook.stage.jinja_check import Delimiters, JinjaChecker
 from playbook.stage.markdown_oracle import Oracle
 from playbook.stage.pages import PageContext, StagedPage, stage_page, staged_path
-from playbook.stage.staged_text import escape_text, front_matter
+from playbook.stage.staged_text import escape_text, front_matter, inert
 from playbook.stage.tree import Tree
 
 AUDIENCES = (INTERNAL, CUSTOMER)
@@ -248,12 +248,14 @@ def _extra(sources: Sources, audience: str, options: StageOptions) -> dict[str, 
     """What the theme's templates and the pages' Jinja may read under `extra` (and as names)."""
     settings = sources.settings
     brand = settings.brand
+    # The theme prints these as they are, and a page's Jinja may print them into its Markdown
+    # ({{ brand.firm_name }}): each is written inert for both (playbook.stage.staged_text).
     extra: dict[str, Any] = {
         "audience": audience,
-        "brand": {key: getattr(brand, key) for key in ("firm_name", "customer_site_title", "primary_color",
-                                                        "accent_color", "contact_email")},
-        "customer_site_url": settings.customer_site.url,
-        "feedback_url": settings.feedback.customer if audience == CUSTOMER else settings.feedback.internal,
+        "brand": inert({key: getattr(brand, key) for key in ("firm_name", "customer_site_title", "primary_color",
+                                                              "accent_color", "contact_email")}),
+        "customer_site_url": inert(settings.customer_site.url),
+        "feedback_url": inert(settings.feedback.customer if audience == CUSTOMER else settings.feedback.internal),
         "generator": False,
         "pb_build_date": _long_date(sources.today),
     }
@@ -338,7 +340,8 @@ def _review_statuses(sources: Sources, written: dict[str, SourcePage]) -> dict[s
 
 
 class _Facts:
-    """The facts page-facts.html shows under a page, as plain strings the theme prints."""
+    """The facts page-facts.html shows under a page, as strings the theme prints as they are:
+    so every string is written inert (an owner's name or a role's title comes from an author)."""
 
     def __init__(self, sources: Sources, audience: str, statuses: dict[str, review.PageStatus],
                  url_of: dict[str, str], short_links: redirects.ShortLinks, site_url: str, home: str) -> None:
@@ -362,7 +365,7 @@ class _Facts:
         link = self._short_link(page.src) or self.site_url + self.url_of.get(staged, "")
         facts["link"] = link
         if self.audience == CUSTOMER:
-            return facts
+            return inert(facts)
         status = self.statuses.get(page.src)
         if status:
             facts.update(self._status(status, staged))
@@ -374,12 +377,12 @@ class _Facts:
             base = self.sources.settings.customer_site.url.rstrip("/") + "/"
             own = self.short_links.own.get(page.src)
             facts["customer_link"] = base + (own.path if own else urls.page_url(customer_src))
-        return facts
+        return inert(facts)
 
     def of_generated(self, page: generated_pages.GeneratedPage) -> dict[str, Any]:
         facts: dict[str, Any] = {"changed": self._changed(page.source), "link": self.site_url + self.url_of[page.src]}
         if self.audience == CUSTOMER:
-            return facts
+            return inert(facts)
         status = self.statuses.get(page.src)
         if status:
             facts.update(self._status(status, page.src))
@@ -387,7 +390,7 @@ class _Facts:
         facts["edit"] = {"url": self.edit(page.source), "label": label} if self.edit(page.source) else None
         facts["data_links"] = []
         facts["note"] = page.note
-        return facts
+        return inert(facts)
 
     def _status(self, status: review.PageStatus, staged: str) -> dict[str, Any]:
         owner_url = None

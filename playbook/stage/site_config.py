@@ -4,7 +4,8 @@ The authors write one mkdocs.yml. Each staged site gets its own: the same theme 
 its own name, address and nav, the macros module and the fence that carries finished HTML,
 and nothing of the other site (the customer config has no edit links, no repository and no
 internal nav entry). Values that reach HTML through the theme's templates (site name,
-description, nav titles) are written escaped, because the theme prints them as they are.
+description, author, copyright, repository name, nav titles) are written escaped, because the
+theme prints them as they are.
 """
 from __future__ import annotations
 
@@ -99,8 +100,9 @@ def generate(sources: Any, audience: str, nav: list[Any] | None, options: Any, e
         site["site_name"] = escape_text(str(config.get("site_name") or "Playbook"))
         if config.get("site_description"):
             site["site_description"] = escape_text(str(config["site_description"]))
-    if site.get("copyright"):
-        site["copyright"] = escape_text(str(site["copyright"]))
+    for key in ("copyright", "site_author", "repo_name"):  # the theme prints these as they are
+        if site.get(key):
+            site[key] = escape_text(str(site[key]))
     site["docs_dir"] = "docs"
     site["site_dir"] = "site"
     site["use_directory_urls"] = options.use_directory_urls
