@@ -16,6 +16,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,13 @@ def _call_text(name: str, arguments: tuple) -> str:
 _MARKDOWN_SYNTAX = {ord(c): f"&#{ord(c)};" for c in "[]()*_`\\!#~|{}"}
 
 
+def tooltip(value: Any) -> str:
+    """A value for a `title` attribute inside a page's content. The theme's tooltips
+    (content.tooltips) set a title as the tooltip's innerHTML, so the title's decoded value must
+    be the text escaped as HTML; autoescaping then escapes it again for the attribute."""
+    return escape(str(value), quote=False)
+
+
 class SiteMacros:
     """The macros of one staged site."""
 
@@ -122,6 +130,7 @@ class SiteMacros:
         self.block = block  # how a finished block goes into the page (the benchmark's plain site: as raw HTML)
         self.templates = Environment(loader=FileSystemLoader(str(root / "overrides")), autoescape=True,
                                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.templates.filters["tooltip"] = tooltip
         # A view depends only on the data, which never changes during a build; a role card on
         # many pages is worked out once.
         self._views: dict[tuple[str, Any], Any] = {}
