@@ -99,7 +99,15 @@ def problem_with_call(name: str, arguments: tuple, visible: Playbook, everything
 
 
 def _call_text(name: str, arguments: tuple) -> str:
-    return f"{name}(" + ", ".join(f'"{a}"' if isinstance(a, str) else repr(a) for a in arguments) + ")"
+    """A call as an author wrote it; a value that is neither text nor a number (a page may pass
+    `config`) is named by its kind, never printed whole."""
+    def shown(value: Any) -> str:
+        if isinstance(value, str):
+            return f'"{value}"' if len(value) <= 60 else f'"{value[:57]}..."'
+        if value is None or isinstance(value, (bool, int, float)):
+            return repr(value)
+        return f"a {type(value).__name__}"
+    return f"{name}(" + ", ".join(shown(a) for a in arguments) + ")"
 
 
 # Characters Markdown would read as syntax in the text of an inline fact (a link, emphasis,

@@ -19,6 +19,7 @@ written, so a tree that failed its checks never holds what it should not.
 from __future__ import annotations
 
 import datetime
+import difflib
 import json
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
@@ -38,6 +39,7 @@ from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.problems import Problem, raise_if_any
 from playbook.render import fences, macros, urls, views
 from playbook.stage import generated_pages, history, redirects, site_config
+from playbook.stage import nav as nav_edits
 from playbook.stage.audience import for_audience
 from playbook.stage.changelog_feed import FEED_PATH, build_feed
 from playbook.stage.jinja_check import Delimiters, JinjaChecker
@@ -123,6 +125,7 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
     # Pages that data names must exist; a customer process must be shown on a customer page.
     every_page = set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)}
     problems += missing_pages(everything, lambda src: src in every_page)
+    problems += _nav_problems(sources, every_page | {HEALTH_PAGE, projects_page.PAGE})
     if customer:
         for process in visible.processes.values():
             if process.page in sources.docs.pages and process.page not in written:
@@ -220,6 +223,20 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
     manifest["hosting"] = host.model_dump(mode="json", exclude={"source"}) if host else None
     files["stage.json"] = _json(manifest)
     return files, problems
+
+
+def _nav_problems(sources: Sources, pages: set[str]) -> list[Problem]:
+    """A nav entry naming a page that does not exist: the site would silently leave it out."""
+    problems = []
+    for title, target, line in nav_edits.pages_named(sources.config.get("nav")):
+        if target not in pages and target not in sources.docs.files:
+            guess = difflib.get_close_matches(target, sorted(sources.docs.pages), n=1, cutoff=0.8)
+            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            entry = f"the nav entry '{title}'" if title else "a nav entry"
+            problems.append(Problem("mkdocs.yml", line, f"{entry} names '{target}', which is not a page in docs/",
+                                    f"{hint}give the page's path from docs/, such as phases/kickoff.md, or remove "
+                                    "the entry"))
+    return problems
 
 
 @dataclass(frozen=True)
