@@ -82,6 +82,10 @@ def load_sources(root: Path, *, today: datetime.date | None = None, cache: Sourc
     problems += found
     if playbook is not None and settings is not None:
         problems += _review_problems(docs, playbook, settings, today)
+    if problems and config is not None:
+        # The build stops here; the pages' own mistakes are listed with these all the same.
+        from playbook.stage.site import problems_before_data
+        problems += problems_before_data(config, docs.pages.values())
     raise_if_any(problems, what="The playbook")
     if cache is None or not cache.git_read:
         git_dates = history.git_dates(root, ("docs", "data"))

@@ -38,7 +38,7 @@ from playbook.load.sources import Sources
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.problems import Problem, raise_if_any
 from playbook.render import fences, macros, urls, views
-from playbook.stage import generated_pages, history, redirects, site_config
+from playbook.stage import generated_pages, history, markdown_text, passages, redirects, site_config
 from playbook.stage import nav as nav_edits
 from playbook.stage.audience import for_audience
 from playbook.stage.changelog_feed import FEED_PATH, build_feed
@@ -146,7 +146,7 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
         files=set(sources.docs.files), home=home, checker=_checker(sources, visible, audience, staged_src),
         oracle=_oracle_for(sources), abbreviations=views.abbreviations(visible), facts=facts.of_page,
         search_terms=lambda page: page.values.search_terms.for_site(audience) if page.values.search_terms else (),
-        use_directory_urls=options.use_directory_urls, variables=set(_extra(sources, audience, options)))
+        use_directory_urls=options.use_directory_urls, variables=set(PAGE_VARIABLES))
     staged: dict[str, StagedPage] = {}
     for page in written.values():
         result, found = stage_page(page, context)
@@ -311,12 +311,39 @@ def _oracle_for(sources: Sources):
     return oracle
 
 
-def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set[str]) -> JinjaChecker:
-    options = site_config.macros_options(sources.config)
-    delimiters = Delimiters(
+def _delimiters(config: Mapping[str, Any]) -> Delimiters:
+    options = site_config.macros_options(config)
+    return Delimiters(
         (options.get("j2_variable_start_string") or "{{", options.get("j2_variable_end_string") or "}}"),
         (options.get("j2_block_start_string") or "{%", options.get("j2_block_end_string") or "%}"),
         (options.get("j2_comment_start_string") or "{#", options.get("j2_comment_end_string") or "#}"))
+
+
+# The names _extra gives every page's Jinja, besides the macros.
+PAGE_VARIABLES = ("audience", "brand", "customer_site_url", "feedback_url", "generator", "pb_build_date")
+
+
+def problems_before_data(config: Mapping[str, Any], pages: Iterable[SourcePage]) -> list[Problem]:
+    """Each page's problems that need neither the data nor the settings: its internal passages
+    and its Jinja (syntax, names that are not defined). When data/ or the settings have problems
+    the build stops before staging; load_sources adds these so that one build still lists every
+    page's mistakes with the data's. (Macro ids and includes need the data: the stage checks them.)"""
+    checker = JinjaChecker(_delimiters(config), PAGE_VARIABLES, macros.MACROS, lambda *_: None, lambda _: None)
+    problems: list[Problem] = []
+    for page in pages:
+        _passages, refused = passages.find(list(page.body), page.body_line)
+        problems += [Problem(page.display, r.line, r.message, r.fix) for r in refused]
+        lines = markdown_text.shield_code_from_macros(list(page.body))
+        body = "\n".join(lines)
+        if markdown_text.has_jinja(body) and page.front_matter.values.render_macros is not False:
+            for wrong in checker.check(body, page_names=set(page.front_matter.key_lines) | {"pb"}):
+                problems.append(Problem(page.display, page.body_line + min(wrong.line, len(lines)) - 1, wrong.message,
+                                        wrong.fix))
+    return problems
+
+
+def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set[str]) -> JinjaChecker:
+    delimiters = _delimiters(sources.config)
 
     def check_call(name: str, arguments: tuple) -> tuple[str, str] | None:
         return macros.problem_with_call(name, arguments, visible, sources.playbook, audience)
@@ -332,8 +359,7 @@ def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set
         return (f"this page includes '{path}', which does not exist in docs/",
                 "give the path relative to docs/, such as snippets/contact.md")
 
-    return JinjaChecker(delimiters, _extra(sources, audience, StageOptions()).keys(), macros.MACROS, check_call,
-                        check_include)
+    return JinjaChecker(delimiters, PAGE_VARIABLES, macros.MACROS, check_call, check_include)
 
 
 # -- review facts -----------------------------------------------------------------------------
