@@ -73,6 +73,8 @@ _WEB = ("http", "https")
 # What no address holds as it is (RFC 3986), and control characters: an address holding one
 # could end the attribute it is printed in, or be read differently by a browser.
 _NOT_IN_ADDRESS = re.compile(r"[\x00-\x20\x7f\"'<>\\^`{|}]")
+# A path in docs/ may hold spaces and apostrophes (MkDocs writes its address); never a quote.
+_NOT_IN_PATH = re.compile(r"[\x00-\x1f\x7f\"<>\\`]")
 _NOT_IN_NAME = re.compile(r"[\x00-\x1f\x7f\"'<>`\\]")
 _NOT_IN_TITLE = re.compile(r"[<>&\"]")
 _ADDRESS_FIX = "link to an http or https address, or give a path relative to docs/"
@@ -140,7 +142,7 @@ def _address_problem(value: Any, *, schemes: tuple[str, ...], relative: bool) ->
     scheme = urlsplit(value).scheme.lower()
     if scheme and scheme not in schemes:
         return f"whose '{scheme}:' scheme a reader's browser must not be sent to"
-    found = _NOT_IN_ADDRESS.search(value)
+    found = (_NOT_IN_ADDRESS if scheme or value.startswith("//") else _NOT_IN_PATH).search(value)
     if found:
         return f"which holds {found.group(0)!r}, a character no address holds as it is"
     if not scheme and not relative:
