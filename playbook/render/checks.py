@@ -31,10 +31,8 @@ _IMAGES = ("img", "source")  # where a data: address is a picture, not a documen
 
 
 def addresses(html: str):
-    """(tag, attribute, address) of every address in a page's start tags, as a browser reads them."""
-    for tag in html_tags.TAG.finditer(html):
-        for attribute, address, _ in html_tags.addresses(tag.group("name"), tag.group("attributes")):
-            yield tag.group("name").lower(), attribute, address
+    """(tag, attribute, address) of every address a browser would follow or load in a page."""
+    return html_tags.addresses_in_page(html)
 
 
 def unsafe_scheme(tag: str, attribute: str, address: str) -> str | None:

