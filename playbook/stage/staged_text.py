@@ -7,10 +7,13 @@ an author or from data is written with every character that could start markup, 
 attribute or open a Jinja expression turned into a character reference, which shows as itself
 (escape_text).
 
-Values a page's own Jinja can also print into its Markdown (`{{ brand.firm_name }}`, the
-page's facts) land in Markdown before they land in HTML; there a `[text](javascript:...)` or
-an emphasis mark would be read as syntax. inert_text turns Markdown's punctuation into
-character references too: the reader sees the same characters, in either place.
+Values a page's own Jinja can also print into its Markdown (`{{ brand.firm_name }}`,
+`{{ config.site_name }}`, the page's facts) land in Markdown before they land in HTML; there
+`[text](javascript:...)` or `![x](...)` would become a link or an image. inert_text also turns
+square brackets into character references, which leaves Markdown no way to make one (raw HTML
+and autolinks need a `<`, already a reference): the reader sees the same characters in either
+place. Nothing more is turned, because the theme escapes some of these values once more in
+attributes (`title="{{ config.site_name | e }}"`), where a reference shows as written.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from typing import Any
 
 _HTML_AND_JINJA = {ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#39;",
                    ord("{"): "&#123;", ord("}"): "&#125;"}
-_MARKDOWN = {ord(c): f"&#{ord(c)};" for c in "[]()*_`\\!#~|"}
+_MARKDOWN = {ord("["): "&#91;", ord("]"): "&#93;"}
 _INERT = {**_HTML_AND_JINJA, **_MARKDOWN}
 
 
@@ -29,7 +32,7 @@ def escape_text(value: str) -> str:
 
 
 def inert_text(value: str) -> str:
-    """escape_text, and safe from Markdown: for values a page's Jinja may print into its text."""
+    """escape_text, and no link or image in Markdown: for values a page's Jinja may print into its text."""
     return value.translate(_INERT)
 
 
