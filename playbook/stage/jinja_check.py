@@ -82,12 +82,24 @@ class JinjaChecker:
                 problems.append(JinjaProblem(name.lineno, f"'{name.name}' is undefined",
                                              f"{hint}check the spelling of the macro or variable (CONTRIBUTING.md "
                                              f"lists every macro); {BRACES_FIX}"))
+        assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
         for call in tree.find_all(nodes.Call):
             if isinstance(call.node, nodes.Name) and call.node.name in self.macro_names:
                 if all(isinstance(argument, nodes.Const) for argument in call.args) and not call.kwargs:
                     wrong = self.check_call(call.node.name, tuple(a.value for a in call.args))
                     if wrong:
                         problems.append(JinjaProblem(call.lineno, *wrong))
+                    continue
+                # A name the page sets itself may hold an id, which the macro checks when it runs;
+                # anything else (config, page, a number worked out) is never an id.
+                given = [a for a in [*call.args, *(k.value for k in call.kwargs)]
+                         if not isinstance(a, nodes.Const) and not (isinstance(a, nodes.Name) and a.name in assigned)]
+                if given or call.kwargs:
+                    shown = ", ".join([*(_expression(a) for a in call.args),
+                                       *(f"{k.key}={_expression(k.value)}" for k in call.kwargs)])
+                    problems.append(JinjaProblem(call.lineno, f"{call.node.name}({shown}) — a macro takes an id "
+                                                              "written in quotes", f"write it as "
+                                                 f"{call.node.name}(\"the-id\"); CONTRIBUTING.md lists every macro"))
         for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
             template = node.template
             if isinstance(template, nodes.Const) and isinstance(template.value, str):
@@ -95,6 +107,17 @@ class JinjaChecker:
                 if wrong:
                     problems.append(JinjaProblem(node.lineno, *wrong))
         return sorted(problems, key=lambda p: p.line)
+
+
+def _expression(node: nodes.Node) -> str:
+    """An argument as an author would recognise it: a name, a dotted name, a value, or 'an expression'."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_expression(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Const):
+        return repr(node.value) if not isinstance(node.value, str) else f'"{node.value}"'
+    return "an expression"
 
 
 def call_text(name: str, arguments: tuple) -> str:

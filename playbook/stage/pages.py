@@ -130,7 +130,8 @@ def stage_page(page: SourcePage, context: PageContext) -> tuple[StagedPage, list
 
     lines = markdown_text.shield_code_from_macros(lines)
     body = "\n".join(lines)
-    jinja = markdown_text.has_jinja(body)
+    # `render_macros: false` shows every {{ ... }} as written: nothing to check, nothing rendered.
+    jinja = markdown_text.has_jinja(body) and page.values.render_macros is not False
     if jinja:
         for wrong in context.checker.check(body, page_names=set(page.front_matter.key_lines) | context.variables | {"pb"}):
             line = at(min(wrong.line, len(lines)) - 1)

@@ -4,7 +4,9 @@ The authors write one mkdocs.yml. Each staged site gets its own: the same theme 
 its own name, address and nav, the macros module and the fence that carries finished HTML,
 and nothing of the other site (the customer config has no edit links, no repository and no
 internal nav entry). Values that reach HTML through the theme's templates (site name,
-description, nav titles) are written escaped, because the theme prints them as they are.
+description, author, copyright, repository name, nav titles) are written escaped, because the
+theme prints them as they are; the site-wide ones inert for Markdown too, because a page may
+print {{ config.site_name }} into its text.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from playbook.load.yaml_source import Tagged
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.render import fences
 from playbook.stage import nav as nav_edits
-from playbook.stage.staged_text import escape_text
+from playbook.stage.staged_text import escape_text, inert_text
 
 MACROS_MODULE = "playbook.render.macros"
 # Keys of mkdocs.yml the stage decides itself, or that only make sense for the sources.
@@ -89,19 +91,20 @@ def generate(sources: Any, audience: str, nav: list[Any] | None, options: Any, e
     settings = sources.settings
     if audience == CUSTOMER:
         brand = settings.brand
-        site["site_name"] = escape_text(f"{brand.firm_name} · {brand.customer_site_title}")
+        site["site_name"] = inert_text(f"{brand.firm_name} · {brand.customer_site_title}")
         site["site_url"] = settings.customer_site.url
-        site["site_description"] = escape_text(settings.customer_site.description)
+        site["site_description"] = inert_text(settings.customer_site.description)
         for key in ("repo_url", "repo_name", "edit_uri", "edit_uri_template"):
             site.pop(key, None)
         theme = site.setdefault("theme", {})
         theme["palette"] = {**(theme.get("palette") or {}), "primary": "custom", "accent": "custom"}
     else:
-        site["site_name"] = escape_text(str(config.get("site_name") or "Playbook"))
+        site["site_name"] = inert_text(str(config.get("site_name") or "Playbook"))
         if config.get("site_description"):
-            site["site_description"] = escape_text(str(config["site_description"]))
-    if site.get("copyright"):
-        site["copyright"] = escape_text(str(site["copyright"]))
+            site["site_description"] = inert_text(str(config["site_description"]))
+    for key in ("copyright", "site_author", "repo_name"):  # the theme prints these as they are
+        if site.get(key):
+            site[key] = inert_text(str(site[key]))
     site["docs_dir"] = "docs"
     site["site_dir"] = "site"
     site["use_directory_urls"] = options.use_directory_urls
