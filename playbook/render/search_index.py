@@ -69,7 +69,7 @@ def write_index(site_dir: Path, manifest: dict[str, Any], *, cache: dict | None 
     terms: dict[str, list[str]] = {}
     for src, page in manifest["pages"].items():
         output = site_dir / urls.output_file(page["url"])
-        if not output.is_file():
+        if not output.is_file() or page.get("exclude"):
             continue
         if page.get("terms"):
             terms[page["url"]] = page["terms"]

@@ -450,7 +450,7 @@ def _manifest(audience: str, staged: dict[str, StagedPage], url_of: dict[str, st
         "offline": options.offline,
         "pages": {src: {"url": url_of[src], "source": page.source, "body_start": page.body_start,
                         "line_map": list(page.line_map), "title": page.title, "terms": list(page.search_terms),
-                        "boost": page.search_boost}
+                        "boost": page.search_boost, "exclude": page.search_exclude}
                   for src, page in sorted(staged.items())},
         "anchors": [{"source": a.source, "line": a.line, "target": a.target, "anchor": a.anchor, "written": a.written}
                     for page in staged.values() for a in page.anchors],
