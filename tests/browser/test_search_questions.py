@@ -34,7 +34,7 @@ INTERNAL = [
     ("how soon after signature do we first call the customer", ("phases/handoff/",)),
     ("sold hours look too low for the scope", ("phases/handoff/",)),
     # Kickoff
-    ("what goes on the slides for the first customer meeting", ("templates/kickoff-deck/",)),
+    ("what goes on the slides for the first customer meeting", ("templates/kickoff-deck/", "phases/kickoff/")),
     ("the sponsor can't make the kickoff", ("phases/kickoff/",)),
     ("what do I send after kickoff", ("phases/kickoff/", "communication-plan/", "templates/weekly-status-report/")),
     ("internal prep meeting before the kickoff", ("phases/kickoff/",)),
