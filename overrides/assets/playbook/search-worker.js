@@ -314,17 +314,18 @@
       if (!page) {
         page = { path: path, index: pages.length, doc: doc, entries: [], length: 0, whole: new Map(),
                  boost: Math.pow(doc.boost > 0 ? doc.boost : 1, 0.25), terms: doc.terms || "" };
-        page.own = count(read(doc.title || "", true), count(read(page.terms, false)));
-        page.titleStems = words(plain(doc.title || "")).filter(function (w) {
+        var pageTitle = plain(doc.title || ""), titleTokens = read(pageTitle, true), termTokens = read(page.terms, false);
+        page.own = count(titleTokens, count(termTokens));
+        page.titleStems = words(pageTitle).filter(function (w) {
           return !w.extra && !STOP_WORDS.has(w.surface);
         }).map(function (w) { return w.stem; });
-        count(read(doc.title || "", false), page.whole, PAGE_TITLE);
-        count(read(page.terms, false), page.whole, PAGE_TERMS);
+        count(titleTokens, page.whole, PAGE_TITLE);
+        count(termTokens, page.whole, PAGE_TERMS);
         byPath.set(path, page);
         pages.push(page);
       }
       var entry = { doc: doc, page: page, index: entries.length, isPage: doc.location === path,
-                    pieces: cut(doc.text || ""), text: plain(doc.text || "").trim() };
+                    pieces: cut(doc.text || "") };
       if (!entry.isPage) {
         var title = count(read(plain(doc.title || ""), true));
         if (title.size) post(self.inTitles, title, entry.index);
@@ -333,7 +334,6 @@
       entry.pieces.forEach(function (piece) {
         var list = read(plain(piece.html), false);
         var passage = { entry: entry, piece: piece, index: passages.length, length: list.length };
-        piece.passage = passage.index;
         passages.push(passage);
         if (list.length) post(self.inPassages, count(list), passage.index);
         count(list, page.whole, TEXT);
@@ -635,7 +635,7 @@
     var sections = Array.from(r.sections.values())
       .sort(function (a, b) { return b.score - a.score || a.entry.index - b.entry.index; });
     var best = sections[0], head = page.entries[0];
-    var headAnswers = best.entry === head && head.text.length > 0;
+    var headAnswers = best.entry === head && head.pieces.length > 0;
     var items = [this.item(head, r.score, found, marks, headAnswers)];
     for (var i = 0, shown = 0; i < sections.length && shown < most; i++) {
       var s = sections[i];
