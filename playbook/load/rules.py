@@ -21,6 +21,7 @@ from playbook.model.facts import (
     Playbook,
     Process,
     Role,
+    SearchSynonym,
 )
 from playbook.model.types import Record
 from playbook.problems import Location, Problem
@@ -50,7 +51,7 @@ def check_data(playbook: Playbook, written: Written) -> list[Problem]:
     for rule in (file_names_match_ids, ids_are_unique, raci_names_defined_roles, one_accountable_and_a_responsible,
                  customers_see_who_is_accountable, phase_orders_are_unique, checklists_belong_to_a_process,
                  checklist_owners_are_roles, role_references_resolve, owners_do_not_receive_their_own_message,
-                 escalation_levels_have_time_limits, glossary_spellings_are_unique):
+                 escalation_levels_have_time_limits, glossary_spellings_are_unique, synonym_words_mean_one_thing):
         problems += rule(playbook, written)
     return problems
 
@@ -284,6 +285,26 @@ def glossary_spellings_are_unique(playbook: Playbook, written: Written) -> Itera
                 yield term.source.problem(
                     f"the spelling '{spelling}' of glossary term '{term.id}' is already used by the term '{other.id}'",
                     "keep the spelling on one term; a page can show only one meaning for it")
+
+
+def synonym_words_mean_one_thing(playbook: Playbook, written: Written) -> Iterable[Problem]:
+    """Search reads every word of a group as the same word, so a word in two groups would join
+    two meanings; a related word that is also one of the group's words says nothing."""
+    seen: dict[str, SearchSynonym] = {}
+    for group in written.lists.get("search_synonyms", ()):
+        own = set()
+        for word in group.words:
+            key = " ".join(word.lower().split())
+            other = seen.setdefault(key, group)
+            if other is not group:
+                yield group.source.problem(
+                    f"the word '{word}' of search synonym '{group.id}' is already in the group '{other.id}'",
+                    "keep it in one group: merge the two groups if they mean the same thing")
+            own.add(key)
+        for word in group.related:
+            if " ".join(word.lower().split()) in own:
+                yield group.source.problem(f"'{word}' is both a word and a related word of search synonym '{group.id}'",
+                                           "list it once, under words: if pages use it, under related: if only readers do")
 
 
 def missing_pages(playbook: Playbook, exists: Callable[[str], bool], removed: Iterable[str] = ()) -> list[Problem]:

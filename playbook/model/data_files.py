@@ -25,6 +25,7 @@ from playbook.model.facts import (
     RaidCategory,
     Review,
     Role,
+    SearchSynonym,
 )
 from playbook.model.types import Audience, Located, PagePath, Record, WrittenAt, file_audience, list_of
 
@@ -97,6 +98,15 @@ class ChangelogFile(Record):
     page_source: Annotated[Located, WrittenAt("page")] = Field(None, exclude=True, repr=False)
 
 
+class SearchSynonymsFile(Record):
+    model_config = ConfigDict(title="Search synonyms (data/search-synonyms.yml)")
+
+    audience: Audience = file_audience()
+    synonyms: list_of(SearchSynonym) = Field(
+        description="groups of words readers search with for one thing; the glossary's abbreviations and "
+                    "expansions count as groups too")
+
+
 @dataclass(frozen=True)
 class DataFile:
     """One kind of file in data/."""
@@ -132,4 +142,7 @@ DATA_FILES = (
     # page. Change ids likewise only name entries of the changelog.
     DataFile("glossary", "glossary.yml", GlossaryFile, "glossary", "terms", "glossary term", own_id_space=True),
     DataFile("changelog", "changelog.yml", ChangelogFile, "changelog", "changes", "change", own_id_space=True),
+    # Synonym ids only name groups in this file; they never become a URL or an anchor.
+    DataFile("search-synonyms", "search-synonyms.yml", SearchSynonymsFile, "search_synonyms", "synonyms",
+             "search synonym", own_id_space=True),
 )

@@ -225,6 +225,20 @@ class GlossaryTerm(Record):
         return (self.term, *self.aliases)
 
 
+class SearchSynonym(Record):
+    """Words readers search with that mean one thing (playbook/render/search_index.py puts them in
+    each site's search index; the search worker applies them to pages and to questions)."""
+
+    id: Id = Field(description="the group's id, unique in the file, such as go-live")
+    words: list_of(Text) = Field(
+        description="spellings, abbreviations and phrases of one thing, such as go-live, go live, golive: search "
+                    "reads each of them as the same word, on pages and in questions")
+    related: list_of(Text, min_items=0) = Field(
+        (), description="words readers use for it that pages do not, such as launch: a question with one of them "
+                        "also finds pages with the words, ranked below pages that use the reader's own word")
+    audience: NarrowedAudience = narrowed_audience()
+
+
 class Change(Record):
     id: Id = Field(description="the change's id, unique in the changelog, such as kickoff-checklist-added; the "
                                "page's anchor and the feed entry use it, so it never changes")
@@ -285,6 +299,7 @@ class Playbook(BaseModel):
     raid_categories: dict[str, RaidCategory] = {}
     glossary: dict[str, GlossaryTerm] = {}
     changelog: dict[str, Change] = {}
+    search_synonyms: dict[str, SearchSynonym] = {}
     changelog_page: str = ""  # the page that shows the changelog; "" when there is none
     changelog_page_source: Located = Field(None, exclude=True, repr=False)
     role_pages_review: Review | None = None  # None only in a Playbook made by hand in a test

@@ -6,8 +6,10 @@ engine handed it. The stage tells the plugin to skip every page (`search: exclud
 step writes search/search_index.json itself, in the format the theme's search reads: each
 page's content (between the markers partials/content.html puts around it) cut into sections
 by playbook.render.search_sections, exactly as Material cuts them, plus the page's search terms
-and boost from the stage. It reads only the output folder and the stage's manifest, so it
-works on any engine's output, and with the engine's own index config (language, separator).
+and boost from the stage, and the site's synonym groups in the config (config.synonyms, which the
+playbook's search worker, overrides/assets/playbook/search-worker.js, applies to pages and
+questions). It reads only the output folder and the stage's manifest, so it works on any engine's
+output, and with the engine's own index config (language, separator).
 """
 from __future__ import annotations
 
@@ -63,12 +65,12 @@ def write_index(site_dir: Path, manifest: dict[str, Any], *, cache: dict | None 
     cache (a preview's), a page whose output did not change since last time is not read again."""
     path = site_dir / INDEX
     written = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    config = written.get("config") or dict(DEFAULT_CONFIG)
+    config = {**(written.get("config") or DEFAULT_CONFIG), "synonyms": manifest.get("search_synonyms", [])}
     docs: list[dict] = []
     terms: dict[str, list[str]] = {}
     for src, page in manifest["pages"].items():
         output = site_dir / urls.output_file(page["url"])
-        if not output.is_file():
+        if not output.is_file() or page.get("exclude"):
             continue
         if page.get("terms"):
             terms[page["url"]] = page["terms"]

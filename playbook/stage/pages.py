@@ -52,6 +52,7 @@ class StagedPage:
     title: str | None
     search_terms: tuple[str, ...] = ()
     search_boost: float | None = None
+    search_exclude: bool = False  # `search: exclude: true`: the page is built but not in the index
     anchors: tuple[AnchorLink, ...] = ()
     assets: frozenset[str] = frozenset()
 
@@ -144,8 +145,9 @@ def stage_page(page: SourcePage, context: PageContext) -> tuple[StagedPage, list
     body_start = header.count("\n") + 1
     line_map = tuple(page.body_line + i for i in origin) + (0,) * (len(lines) - len(origin))
     boost = page.values.search.boost if page.values.search else None
+    exclude = bool(page.values.search and page.values.search.exclude)
     return StagedPage(src, page.display, header + "\n".join(lines) + "\n", body_start, line_map, title,
-                      context.search_terms(page), boost, tuple(anchors), frozenset(assets)), problems
+                      context.search_terms(page), boost, exclude, tuple(anchors), frozenset(assets)), problems
 
 
 def _check_removal(page: SourcePage, found: list[passages.Passage], kept: list[str],

@@ -38,7 +38,7 @@ from playbook.load.sources import Sources
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.problems import Problem, raise_if_any
 from playbook.render import fences, macros, urls, views
-from playbook.stage import generated_pages, history, markdown_text, passages, redirects, site_config
+from playbook.stage import generated_pages, history, markdown_text, passages, redirects, search_synonyms, site_config
 from playbook.stage import nav as nav_edits
 from playbook.stage.audience import for_audience
 from playbook.stage.changelog_feed import FEED_PATH, build_feed
@@ -223,7 +223,8 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
     files[macros.SITE_FILE] = _json({"audience": audience, "page_urls": by_source, "page_titles": titles,
                                      "use_directory_urls": options.use_directory_urls,
                                      "feed": FEED_PATH if feed else None})
-    manifest = _manifest(audience, staged, url_of, short_links.redirects, options, site_url)
+    manifest = _manifest(audience, staged, url_of, short_links.redirects, options, site_url,
+                         search_synonyms.groups(visible))
     host = sources.settings.hosting
     manifest["hosting"] = host.model_dump(mode="json", exclude={"source"}) if host else None
     files["stage.json"] = _json(manifest)
@@ -491,7 +492,8 @@ def _short_links(sources: Sources, written: dict[str, SourcePage], visible: Play
 
 
 def _manifest(audience: str, staged: dict[str, StagedPage], url_of: dict[str, str],
-              planned: list[redirects.Redirect], options: StageOptions, site_url: str) -> dict[str, Any]:
+              planned: list[redirects.Redirect], options: StageOptions, site_url: str,
+              synonyms: list[dict[str, list[str]]]) -> dict[str, Any]:
     return {
         "audience": audience,
         "site_url": site_url,
@@ -499,9 +501,10 @@ def _manifest(audience: str, staged: dict[str, StagedPage], url_of: dict[str, st
         "offline": options.offline,
         "pages": {src: {"url": url_of[src], "source": page.source, "body_start": page.body_start,
                         "line_map": list(page.line_map), "title": page.title, "terms": list(page.search_terms),
-                        "boost": page.search_boost}
+                        "boost": page.search_boost, "exclude": page.search_exclude}
                   for src, page in sorted(staged.items())},
         "anchors": [{"source": a.source, "line": a.line, "target": a.target, "anchor": a.anchor, "written": a.written}
                     for page in staged.values() for a in page.anchors],
         "redirects": sorted(r.path for r in planned),
+        "search_synonyms": synonyms,
     }

@@ -1,11 +1,13 @@
 """Search that answers questions: employees and customers type what they want to know, in their
 own words, into the real search box, and the page that answers it must be among the first three
 results. Questions are phrased the way people ask (some with typos, abbreviations, or another
-word than the page uses); the synonyms pages declare in `search_terms` and the boost of key pages
-(`search: boost`) are what make them pass, never a change to this list.
+word than the page uses); how the search worker reads questions, the synonyms in
+data/search-synonyms.yml and the glossary, and the words pages declare in `search_terms` are what
+make them pass, never a change to this list (README.md, "Search").
 
-When a question fails: add the reader's word to the answering page's `search_terms`, or improve
-the page's text. Do not reword the question to match the page.
+When a question fails: add the reader's word to a synonym group if readers use it for something
+the pages call by another name, to the answering page's `search_terms` if only that page needs
+it, or improve the page's text. Do not reword the question to match the page.
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ import pytest
 
 from playbook.load.data_folder import load_playbook
 from tests import html
-from tests.sites import ROOT
+from tests.sites import ROOT, build_fixture, fixture_text
 
 pytestmark = pytest.mark.build
 
@@ -58,3 +58,26 @@ def test_search_terms_reach_customers_only_when_listed_for_them(index, real_cust
              for site, docs in (("internal", index), ("customer", customer))}
     assert "final margin" in close["internal"]["terms"] and "retrospective" in close["internal"]["terms"]
     assert "final margin" not in close["customer"]["terms"] and "retrospective" in close["customer"]["terms"]
+
+
+def test_synonyms_reach_each_site_as_far_as_its_readers_may_see_them(index, real_customer_site):
+    """data/search-synonyms.yml and the glossary, in the config the search worker reads; the
+    vocabulary of internal work stays out of the customer site's index."""
+    customer = json.loads((real_customer_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    words = {site: {w.lower() for g in docs["config"]["synonyms"] for w in g["words"] + g["related"]}
+             for site, docs in (("internal", index), ("customer", customer))}
+    for word in ("golive", "go live", "uat", "user acceptance testing", "client", "steerco"):
+        assert word in words["internal"] and word in words["customer"], word
+    assert "margin" in words["internal"] and "resource manager" in words["internal"]
+    assert "margin" not in words["customer"] and "resource manager" not in words["customer"]
+
+
+def test_a_page_that_says_search_exclude_is_built_but_not_searchable(tmp_path):
+    built = build_fixture(tmp_path, {"docs/tags.md": fixture_text("docs/tags.md").replace(
+        "audience: customer\n", "audience: customer\nsearch:\n  exclude: true\n", 1)})
+    assert built.ok, built.output
+    for site in (built.internal, built.customer):
+        docs = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        assert "Tags" in html.text(site.page("tags/"))  # still built
+        assert not [d for d in docs if d["location"].startswith("tags/")]
+        assert [d for d in docs if d["location"].startswith("onboarding/")]

@@ -20,13 +20,16 @@
     worker._listeners = { message: [], error: [] };
 
     /* Inside the frame: the worker's global postMessage sends to this page, and messages from
-       this page reach the worker's own "message" listeners. */
+       this page reach the worker's own "message" listeners. The frame shares the page's origin,
+       so this page would reach the replaced postMessage too and send its own messages back to
+       itself: it hands them to __pbDeliver, which posts them with the frame's own postMessage. */
     var script = new URL(url, location.href).href;
     frame.setAttribute("aria-hidden", "true");
     frame.tabIndex = -1;
     frame.hidden = true;
     frame.srcdoc = "<!doctype html><script>" +
       "var send = window.postMessage.bind(window);" +
+      "window.__pbDeliver = function (data) { send(data, '*'); };" +
       "window.postMessage = function (data) { parent.postMessage({ __pbWorker: true, data: data }, '*'); };" +
       "window.importScripts = function () {" +
       "  var urls = Array.prototype.slice.call(arguments);" +
@@ -35,9 +38,18 @@
       "      var tag = document.createElement('script'); tag.src = src; tag.onload = resolve; tag.onerror = reject;" +
       "      document.head.appendChild(tag); }); }); }, Promise.resolve()); };" +
       "<\/script><script src=\"" + script.replace(/"/g, "&quot;") + "\"><\/script>";
+    function deliver(data) {
+      var target = frame.contentWindow;
+      try {
+        if (typeof target.__pbDeliver === "function") return target.__pbDeliver(data);
+      } catch (error) {
+        /* A browser that gives the frame an origin of its own: its postMessage is the real one. */
+      }
+      target.postMessage(data, "*");
+    }
     frame.addEventListener("load", function () {
       ready = true;
-      queue.forEach(function (data) { frame.contentWindow.postMessage(data, "*"); });
+      queue.forEach(deliver);
       queue = [];
     });
     window.addEventListener("message", function (event) {
@@ -49,7 +61,7 @@
     document.body.appendChild(frame);
     worker._frame = frame;
     worker._send = function (data) {
-      if (ready) frame.contentWindow.postMessage(data, "*");
+      if (ready) deliver(data);
       else queue.push(data);
     };
   }
