@@ -16,6 +16,12 @@ from playbook.load.sources import Sources
 from playbook.problems import Problem
 from playbook.stage.pages import PageContext, StagedPage, stage_page, staged_path
 
+# Every field of PageContext, and how an entry stays true to it: the site key compares the first
+# group, `checker` and `oracle` follow from the data and config in it, and `facts` and
+# `search_terms` are compared page by page. A new field must be added here and to the key.
+COVERED = frozenset({"audience", "home", "use_directory_urls", "staged_pages", "all_pages", "files", "variables",
+                     "abbreviations", "checker", "oracle", "facts", "search_terms"})
+
 
 @dataclass
 class _Entry:

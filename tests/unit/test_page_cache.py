@@ -6,6 +6,7 @@ plans, with the same problems; and an edit to one page must restage that page al
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from playbook.load.sources import SourcesCache, load_sources
 from playbook.stage import page_cache
 from playbook.stage.page_cache import PageCache
+from playbook.stage.pages import PageContext
 from playbook.stage.site import StageOptions, plan_site
 from tests.sites import make_project
 
@@ -60,3 +62,7 @@ def test_one_page_edit_restages_that_page_alone(tmp_path, monkeypatch):
     _edit(project / "docs/onboarding.md", "# Onboarding", "# Onboarding\n\nNew words.")
     plan_site(load_sources(project, today=TODAY, cache=sources_cache), "internal", StageOptions(), cache=pages)
     assert staged == ["onboarding.md"]
+
+
+def test_the_cache_key_covers_everything_a_page_is_staged_with():
+    assert {field.name for field in dataclasses.fields(PageContext)} == page_cache.COVERED
