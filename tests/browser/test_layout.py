@@ -1,0 +1,49 @@
+"""What a reader sees at a desktop width (1366 px, 1920 px where a table is wide) and on a phone
+(390 px): nothing cut off at the right edge, nothing squeezed to a word a line, the header
+readable, and the templates copyable. Each test names the defect of issue 16 it guards."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"viewport": {"width": 1366, "height": 800}}
+WIDE = {"viewport": {"width": 1920, "height": 1080}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
+
+TEMPLATE = "templates/weekly-status-report/"
+
+
+def _page_does_not_scroll_sideways(page) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), \
+        "the page itself scrolls sideways"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_template_wraps_its_long_lines_and_has_a_copy_button(visit, any_site, width):
+    """Defect 3: no copy button, and long template lines cut off in side-scrolling boxes."""
+    page = visit(any_site, **WIDTHS[width]).open(TEMPLATE)
+    _page_does_not_scroll_sideways(page)
+    blocks = page.locator(".md-typeset pre")
+    assert blocks.count() >= 1
+    for block in blocks.all():
+        code = block.locator("code")
+        assert code.evaluate("c => c.scrollWidth <= c.clientWidth + 1"), "a template line is cut off"
+        button = block.locator("button.md-code__button[data-md-type=copy]")
+        block.hover()
+        assert button.count() == 1 and button.is_visible(), "no copy button on the template"
+        assert button.get_attribute("title")
+
+
+def test_the_copy_button_copies_the_template(browser, visit, customer_site):
+    """Defect 3: "select the copy button on the code block" must be something a reader can do."""
+    tab = visit(customer_site, **DESKTOP)
+    tab.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=customer_site.url.rstrip("/"))
+    page = tab.open(TEMPLATE)
+    block = page.locator(".md-typeset pre").first
+    expected = block.locator("code").inner_text()
+    block.hover()
+    block.locator("button.md-code__button[data-md-type=copy]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == expected.strip() and "Needed from you" in copied
