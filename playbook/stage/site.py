@@ -354,12 +354,18 @@ class _Facts:
         return {"iso": changed.date.isoformat(), "text": _long_date(changed.date), "note": note}
 
     def _short_link(self, src: str) -> str | None:
+        """The page's short link on the published site. The customer bundle stages its short links
+        as files (go/kickoff/index.html), but the address a reader copies from it is the site's."""
         own = self.short_links.own.get(src)
-        return self.site_url + own.path if own else None
+        return self.site_url + own.path.removesuffix("index.html") if own else None
+
+    def _published(self, staged: str) -> str:
+        """The page's address on the published site, which always uses directory addresses."""
+        return self.site_url + urls.page_url(staged)
 
     def of_page(self, page: SourcePage, staged: str) -> dict[str, Any]:
         facts: dict[str, Any] = {"changed": self._changed(page.display)}
-        link = self._short_link(page.src) or self.site_url + self.url_of.get(staged, "")
+        link = self._short_link(page.src) or self._published(staged)
         facts["link"] = link
         if self.audience == CUSTOMER:
             return facts
@@ -377,7 +383,7 @@ class _Facts:
         return facts
 
     def of_generated(self, page: generated_pages.GeneratedPage) -> dict[str, Any]:
-        facts: dict[str, Any] = {"changed": self._changed(page.source), "link": self.site_url + self.url_of[page.src]}
+        facts: dict[str, Any] = {"changed": self._changed(page.source), "link": self._published(page.src)}
         if self.audience == CUSTOMER:
             return facts
         status = self.statuses.get(page.src)

@@ -19,15 +19,24 @@
     worker.onerror = null;
     worker._listeners = { message: [], error: [] };
 
-    /* Inside the frame: the worker's global postMessage sends to this page, and messages from
-       this page reach the worker's own "message" listeners. */
+    /* Inside the frame the worker's script calls the global postMessage to answer; that is
+       replaced by one that sends to this page. This page writes to the worker through the same
+       property, so what it sends is wrapped (__pbToWorker) and delivered with the frame's own,
+       saved postMessage to the worker's "message" listeners. A browser that hands this page
+       only the frame's native postMessage delivers the wrapper as an event instead; the first
+       listener unwraps it before the worker's listeners see it. */
     var script = new URL(url, location.href).href;
     frame.setAttribute("aria-hidden", "true");
     frame.tabIndex = -1;
     frame.hidden = true;
     frame.srcdoc = "<!doctype html><script>" +
       "var send = window.postMessage.bind(window);" +
-      "window.postMessage = function (data) { parent.postMessage({ __pbWorker: true, data: data }, '*'); };" +
+      "window.postMessage = function (data) {" +
+      "  if (data && data.__pbToWorker) { send(data.data, '*'); return; }" +
+      "  parent.postMessage({ __pbWorker: true, data: data }, '*'); };" +
+      "window.addEventListener('message', function (event) {" +
+      "  if (event.data && event.data.__pbToWorker) { event.stopImmediatePropagation(); send(event.data.data, '*'); }" +
+      "});" +
       "window.importScripts = function () {" +
       "  var urls = Array.prototype.slice.call(arguments);" +
       "  return urls.reduce(function (done, src) { return done.then(function () {" +
@@ -37,7 +46,7 @@
       "<\/script><script src=\"" + script.replace(/"/g, "&quot;") + "\"><\/script>";
     frame.addEventListener("load", function () {
       ready = true;
-      queue.forEach(function (data) { frame.contentWindow.postMessage(data, "*"); });
+      queue.forEach(function (data) { frame.contentWindow.postMessage({ __pbToWorker: true, data: data }, "*"); });
       queue = [];
     });
     window.addEventListener("message", function (event) {
@@ -49,7 +58,7 @@
     document.body.appendChild(frame);
     worker._frame = frame;
     worker._send = function (data) {
-      if (ready) frame.contentWindow.postMessage(data, "*");
+      if (ready) frame.contentWindow.postMessage({ __pbToWorker: true, data: data }, "*");
       else queue.push(data);
     };
   }
