@@ -47,3 +47,17 @@ def test_the_copy_button_copies_the_template(browser, visit, customer_site):
     block.locator("button.md-code__button[data-md-type=copy]").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() == expected.strip() and "Needed from you" in copied
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_header_shows_the_whole_site_name(visit, customer_site, width):
+    """Defect 8: on a phone the customer header read "Meridian Consulting · Imple…"."""
+    page = visit(customer_site, **WIDTHS[width]).open("")
+    name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    assert " ".join(name.inner_text().split()) == "Meridian Consulting · Implementation guide"
+    clipped = name.evaluate("e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1")
+    assert not clipped, "the site name is cut off"
+    box, header = name.bounding_box(), page.locator(".md-header").bounding_box()
+    assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"] + 1
+    search = page.locator(".md-header__button.md-icon[for=__search], .md-header .md-search__inner").filter(visible=True)
+    assert box["x"] + box["width"] <= search.first.bounding_box()["x"] + 1, "the name runs under the search"
