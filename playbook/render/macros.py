@@ -41,14 +41,15 @@ class Macro:
     context: str = "view"          # the template's name for the view
     kind: str = ""                 # whole-file macros: the Playbook attribute that must not be empty
     example: str = ""
+    by_reader: bool = False        # the view orders or words things for the site's reader (reader=audience)
 
 
 MACROS: dict[str, Macro] = {m.name: m for m in (
-    Macro("raci_matrix", "raci-matrix", views.raci_matrix, example="kickoff"),
+    Macro("raci_matrix", "raci-matrix", views.raci_matrix, example="kickoff", by_reader=True),
     Macro("checklist", "checklist", views.checklist, example="kickoff-readiness"),
     Macro("role_card", "role-card", views.role_card, example="account-manager"),
     Macro("role_page", "role-page", views.role_card, example="account-manager"),
-    Macro("role_list", "role-list", views.role_list, takes_id=False, context="roles", kind="roles"),
+    Macro("role_list", "role-list", views.role_list, takes_id=False, context="roles", kind="roles", by_reader=True),
     Macro("phase_facts", "phase-facts", views.phase_facts, context="process", example="kickoff"),
     Macro("lifecycle", "lifecycle", views.lifecycle, takes_id=False, context="phases", kind="processes"),
     Macro("communication_plan", "communication-plan", views.communication_plan, takes_id=False, context="rows",
@@ -146,7 +147,8 @@ class SiteMacros:
             return self._fail(*wrong)
         key = (name if not macro.takes_id else macro.view.__name__, arguments)
         if key not in self._views:
-            self._views[key] = macro.view(self.playbook, *arguments)
+            reader = {"reader": self.audience} if macro.by_reader else {}
+            self._views[key] = macro.view(self.playbook, *arguments, **reader)
         return self.render(macro.template, inline=macro.inline, **{macro.context: self._views[key]})
 
     def render(self, template: str, inline: bool = False, **context: Any) -> str:

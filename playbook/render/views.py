@@ -27,7 +27,9 @@ from playbook.model.facts import (
     Role,
 )
 
-SIDE_ORDER = ("firm", "customer")
+# Whose roles a site shows first: each reader's own side. Customers look for their own columns
+# first, and on a phone or a 1366 px screen the last columns of a wide matrix are off-screen.
+READER_SIDE = {"internal": "firm", "customer": "customer"}
 
 
 @dataclass(frozen=True)
@@ -99,15 +101,16 @@ class RoleCardView:
         return sum(1 for g in self.groups for d in g.duties if d.letter == letter)
 
 
-def ordered_roles(playbook: Playbook, role_ids: set[str]) -> tuple[Role, ...]:
-    """Firm roles before customer roles; within a side, the order of data/roles.yml."""
+def ordered_roles(playbook: Playbook, role_ids: set[str], first: str = "firm") -> tuple[Role, ...]:
+    """One side's roles before the other's (firm roles first unless `first` says customer); within
+    a side, the order of data/roles.yml."""
     listed = [r for r in playbook.roles.values() if r.id in role_ids]
-    return tuple(sorted(listed, key=lambda r: SIDE_ORDER.index(r.side)))
+    return tuple(sorted(listed, key=lambda r: r.side != first))
 
 
-def role_list(playbook: Playbook) -> tuple[Role, ...]:
-    """Every role this site shows, firm roles first."""
-    return ordered_roles(playbook, set(playbook.roles))
+def role_list(playbook: Playbook, reader: str = "internal") -> tuple[Role, ...]:
+    """Every role this site shows, the reader's own side first."""
+    return ordered_roles(playbook, set(playbook.roles), READER_SIDE[reader])
 
 
 def ordered_processes(playbook: Playbook) -> list[Process]:
@@ -116,9 +119,10 @@ def ordered_processes(playbook: Playbook) -> list[Process]:
     return playbook.phases() + others
 
 
-def raci_matrix(playbook: Playbook, process_id: str) -> MatrixView:
+def raci_matrix(playbook: Playbook, process_id: str, reader: str = "internal") -> MatrixView:
+    """A process's matrix; its columns are the roles that take part, the reader's own side first."""
     process: Process = playbook.find("processes", process_id)
-    columns = ordered_roles(playbook, {a.role for act in process.activities for a in act.raci})
+    columns = ordered_roles(playbook, {a.role for act in process.activities for a in act.raci}, READER_SIDE[reader])
     rows = tuple(
         Row(activity, tuple(Cell(role, activity.letter_for(role.id)) for role in columns))
         for activity in process.activities
