@@ -58,6 +58,9 @@ MACROS: dict[str, Macro] = {m.name: m for m in (
     Macro("comm_owner", "fact-owner", views.communication, inline=True, example="weekly-status-report"),
     Macro("comm_cadence", "fact-cadence", views.communication, inline=True, example="weekly-status-report"),
     Macro("phase_duration", "fact-duration", views.phase_facts, inline=True, context="process", example="kickoff"),
+    Macro("role_time", "fact-time", views.role_time, inline=True, context="role", example="customer-project-lead"),
+    Macro("standard", "fact-standard", views.standard, inline=True, context="standard", example="reply-time"),
+    Macro("standards", "standards", views.standards, takes_id=False, context="rows", kind="standards"),
     Macro("change_impact_register", "change-impacts", views.change_impact_register, takes_id=False, context="rows",
           kind="change_impacts"),
     Macro("customer_complaints", "complaints", views.complaints, takes_id=False, context="complaints",
@@ -123,6 +126,7 @@ class SiteMacros:
         self.block = block  # how a finished block goes into the page (the benchmark's plain site: as raw HTML)
         self.templates = Environment(loader=FileSystemLoader(str(root / "overrides")), autoescape=True,
                                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.templates.globals["impact_bands"] = views.impact_bands()
         # A view depends only on the data, which never changes during a build; a role card on
         # many pages is worked out once.
         self._views: dict[tuple[str, Any], Any] = {}

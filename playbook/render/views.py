@@ -25,6 +25,7 @@ from playbook.model.facts import (
     Process,
     RaidCategory,
     Role,
+    Standard,
 )
 
 # Whose roles a site shows first: each reader's own side. Customers look for their own columns
@@ -153,6 +154,14 @@ def role_card(playbook: Playbook, role_id: str) -> RoleCardView:
     return RoleCardView(role, tuple(groups), owned)
 
 
+def role_time(playbook: Playbook, role_id: str) -> Role:
+    """A role whose time commitment a sentence shows; a role without one is an error, never a gap."""
+    role: Role = playbook.find("roles", role_id)
+    if not role.time_commitment:
+        raise ValueError(f"the role '{role_id}' has no time_commitment — add one to it in data/roles.yml")
+    return role
+
+
 def lifecycle(playbook: Playbook) -> tuple[Process, ...]:
     return tuple(playbook.phases())
 
@@ -209,6 +218,11 @@ def communications_for(playbook: Playbook, role_id: str) -> RoleCommunications:
 # -- Change management ----------------------------------------------------------------------------
 
 
+# Where a score turns medium and high (a score runs from 1 to 25). The register draws its legend
+# from these, so the page never restates them.
+IMPACT_BANDS = (("high", 15), ("medium", 8), ("low", 1))
+
+
 @dataclass(frozen=True)
 class ImpactRow:
     rank: int
@@ -218,6 +232,16 @@ class ImpactRow:
     @property
     def score(self) -> int:
         return self.impact.score
+
+    @property
+    def band(self) -> str:
+        return next(name for name, lowest in IMPACT_BANDS if self.score >= lowest)
+
+
+def impact_bands() -> tuple[tuple[str, int, int], ...]:
+    """(band, lowest score, highest score), highest band first."""
+    highest = [25] + [lowest - 1 for _, lowest in IMPACT_BANDS[:-1]]
+    return tuple((name, lowest, top) for (name, lowest), top in zip(IMPACT_BANDS, highest, strict=True))
 
 
 def change_impact_register(playbook: Playbook) -> tuple[ImpactRow, ...]:
@@ -318,6 +342,17 @@ class RaidRow:
 
 def raid_log(playbook: Playbook) -> tuple[RaidRow, ...]:
     return tuple(RaidRow(c, playbook.roles[c.owner]) for c in playbook.raid_categories.values())
+
+
+# -- Standards ------------------------------------------------------------------------------------
+
+
+def standard(playbook: Playbook, standard_id: str) -> Standard:
+    return playbook.find("standards", standard_id)
+
+
+def standards(playbook: Playbook) -> tuple[Standard, ...]:
+    return tuple(playbook.standards.values())
 
 
 # -- Glossary -------------------------------------------------------------------------------------

@@ -61,3 +61,50 @@ def test_the_header_shows_the_whole_site_name(visit, customer_site, width):
     assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"] + 1
     search = page.locator(".md-header__button.md-icon[for=__search], .md-header .md-search__inner").filter(visible=True)
     assert box["x"] + box["width"] <= search.first.bounding_box()["x"] + 1, "the name runs under the search"
+
+
+# Every cell of a table inside the text column: nothing drawn past its right edge, nothing
+# hidden in a scrolling box. Returns the cells that stick out, by their text.
+CLIPPED_CELLS = """table => {
+  const column = table.closest('.md-content__inner').getBoundingClientRect();
+  const out = [];
+  for (const cell of table.querySelectorAll('th, td')) {
+    const box = cell.getBoundingClientRect();
+    if (box.width > 0 && (box.right > column.right + 1 || box.left < column.left - 1)) out.push(cell.innerText.slice(0, 40));
+  }
+  let box = table.parentElement;
+  for (; box && !box.classList.contains('md-content__inner'); box = box.parentElement) {
+    if (box.scrollWidth > box.clientWidth + 1) out.push('a scrolling box around the table');
+  }
+  return out;
+}"""
+ALL_WIDTHS = {"desktop": DESKTOP, "wide": WIDE, "phone": PHONE}
+
+
+@pytest.mark.parametrize("width", ALL_WIDTHS)
+def test_the_change_impact_register_fits_and_shows_what_we_do(visit, any_site, width):
+    """Defect 4: the register cut its most important column off the right edge, at 1366 px, at
+    1920 px and on a phone, and its rows were about 300 px tall."""
+    page = visit(any_site, **ALL_WIDTHS[width]).open("change-management/impact-register/")
+    _page_does_not_scroll_sideways(page)
+    table = page.locator(".pb-impacts table")
+    assert table.evaluate(CLIPPED_CELLS) == []
+    answers = page.locator(".pb-impacts td[data-label='What we do about it']")
+    assert answers.count() >= 5
+    for answer in answers.all():
+        assert answer.evaluate("e => e.getBoundingClientRect().width") >= 200, "the answer is squeezed"
+    if width != "phone":
+        heights = page.locator(".pb-impacts tbody tr").evaluate_all("rs => rs.map(r => r.getBoundingClientRect().height)")
+        assert max(heights) <= 180, f"rows are up to {max(heights):.0f} px tall"
+
+
+@pytest.mark.parametrize("width", ALL_WIDTHS)
+def test_the_communication_plan_fits_without_a_word_a_line(visit, any_site, width):
+    """Defect 6: on a phone the plan squeezed six columns into one word per line."""
+    page = visit(any_site, **ALL_WIDTHS[width]).open("communication-plan/")
+    _page_does_not_scroll_sideways(page)
+    table = page.locator(".pb-comms table")
+    assert table.evaluate(CLIPPED_CELLS) == []
+    widths = page.locator(".pb-comms tbody th, .pb-comms tbody td").evaluate_all(
+        "cs => cs.map(c => c.getBoundingClientRect().width)")
+    assert min(widths) >= 150, f"a cell is {min(widths):.0f} px wide"
