@@ -374,3 +374,107 @@ def abbreviations(playbook: Playbook) -> dict[str, str]:
 def changelog(playbook: Playbook) -> tuple[Change, ...]:
     """Newest first; changes of one day keep the order the file gives them."""
     return tuple(sorted(playbook.changelog.values(), key=lambda c: c.date, reverse=True))
+
+
+# -- What a role does, phase by phase -------------------------------------------------------------
+
+# The order a role's part in a phase is told: what it does, then what it answers for, then where
+# it is asked and told.
+LETTER_ORDER = ("R", "A", "C", "I")
+
+
+@dataclass(frozen=True)
+class LetterGroup:
+    letter: str
+    activities: tuple[Activity, ...]
+
+
+@dataclass(frozen=True)
+class ProcessPart:
+    """One role's part in one process: its activities by letter and the checklist items it owns."""
+
+    process: Process
+    letters: tuple[LetterGroup, ...]
+    items: tuple[ChecklistDuty, ...]
+
+
+@dataclass(frozen=True)
+class RolePhasesView:
+    role: Role
+    phases: tuple[ProcessPart, ...]      # lifecycle phases the role has a part in, in order
+    idle: tuple[Process, ...]            # phases it has no part in
+    others: tuple[ProcessPart, ...]      # processes outside the lifecycle (change requests)
+
+
+def _part(playbook: Playbook, process: Process, role_id: str) -> ProcessPart:
+    letters = tuple(
+        LetterGroup(letter, acts) for letter in LETTER_ORDER
+        if (acts := tuple(a for a in process.activities if a.letter_for(role_id) == letter)))
+    items = tuple(ChecklistDuty(c, process, item) for c in playbook.checklists_for(process.id)
+                  for item in c.items if item.owner == role_id)
+    return ProcessPart(process, letters, items)
+
+
+def role_phases(playbook: Playbook, role_id: str) -> RolePhasesView:
+    """What a role does in each phase of the lifecycle, from the matrices and the checklists."""
+    role: Role = playbook.find("roles", role_id)
+    parts = [_part(playbook, process, role_id) for process in ordered_processes(playbook)]
+    phases = tuple(p for p in parts if p.process.phase and (p.letters or p.items))
+    idle = tuple(p.process for p in parts if p.process.phase and not (p.letters or p.items))
+    others = tuple(p for p in parts if not p.process.phase and (p.letters or p.items))
+    return RolePhasesView(role, phases, idle, others)
+
+
+# -- What we need from the customer ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Need:
+    """Something the customer's side does, decides or provides: a checklist item one of its roles
+    owns, or an activity one of its roles is Responsible for (or, when none is, Accountable for:
+    a sign-off or a decision)."""
+
+    what: str
+    owners: tuple[Role, ...]
+    when: str                   # the checklist's due point; "" for an activity, done during the process
+    activity: Activity | None
+    checklist: Checklist | None
+    item: ChecklistItem | None
+
+
+@dataclass(frozen=True)
+class ProcessNeeds:
+    process: Process
+    needs: tuple[Need, ...]
+
+
+def customer_needs(playbook: Playbook, process_id: str) -> ProcessNeeds:
+    """What one process needs from the customer's roles, in the order it is needed: items due at
+    the start of the phase, then the activities, then items due by its end."""
+    process: Process = playbook.find("processes", process_id)
+    customer = {r.id for r in playbook.roles.values() if r.side == "customer"}
+
+    def items(at: str) -> list[Need]:
+        return [Need(item.text, (playbook.roles[item.owner],), item.due, None, c, item)
+                for c in playbook.checklists_for(process.id) for item in c.items
+                if item.owner in customer and item.due_at == at]
+
+    activities = []
+    for activity in process.activities:
+        doing = {a.role for a in activity.raci if a.letter == "R"} & customer
+        answering = {a.role for a in activity.raci if a.letter == "A"} & customer
+        owners = doing or answering
+        if owners:
+            activities.append(Need(activity.title, ordered_roles(playbook, owners, "customer"), "", activity, None, None))
+    return ProcessNeeds(process, tuple(items("phase-start") + activities + items("phase-end")))
+
+
+def processes_needing_the_customer(playbook: Playbook) -> tuple[Process, ...]:
+    """The processes, lifecycle first, that need something from the customer's roles."""
+    return tuple(p for p in ordered_processes(playbook) if customer_needs(playbook, p.id).needs)
+
+
+def customer_time(playbook: Playbook) -> tuple[Role, ...]:
+    """The customer's roles that say how much of their time a project takes."""
+    return tuple(r for r in ordered_roles(playbook, set(playbook.roles), "customer")
+                 if r.side == "customer" and r.time_commitment)

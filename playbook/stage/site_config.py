@@ -125,12 +125,15 @@ def generate(sources: Any, audience: str, nav: list[Any] | None, options: Any, e
 
 
 def site_nav(written: list[Any] | None, audience: str, pages: set[str], home: str,
-             role_pages: list[tuple[str, str]], settings: Any, playbook: Playbook) -> list[Any] | None:
+             role_pages: list[tuple[str, str]], settings: Any, playbook: Playbook,
+             after_home: list[tuple[str, str]] = ()) -> list[Any] | None:
     """The nav of one site: the authors' nav holding only this site's pages, the generated
-    pages slotted in, titles escaped, and external links only where customers may see them."""
+    pages slotted in (role pages after the roles page, after_home right after the home page),
+    titles escaped, and external links only where customers may see them."""
     if written is None:
         return None
     nav = nav_edits.insert_after(written, "roles/index.md", [{title: src} for src, title in role_pages])[0]
+    nav = nav_edits.insert_after(nav, "index.md", [{title: src} for src, title in after_home])[0]
     if audience == INTERNAL:
         nav = nav_edits.insert_after(nav, playbook.changelog_page, [{"Content health": "content-health.md"}])[0] \
             if playbook.changelog_page and nav_edits.contains(nav, playbook.changelog_page) \

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from playbook.load.data_folder import load_playbook
+from playbook.render import views
+from playbook.stage.audience import for_audience
 from tests import html
+from tests.sites import ROOT
 
 pytestmark = pytest.mark.build
 
@@ -53,3 +57,119 @@ def test_keyboard_keys_are_drawn_as_keys(site):
     if site.site.name == "internal":
         home = site.page("")
         assert '<kbd class="key-slash">/</kbd>' in home and '<kbd class="key-s">S</kbd>' in home
+
+
+# -- What we need from the customer (defect 12) -------------------------------------------------
+
+PLAYBOOK = load_playbook(ROOT / "data")
+
+
+def _expected_needs(audience: str) -> dict[str, set[str]]:
+    """Process id -> what the customer's side owns in it, from the data (not from the page)."""
+    visible = for_audience(PLAYBOOK, audience)
+    customer = {r.id for r in visible.roles.values() if r.side == "customer"}
+    expected: dict[str, set[str]] = {}
+    for process in visible.processes.values():
+        found = {f"{c.id}/{item.id}" for c in visible.checklists_for(process.id) for item in c.items
+                 if item.owner in customer}
+        found |= {a.id for a in process.activities if any(x.role in customer and x.letter in "RA" for x in a.raci)}
+        if found:
+            expected[process.id] = found
+    return expected
+
+
+@pytest.mark.parametrize(("audience", "title", "who"), [
+    ("customer", "What we need from you", "Who on your side"),
+    ("internal", "What we need from the customer", "Who at the customer"),
+])
+def test_one_page_lists_everything_needed_from_the_customer(real_sites, audience, title, who):
+    site = real_sites.site(audience)
+    page = site.page("what-we-need-from-you/")
+    assert "<h1" in page and title in html.text(html.between(page, "<h1", "</h1>"))
+    shown: dict[str, set[str]] = {}
+    for block in re.findall(r'<div class="pb-needs" data-pb-needs="([^"]+)">(.*?)</table>', page, re.DOTALL):
+        process_id, table = block
+        rows = re.findall(r'<tr data-pb-need="([^"]+)">(.*?)</tr>', table, re.DOTALL)
+        shown[process_id] = {need for need, _ in rows}
+        for need, row in rows:
+            cells = re.findall(r"<td data-label=\"([^\"]+)\">(.*?)</td>", row, re.DOTALL)
+            assert [label for label, _ in cells] == [who, "When"], need
+            owners, when = (html.text(cell) for _, cell in cells)
+            assert owners and when, f"{need} lacks its owner or its due point"
+            owner_titles = {r.title for r in PLAYBOOK.roles.values() if r.side == "customer"}
+            assert set(re.split(r"\s*,\s*", owners)) <= owner_titles, f"{need}: {owners} is not a customer role"
+    assert shown == _expected_needs(audience)
+    phases = [p.id for p in PLAYBOOK.phases() if p.id in shown]
+    order = [m for m in re.findall(r'data-pb-needs="([^"]+)"', page) if m in phases]
+    assert order == phases, "the phases are not in lifecycle order"
+    nav = html.text(html.between(page, '<nav class="md-nav md-nav--primary"', '<div class="md-content"'))
+    assert nav.index(title) < nav.index("Lifecycle"), "the page is not near the top of the navigation"
+
+
+def test_the_customer_page_says_when_each_checklist_item_is_due(real_customer_site):
+    page = real_customer_site.page("what-we-need-from-you/")
+    row = html.between(page, '<tr data-pb-need="kickoff-readiness/attendees-confirmed">', "</tr>")
+    assert "One week before kickoff" in html.text(row) and "Customer project lead" in html.text(row)
+
+
+# -- Role pages (defect 7) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("audience", "role", "heading"), [
+    ("customer", "customer-project-lead", "What you do, phase by phase"),
+    ("customer", "implementation-project-manager", "What our implementation project manager does, phase by phase"),
+    ("internal", "implementation-project-manager", "What you do, phase by phase"),
+    ("internal", "customer-it-lead", "What the customer IT lead does, phase by phase"),
+])
+def test_a_role_page_opens_with_what_the_role_does_phase_by_phase(real_sites, audience, role, heading):
+    page = real_sites.site(audience).page(f"roles/{role}/")
+    body = html.between(page, "<article", "</article>")
+    headings = [html.text(h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", body, re.DOTALL)]
+    assert headings[0].rstrip("¶ ") == heading, headings
+    assert headings.index(headings[0]) < [h.startswith("Every activity") for h in headings].index(True)
+    phases = re.findall(r'<li class="pb-role-phases__phase" data-pb-phase="([^"]+)">', body)
+    visible = for_audience(PLAYBOOK, audience)
+    expected = [p.id for p in views.ordered_processes(visible)  # the phases, then change requests
+                if any(a.letter_for(role) for a in p.activities)
+                or any(i.owner == role for c in visible.checklists_for(p.id) for i in c.items)]
+    assert phases == expected
+
+
+def test_the_project_managers_page_is_no_wall_of_links(real_sites):
+    """Defect 7: about 85 links and 30 unstyled paragraphs of checklist items."""
+    for audience in ("internal", "customer"):
+        page = real_sites.site(audience).page("roles/implementation-project-manager/")
+        body = html.between(page, "<article", "</article>")
+        in_view = re.sub(r"<details.*?</details>", "", body, flags=re.DOTALL)
+        assert len(re.findall(r"<a\s", in_view)) <= 40, f"{audience}: too many links before the full list"
+        items = re.findall(r'<li class="pb-owned-items__item">', body)
+        owned = views.role_card(for_audience(PLAYBOOK, audience), "implementation-project-manager").checklist_items
+        assert len(items) == 2 * len(owned), "each owned item shows once by phase and once in the full list"
+        assert not re.search(r"<p>[^<]*\((?:Before|Within|At|Two|One)[^)]*<a ", body), "an item is a bare paragraph"
+
+
+# -- Internal pages say whether customers see them (defect 14) ----------------------------------
+
+
+def test_every_internal_page_says_whether_it_is_on_the_customer_site(real_sites):
+    internal, customer = real_sites.internal.site, real_sites.customer.site
+    base = "https://implementations.meridian.example/"
+    for path, text in pages(internal).items():
+        if "pb-page-facts" not in text:
+            continue  # the 404 page has no facts
+        link = re.search(r'data-pb-customer-link="([^"]*)"', text)
+        assert link, f"{path} does not say whether customers see it"
+        if link.group(1):
+            assert link.group(1).startswith(base)
+            target = customer / link.group(1).removeprefix(base) / "index.html"
+            landed = target.read_text(encoding="utf-8") if target.is_file() else ""
+            if 'http-equiv="refresh"' in landed[:2000]:  # a short link: follow it
+                target = (target.parent / re.search(r'url=([^"]+)"', landed).group(1)).resolve()
+                target = target / "index.html" if target.is_dir() else target
+            assert target.is_file(), f"{path}: {link.group(1)} is not a page of the customer site"
+            assert f'data-pb-copy="{link.group(1)}"' in text
+        else:
+            assert "Internal only" in visible(html.between(text, "pb-page-facts__customer", "</p>"))
+    kickoff = real_sites.internal.page("phases/kickoff/")
+    assert 'data-pb-customer-link="https://implementations.meridian.example/go/kickoff/"' in kickoff
+    assert 'data-pb-customer-link=""' in real_sites.internal.page("faq/")
