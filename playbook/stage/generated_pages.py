@@ -34,8 +34,10 @@ def role_page_uri(role_id: str) -> str:
 
 
 def _holder(role: Role, audience: str) -> str:
-    """How a heading names who holds the role: 'you' for the site's own side, else the role."""
-    if (audience == CUSTOMER) == (role.side == "customer"):
+    """How a heading names who holds the role: 'you' for a customer reading a customer role's
+    page; otherwise the role by name ('our' on the customer site), which also lets search find
+    "what does the account manager do" on that role's own page."""
+    if audience == CUSTOMER and role.side == "customer":
         return "you"
     name = markdown_text(role.title[:1].lower() + role.title[1:])
     return f"our {name}" if audience == CUSTOMER else f"the {name}"
