@@ -87,7 +87,9 @@ class Phase(Record):
                         "leave it out when the range is enough")
     entry_criteria: list_of(Text) = Field(description="what must be true before the phase starts")
     exit_criteria: list_of(Text) = Field(description="what must be true before the phase ends")
-    customer_contribution: Text = Field(description="what the customer brings to this phase")
+    customer_contribution: Text = Field(
+        description="what the customer's side brings to this phase, as a list of things that reads after "
+                    "'What you bring:', such as 'the names of the executive sponsor and the project lead'")
     default_working_days: whole_number(1) | None = Field(
         None, description="the phase's default length in working days; project kits date the phases from it")
 

@@ -99,6 +99,12 @@ def generate(sources: Any, audience: str, nav: list[Any] | None, options: Any, e
         site["site_name"] = escape_text(str(config.get("site_name") or "Playbook"))
         if config.get("site_description"):
             site["site_description"] = escape_text(str(config["site_description"]))
+    if audience == CUSTOMER:
+        # The authors' footer line speaks for the firm's own handbook; customers get the firm's
+        # name and where to write.
+        brand = settings.brand
+        site["copyright"] = f"© {sources.today.year} {brand.firm_name}. Questions about your implementation? " \
+                            f"Write to {brand.contact_email}."
     if site.get("copyright"):
         site["copyright"] = escape_text(str(site["copyright"]))
     site["docs_dir"] = "docs"

@@ -118,7 +118,7 @@ def test_the_customer_page_says_when_each_checklist_item_is_due(real_customer_si
 @pytest.mark.parametrize(("audience", "role", "heading"), [
     ("customer", "customer-project-lead", "What you do, phase by phase"),
     ("customer", "implementation-project-manager", "What our implementation project manager does, phase by phase"),
-    ("internal", "implementation-project-manager", "What you do, phase by phase"),
+    ("internal", "implementation-project-manager", "What the implementation project manager does, phase by phase"),
     ("internal", "customer-it-lead", "What the customer IT lead does, phase by phase"),
 ])
 def test_a_role_page_opens_with_what_the_role_does_phase_by_phase(real_sites, audience, role, heading):
@@ -173,3 +173,54 @@ def test_every_internal_page_says_whether_it_is_on_the_customer_site(real_sites)
     kickoff = real_sites.internal.page("phases/kickoff/")
     assert 'data-pb-customer-link="https://implementations.meridian.example/go/kickoff/"' in kickoff
     assert 'data-pb-customer-link=""' in real_sites.internal.page("faq/")
+
+
+# -- The customer site speaks to the customer (defect 11) ----------------------------------------
+
+# Words of the firm's own handbook: the customer in the third person, the firm by name of kind,
+# the playbook and its employees. A customer role's title ("Customer IT lead") is a name, not a
+# way of speaking about the reader.
+HANDBOOK_WORDS = re.compile(
+    r"\bcustomers?'?s?\b(?!\s+(?:project lead|IT lead|subject matter experts?|end users))"
+    r"|\bfirms?'?s?\b|\b(?:this|the) playbook\b|\b(?:for|our) employees\b|\binside the firm\b",
+    re.IGNORECASE)
+# A template's body (a code block) is the document a project sends or signs, in that document's
+# own words (a contract appendix names "the customer"); the page around it speaks to the reader.
+_CODE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+_ATTRIBUTE_TEXT = re.compile(r'\s(?:title|aria-label|alt)="([^"]*)"')
+
+
+def customer_words(page_html: str) -> str:
+    """All a customer can read on a page: its text, and the text of tooltips and labels."""
+    body = _CODE.sub(" ", _SCRIPT.sub(" ", page_html[page_html.find("<body"):]))
+    words = visible(body) + " " + " ".join(html.text(t) for t in _ATTRIBUTE_TEXT.findall(body))
+    return re.sub(r"https?://\S+", " ", words)  # a page's address is a name, not words
+
+
+def test_the_customer_site_never_reads_as_the_firms_handbook(real_customer_site):
+    found = {}
+    for path, text in pages(real_customer_site.site).items():
+        words = customer_words(text)
+        hits = sorted({words[max(0, m.start() - 30): m.end() + 20] for m in HANDBOOK_WORDS.finditer(words)})
+        if hits:
+            found[path] = hits
+    assert found == {}
+
+
+def test_every_customer_page_speaks_to_the_reader(real_customer_site):
+    silent = []
+    for path, text in pages(real_customer_site.site).items():
+        if path == "404.html":
+            continue
+        article = visible(html.between(text, "<article", "</article>"))
+        if not re.search(r"\b(?:you|your|we|our|us)\b", article, re.IGNORECASE):
+            silent.append(path)
+    assert silent == []
+
+
+def test_the_customer_footer_and_navigation_are_the_customers(real_customer_site):
+    home = real_customer_site.page("")
+    footer = visible(html.between(home, '<footer class="md-footer"', "</footer>"))
+    assert "Meridian Consulting" in footer and "implementation playbook" not in footer.lower()
+    nav = visible(html.between(home, '<nav class="md-nav md-nav--primary"', '<div class="md-content"'))
+    assert "Using this playbook" not in nav and "What we need from you" in nav
