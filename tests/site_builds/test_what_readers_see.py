@@ -29,7 +29,8 @@ def pages(site: Path) -> dict[str, str]:
 
 
 def visible(page_html: str) -> str:
-    return html.text(_SCRIPT.sub(" ", page_html))
+    """The text a reader sees, with no space before punctuation where a tag used to end."""
+    return re.sub(r"\s+([,.;:!?)])", r"\1", html.text(_SCRIPT.sub(" ", page_html)))
 
 
 @pytest.fixture(params=["internal", "customer"])
@@ -224,3 +225,52 @@ def test_the_customer_footer_and_navigation_are_the_customers(real_customer_site
     assert "Meridian Consulting" in footer and "implementation playbook" not in footer.lower()
     nav = visible(html.between(home, '<nav class="md-nav md-nav--primary"', '<div class="md-content"'))
     assert "Using this playbook" not in nav and "What we need from you" in nav
+
+
+def test_every_role_page_opens_with_its_phases(real_sites):
+    for audience in ("internal", "customer"):
+        for role in for_audience(PLAYBOOK, audience).roles.values():
+            body = html.between(real_sites.site(audience).page(f"roles/{role.id}/"), "<article", "</article>")
+            first = html.text(re.search(r"<h2[^>]*>(.*?)</h2>", body, re.DOTALL).group(1)).rstrip("¶ ")
+            assert first.startswith("What ") and first.endswith(", phase by phase"), f"{audience} {role.id}: {first}"
+            assert body.index("data-pb-role-phases") < body.index("data-pb-role-card"), f"{audience} {role.id}"
+
+
+# -- Sentences built from data read well (defect 10) ---------------------------------------------
+
+
+def _sentences(site: Path) -> dict[str, list[str]]:
+    found = {}
+    for path, text in pages(site).items():
+        article = text[text.find("<article"): text.find("</article>")]
+        words = visible(re.sub(r"<pre\b.*?</pre>", " ", article, flags=re.DOTALL))
+        found[path] = re.split(r"(?<=[.!?])\s+", words)
+    return found
+
+
+def test_sentences_built_from_data_read_well(site):
+    """Defect 10: "By default 2 to 4 weeks; 4 weeks by default after go-live", "When the kickoff
+    happens: Once, within…", "default is 'Weekly … (default)'"."""
+    # A fact dropped after a label ("When: weekly, ..."), a default said twice, or a cadence that
+    # carries its own "(default)" or starts "Once," where a sentence goes on around it.
+    clumsy = re.compile(r"\bby default\b.*\bby default\b|\(default\)|\bWhen: |\bWhen it is sent: |"
+                        r"\bWhen the (?:kickoff happens|committee meets): |\bHow often: |\bdefault is \"|"
+                        r"(?-i:\bOnce, )", re.IGNORECASE)
+    bad = {path: [s for s in sentences if clumsy.search(s)] for path, sentences in _sentences(site.site).items()}
+    assert {path: found for path, found in bad.items() if found} == {}
+
+
+def test_the_hypercare_answers_read_as_sentences(real_sites):
+    faq = visible(html.between(real_sites.internal.page("faq/"), 'id="how-long-is-hypercare"', "</p>"))
+    assert "Hypercare lasts 2 to 4 weeks (4 weeks by default) after go-live, adjusted per project." in faq
+    questions = visible(real_sites.customer.page("customer-questions/"))
+    assert "Hypercare, a period of close support that lasts 2 to 4 weeks (4 weeks by default)." in questions
+    assert "books your kickoff, usually within two weeks of the signed handoff." in questions
+
+
+def test_adopting_does_not_promise_a_check_the_build_does_not_make(real_internal_site):
+    """Defect 17: the page said a placeholder word stops the build; only the tests refuse one."""
+    page = visible(real_internal_site.page("adopting/"))
+    build_stops = re.search(r"The build checks every change: ([^.]*)stops it", page)
+    assert build_stops and "placeholder" not in build_stops.group(1)
+    assert "tests that run on every pull request" in page
