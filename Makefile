@@ -9,6 +9,7 @@
 #   make test            install everything the tests need and run them all
 #   make audit           Lighthouse scores of every kind of page of both sites (a report)
 #   make bench           speed at handbook scale against plain Material (PAGES=1000 RUNS=3)
+#   make try-zensical    a report: the staged trees rendered with Zensical, and what differs
 #   make new-process ID=<id>                 scaffold a process: data file + page, ready to edit
 #   make new-checklist ID=<id> PROCESS=<id>  scaffold a checklist for a process
 #   make check-freshness fail if any page is past its review date (a normal build never does)
@@ -22,7 +23,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve serve-customer build customer-bundle test test-fast chromium office audit \
-        new-process new-checklist check-freshness bench lock clean hosting-tools teams-app kit kits
+        new-process new-checklist check-freshness bench lock clean hosting-tools teams-app kit kits try-zensical
 
 install: $(STAMP)
 
@@ -79,8 +80,11 @@ office:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 	    libreoffice-impress libreoffice-writer poppler-utils >/dev/null; }
 
+# Every test on MkDocs, then the site tests again on ProperDocs' output (PLAYBOOK_ENGINE picks
+# the engine the staged trees are rendered with), so nothing depends on one engine.
 test: install chromium office hosting-tools
 	$(PY) -m pytest
+	PLAYBOOK_ENGINE=properdocs $(PY) -m pytest tests/site_builds tests/content tests/browser -q
 
 # Unit tests only: the pure modules, in about a second.
 test-fast: install
@@ -94,6 +98,11 @@ kit: install
 
 kits: install
 	$(PY) -m playbook kits
+
+# A report, not a gate: the staged trees rendered with Zensical (in .venv-zensical, made on
+# first use) against MkDocs: pages only one engine wrote, the least alike, macros left unrendered.
+try-zensical: install
+	$(PY) tools/try_zensical.py
 
 # Speed at handbook scale: a synthetic playbook in a temporary folder, plain Material against
 # both our sites. PAGES (1000) and RUNS (3) change it; SERVE=0 and SEARCH=0 skip those parts.

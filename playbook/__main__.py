@@ -8,7 +8,8 @@
     serve [--audience]  preview a site with live reload, restaging on every change
 
 Options: --root PROJECT (default: the current folder), --engine mkdocs|properdocs.
-Exit 0 on success, 1 when the sources have a problem or a site fails to render, 130 on Ctrl-C.
+Exit 0 on success, 1 when the sources have a problem or a site fails to render, 128 + the signal
+when stopped (130 on Ctrl-C).
 """
 from __future__ import annotations
 
@@ -49,11 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [s for s in sites if s not in AUDIENCES]
     if unknown:
         parser.error(f"unknown site {', '.join(unknown)}; choose from {', '.join(AUDIENCES)}")
+    # `make` passes SIGTERM on to this process alone, and a closed terminal sends SIGHUP: both
+    # stop the build the way Ctrl-C does, so the site processes and engines stop with it.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, _stopped)
     try:
         if args.command == "build":
             return _build(args.root, sites, args.engine, args.work)
         if args.command == "stage":
-            return _stage(args.root, sites)
+            return _stage(args.root, sites, args.work)
         if args.command in ("kit", "kits"):
             return _kits(args.root, getattr(args, "project", None), args.engine)
         if args.command == "bundle":
@@ -61,9 +66,24 @@ def main(argv: list[str] | None = None) -> int:
             return build_bundle(args.root, engine=args.engine, work=args.work)
         from playbook.serve.server import serve_site
         return serve_site(args.root, args.audience, port=args.port)
+    except Stopped as stopped:
+        print(f"\nStopped by {signal.Signals(stopped.signal).name}: site/ was left as it was.", file=sys.stderr)
+        return 128 + stopped.signal
     except KeyboardInterrupt:
         print("\nInterrupted: site/ was left as it was.", file=sys.stderr)
         return 128 + signal.SIGINT
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal other than Ctrl-C; a KeyboardInterrupt so every process winds down alike."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal = signal_number
+
+
+def _stopped(signal_number: int, _frame: object) -> None:
+    raise Stopped(signal_number)
 
 
 def _build(root: Path, sites: tuple[str, ...], engine: str, work: Path | None) -> int:
@@ -104,11 +124,12 @@ def _kits(root: Path, project: str | None, engine: str) -> int:
     return 0
 
 
-def _stage(root: Path, sites: tuple[str, ...]) -> int:
+def _stage(root: Path, sites: tuple[str, ...], work: Path | None) -> int:
+    work = (work or root).resolve()
     try:
         sources = pipeline.load_sources(root)
-        for site in pipeline.stage_sites(sources, sites):
-            print(f"{site.audience:9} staged  -> {site.root.relative_to(Path(root).resolve())}/"
+        for site in pipeline.stage_sites(sources, sites, work=work):
+            print(f"{site.audience:9} staged  -> {site.root.relative_to(work)}/"
                   f"{'' if site.changed else '  (unchanged)'}")
     except PlaybookError as error:
         print(error)

@@ -1,23 +1,30 @@
 """The build, as plain calls: load, stage, render, publish.
 
     sources  = load_sources(root)                     every problem of every source, at once
-    staged   = stage_sites(sources, audiences)        build/<audience>/, for each audience
-    rendered = render_sites(staged, engine)           each site in its own engine process
+    for each audience, side by side:
+        staged   = stage(sources, audience)           build/<audience>/
+        rendered = render(staged)                     an engine process, then the output steps
     publish(root, {site: output})                     both sites switch together, or neither
 
-A failure at any step leaves `site/` exactly as it was.
+Each audience is staged and rendered in a process of its own, forked once the sources are
+loaded (so nothing is read twice and nothing is sent between processes but the outcome): two
+cores build two sites at once. A failure at any step leaves `site/` exactly as it was, and
+every problem of both sites is reported together.
 """
 from __future__ import annotations
 
-import shutil
+import multiprocessing
+import os
 import time
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from playbook.load.sources import Sources, load_sources
 from playbook.problems import PlaybookError, Problem
 from playbook.publish import generations
+from playbook.publish.scratch import scratch
 from playbook.render.engine import Rendered, render
 from playbook.stage.site import AUDIENCES, StagedSite, StageOptions, stage
 
@@ -25,11 +32,11 @@ BUILD = "build"
 DEFAULT = StageOptions()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Outcome:
     ok: bool
-    rendered: list[Rendered]
-    problems: list[Problem]
+    rendered: list[Rendered] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def staged_root(root: Path, audience: str, options: StageOptions = DEFAULT) -> Path:
@@ -51,16 +58,52 @@ def stage_sites(sources: Sources, audiences: tuple[str, ...] = AUDIENCES,
     return staged
 
 
-def render_sites(staged: list[StagedSite], root: Path, engine: str = "mkdocs") -> list[Rendered]:
-    """Render each staged site in its own engine process, side by side, into build/.render-*/."""
-    outputs = Path(root) / BUILD / f".render-{int(time.time() * 1000)}"
-    outputs.mkdir(parents=True)
+def stage_and_render(sources: Sources, audience: str, work: Path, outputs: Path, engine: str) -> Rendered:
+    """One site: staged into build/<audience>/ and rendered into outputs/<audience>/."""
+    started = time.monotonic()
+    try:
+        site = stage(sources, audience, staged_root(work, audience), DEFAULT)
+    except PlaybookError as error:
+        return Rendered(audience, outputs / audience, False, time.monotonic() - started, problems=error.problems)
+    rendered = render(site.root, outputs / audience, audience, engine=engine)
+    rendered.seconds = time.monotonic() - started
+    return rendered
 
-    def one(site: StagedSite) -> Rendered:
-        return render(site.root, outputs / site.audience, site.audience, engine=engine)
 
-    with ThreadPoolExecutor(max_workers=len(staged)) as pool:
-        return list(pool.map(one, staged))
+def side_by_side(jobs: list[Callable[[], Any]]) -> list[Any]:
+    """Run each job in a process forked from this one, and return their results in order.
+
+    Forking hands each job everything already loaded without copying it through a pipe; only
+    the results travel back. A job that dies without a result (killed, out of memory) raises."""
+    context = multiprocessing.get_context("fork")
+    running = []
+    for job in jobs:
+        reader, writer = context.Pipe(duplex=False)
+        process = context.Process(target=_run, args=(writer, job), daemon=True)
+        process.start()
+        writer.close()  # the child holds the only writer: its exit ends the reader's wait
+        running.append((process, reader))
+    results = []
+    try:
+        for process, reader in running:
+            try:
+                results.append(reader.recv())
+            except EOFError:
+                raise RuntimeError("a build process ended without a result (was it killed?)") from None
+            process.join()
+    finally:
+        for process, _reader in running:
+            if process.is_alive():
+                process.terminate()  # a stopped build stops its sites' processes, and waits for them
+                process.join()
+    return results
+
+
+def _run(writer: Any, job: Callable[[], Any]) -> None:
+    try:
+        writer.send(job())
+    except KeyboardInterrupt:  # stopped (Ctrl-C, or SIGTERM from the parent); the parent says so once
+        os._exit(130)
 
 
 def build(root: Path, audiences: tuple[str, ...] = AUDIENCES, *, engine: str = "mkdocs",
@@ -71,18 +114,13 @@ def build(root: Path, audiences: tuple[str, ...] = AUDIENCES, *, engine: str = "
     work = Path(work).resolve() if work else root
     try:
         sources = load_sources(root)
-        staged = stage_sites(sources, audiences, work=work)
     except PlaybookError as error:
         return Outcome(False, [], error.problems)
-    rendered = render_sites(staged, work, engine)
-    if not all(r.ok for r in rendered):
-        _discard(rendered)
-        return Outcome(False, rendered, [p for r in rendered for p in r.problems])
-    generations.publish(work, {r.audience: r.site_dir for r in rendered})
-    _discard(rendered)
-    return Outcome(True, rendered, [])
-
-
-def _discard(rendered: list[Rendered]) -> None:
-    for folder in {r.site_dir.parent for r in rendered}:
-        shutil.rmtree(folder, ignore_errors=True)
+    with scratch(work, "render") as outputs:
+        rendered = side_by_side([lambda audience=audience: stage_and_render(sources, audience, work, outputs, engine)
+                                 for audience in audiences])
+        problems = [problem for site in rendered for problem in site.problems]
+        if not all(site.ok for site in rendered):
+            return Outcome(False, rendered, problems)
+        generations.publish(work, {site.audience: site.site_dir for site in rendered})
+        return Outcome(True, rendered, [])

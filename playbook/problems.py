@@ -30,7 +30,13 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message} — {self.fix}"
+        return _visible(f"{where}: {self.message} — {self.fix}")
+
+
+def _visible(text: str) -> str:
+    """text on one line: a character that does not print (a newline an id ends with, a tab, a
+    U+2028 in a value) is written as its escape, so every problem stays one line that says where."""
+    return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class PlaybookError(Exception):

@@ -26,7 +26,6 @@ import json
 import math
 import struct
 import sys
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -39,6 +38,7 @@ from playbook.load.mkdocs_yml import read_mkdocs_yml
 from playbook.load.settings import read_settings
 from playbook.model.settings import Settings, Teams
 from playbook.problems import PlaybookError, Problem
+from playbook.publish.scratch import scratch
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -242,15 +242,10 @@ def build_package(root: Path) -> int:
     if errors:
         print("The Teams manifest breaks Microsoft's schema:\n  " + "\n  ".join(errors))
         return 1
-    work = Path(tempfile.mkdtemp(prefix=".teams-", dir=root))
-    try:
+    with scratch(root, "teams") as work:
         archive = work / PACKAGE_NAME
         archive.write_bytes(package_bytes(document, settings.brand.primary_color, settings.brand.accent_color))
         generations.publish(root, {PACKAGE_NAME: archive})
-    finally:
-        for leftover in work.glob("*"):
-            leftover.unlink()
-        work.rmdir()
     print(f"site/{PACKAGE_NAME}: manifest {MANIFEST_VERSION} (checked against Microsoft's schema), "
           f"{COLOR_SIZE}x{COLOR_SIZE} colour and {OUTLINE_SIZE}x{OUTLINE_SIZE} outline icons, tabs for "
           f"{internal_url} and {settings.customer_site.url}. Upload it in the Teams admin center "

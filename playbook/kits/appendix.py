@@ -1,6 +1,7 @@
 """The statement-of-work process appendix (.docx): the processes both sides agree to run the project by.
 
-Drawn from the same KitFacts as the deck, with python-docx's documented API only: the people,
+Drawn from the same KitFacts as the deck, with python-docx's documented API (and two table row
+properties it has no API for, so no row splits across pages): the people,
 the plan, each phase with its entry and exit criteria, what the customer brings, who does what
 (with names) and the checklists with their latest dates; then the communication plan, change
 control, escalation and the change impacts scored for this customer. It names the playbook
@@ -14,7 +15,9 @@ from collections.abc import Sequence
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Row
 
 from playbook.kits.facts import KitFacts, PhaseSection, long_date, short_date
 
@@ -65,6 +68,8 @@ class _Appendix:
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
               *, size: float = 9) -> None:
+        # What introduces a table stays on the page where the table starts.
+        self.document.paragraphs[-1].paragraph_format.keep_with_next = True
         table = self.document.add_table(rows=len(rows) + 1, cols=len(header))
         table.style = self.document.styles[TABLE_STYLE]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -78,6 +83,7 @@ class _Appendix:
                 cell.width = width
                 run = cell.paragraphs[0].add_run(value)
                 run.bold, run.font.size = number == 0, Pt(size)
+            _keep_on_one_page(row, header=number == 0)
         self.document.add_paragraph()
 
     # -- the sections -----------------------------------------------------------------------------
@@ -185,6 +191,16 @@ class _Appendix:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
+
+
+def _keep_on_one_page(row: _Row, *, header: bool) -> None:
+    """A row never splits across a page break, and the header row repeats on every page a table
+    reaches. python-docx has no API for either, so the row's own properties element gets them
+    (w:cantSplit and w:tblHeader, ECMA-376 part 1, 17.4.6 and 17.4.49)."""
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))
 
 
 def build_appendix(facts: KitFacts) -> bytes:

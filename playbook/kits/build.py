@@ -37,6 +37,7 @@ from playbook.kits.settings import read_kit_settings, settings_problems
 from playbook.load.sources import Sources, load_sources
 from playbook.problems import PlaybookError, Problem
 from playbook.publish import generations
+from playbook.publish.scratch import scratch
 
 PROJECTS = "projects"
 MANIFEST = "kit.json"
@@ -127,26 +128,25 @@ def build_kits(root: Path, only: str | None = None, *, engine: str = "mkdocs", t
         outcome.ok, outcome.seconds = True, time.monotonic() - started
         return outcome
 
-    work = Path(root) / BUILD / f".kits-{os.getpid()}-{int(time.time() * 1000)}"
-    made = work / PROJECTS
-    made.mkdir(parents=True)
     try:
-        failures = _make(sources, settings, stale, {pid: fp for pid, (_, fp) in wanted.items()}, work, engine,
-                         workers or os.cpu_count() or 1)
-        if failures:
-            outcome.problems = [p for _, problems in failures for p in problems]
-            outcome.messages = [m for messages, _ in failures for m in messages]
-            return outcome
-        # Everything else published stays as it is (hard links: nothing is copied or rewritten).
-        for name in published:
-            if name not in {p.id for p in stale} and name not in outcome.removed:
-                shutil.copytree(current / PROJECTS / name, made / name, copy_function=os.link)
-        generations.publish(root, {PROJECTS: made})
-        outcome.published = True
-        outcome.built = sorted(p.id for p in stale)
-        outcome.ok = True
+        with scratch(root, "kits") as work:
+            made = work / PROJECTS
+            made.mkdir()
+            failures = _make(sources, settings, stale, {pid: fp for pid, (_, fp) in wanted.items()}, work, engine,
+                             workers or os.cpu_count() or 1)
+            if failures:
+                outcome.problems = [p for _, problems in failures for p in problems]
+                outcome.messages = [m for messages, _ in failures for m in messages]
+                return outcome
+            # Everything else published stays as it is (hard links: nothing is copied or rewritten).
+            for name in published:
+                if name not in {p.id for p in stale} and name not in outcome.removed:
+                    shutil.copytree(current / PROJECTS / name, made / name, copy_function=os.link)
+            generations.publish(root, {PROJECTS: made})
+            outcome.published = True
+            outcome.built = sorted(p.id for p in stale)
+            outcome.ok = True
     finally:
-        shutil.rmtree(work, ignore_errors=True)
         outcome.seconds = time.monotonic() - started
     return outcome
 

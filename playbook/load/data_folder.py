@@ -113,15 +113,19 @@ def _read(path: Path, kind: DataFile, root: Path) -> _File:
 
 def _ids_written(value: Any, kind: DataFile) -> set[str] | None:
     """The ids a file defines, read from what was written even if it has mistakes; None when its
-    list cannot be read."""
+    list cannot be read. An id written with stray white space (`id: |` keeps a final newline)
+    also counts as the id it was meant to be: its own problem is reported, and the references to
+    it are not reported again."""
     if not isinstance(value, dict):
         return None
     if kind.items is None:
-        return {value["id"]} if isinstance(value.get("id"), str) else set()
-    items = value.get(kind.items)
-    if not isinstance(items, list):
-        return None
-    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+        written = [value.get("id")]
+    else:
+        items = value.get(kind.items)
+        if not isinstance(items, list):
+            return None
+        written = [item.get("id") for item in items if isinstance(item, dict)]
+    return {form for identifier in written if isinstance(identifier, str) for form in (identifier, identifier.strip())}
 
 
 def _ids_in(files: list[_File]) -> frozenset[str]:

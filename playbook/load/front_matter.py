@@ -19,6 +19,7 @@ from playbook.load.yaml_source import parse_yaml, read_text
 from playbook.model.page import PageFrontMatter
 from playbook.problems import Problem
 
+_OPENING = re.compile(r"\A---[ \t]*\r?\n")
 _BLOCK = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -47,6 +48,10 @@ def read_front_matter(text: str, display_name: str) -> FrontMatter:
     """Split a page into its front matter (checked) and its body."""
     match = _BLOCK.match(text)
     if not match:
+        if _OPENING.match(text):
+            return FrontMatter(body=text, readable=False, problems=(Problem(
+                display_name, 1, "the front matter opened on line 1 is never closed",
+                "end it with a line holding only --- after its last 'key: value' line"),))
         return FrontMatter(body=text)
     body_line = text.count("\n", 0, match.end()) + 1
     body = text[match.end():]

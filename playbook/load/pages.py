@@ -8,6 +8,7 @@ engine, an author's editor) would otherwise read it differently.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def read_docs(root: Path, docs_dir: str = "docs", *, cache: dict | None = None) 
     problems: list[Problem] = []
     if not docs.is_dir():
         return folder, [Problem(docs_dir, None, "the docs folder is missing", f"create {docs_dir}/ with an index.md")]
-    for path in sorted(_walk(docs)):
+    for path in sorted(_walk(docs, docs_dir, problems)):
         src = path.relative_to(docs).as_posix()
         if path.suffix != ".md":
             folder.files[src] = path
@@ -71,26 +72,59 @@ def read_docs(root: Path, docs_dir: str = "docs", *, cache: dict | None = None) 
     return folder, problems
 
 
-def _walk(folder: Path):
-    """Every file under folder, hidden ones (.git, editor swap files) and symlinks left out."""
+# A page's path becomes its address, and a file's path a link: a character an address cannot
+# hold as it is (or that ends the attribute it is written in) has no place in either.
+_NOT_IN_PATH = re.compile(r"[\x00-\x1f\x7f\"<>`\\#?]")
+
+
+def _walk(folder: Path, docs_dir: str, problems: list[Problem]):
+    """Every file under folder, hidden ones (.git, editor swap files) left out. A symbolic link
+    is reported, never followed (it could bring any file of the machine into a site), and so is
+    a name that cannot be an address."""
     for current, subfolders, names in os.walk(folder):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        kept = []
+        for name in sorted(d for d in subfolders if not d.startswith(".")):
+            path = Path(current, name)
+            if _refused(path, folder, docs_dir, problems):
+                continue
+            kept.append(name)
+        subfolders[:] = kept
         for name in names:
             path = Path(current, name)
-            if not name.startswith(".") and not path.is_symlink():
+            if not name.startswith(".") and not _refused(path, folder, docs_dir, problems):
                 yield path
+
+
+def _refused(path: Path, folder: Path, docs_dir: str, problems: list[Problem]) -> bool:
+    display = f"{docs_dir}/{path.relative_to(folder).as_posix()}"
+    if path.is_symlink():
+        problems.append(Problem(display, None, f"this is a symbolic link (to {os.readlink(path)}), which the build "
+                                               "does not follow", f"put the file itself in {docs_dir}/, or delete "
+                                                                  "the link"))
+        return True
+    found = _NOT_IN_PATH.search(path.name)
+    if found:
+        problems.append(Problem(display, None, f"the name holds {found.group(0)!r}, which a web address cannot hold as "
+                                               "it is", "rename it with letters, digits, hyphens, dots and spaces"))
+        return True
+    return False
 
 
 def read_page(path: Path, src: str, display: str) -> tuple[SourcePage | None, list[Problem]]:
     text, problems = read_text(path, display)
     if text is None:
         return None, problems
+    if not text.strip():
+        return None, [Problem(display, 1, "the page is empty", "write its front matter (title, owner, "
+                                                               "last_reviewed) and its text, or delete the file")]
     text = markdown_lines.normalise(text)
     meta = read_front_matter(text, display)
-    problems = list(meta.problems)
     lines = markdown_lines.split(text)
-    for number, what in markdown_lines.odd_line_breaks(lines):
-        problems.append(Problem(display, number, f"this line holds {what}, which Markdown does not read as a "
-                                                 "line break though other programs do",
-                                "replace it with an ordinary line break (or delete it)"))
-    return SourcePage(src, display, meta, lines[meta.body_line - 1:], meta.body_line), problems
+    odd = [Problem(display, number, f"this line holds {what}, which Markdown does not read as a line break though "
+                                    "other programs do", "replace it with an ordinary line break (or delete it)")
+           for number, what in markdown_lines.odd_line_breaks(lines)]
+    if any(problem.line < meta.body_line for problem in odd):
+        # YAML does take it for a line break, so the front matter reads as something other than
+        # what the author sees: that is the one mistake, and nothing read from it is trusted.
+        meta = FrontMatter(body=meta.body, body_line=meta.body_line, readable=False)
+    return SourcePage(src, display, meta, lines[meta.body_line - 1:], meta.body_line), list(meta.problems) + odd

@@ -16,7 +16,7 @@ from typing import Any
 
 from playbook.load import review
 from playbook.load.data_folder import load_playbook
-from playbook.load.mkdocs_yml import read_mkdocs_yml
+from playbook.load.mkdocs_yml import check_config, read_mkdocs_yml
 from playbook.load.pages import DocsFolder, read_docs
 from playbook.load.settings import read_settings
 from playbook.model.facts import Playbook
@@ -61,7 +61,7 @@ def load_sources(root: Path, *, today: datetime.date | None = None, cache: Sourc
     today = today or datetime.date.today()
     problems: list[Problem] = []
     config, found = read_mkdocs_yml(root / CONFIG_FILE)
-    problems += found
+    problems += found + (check_config(config) if config is not None else [])
     try:
         settings = read_settings(root)
     except PlaybookError as error:
@@ -82,6 +82,10 @@ def load_sources(root: Path, *, today: datetime.date | None = None, cache: Sourc
     problems += found
     if playbook is not None and settings is not None:
         problems += _review_problems(docs, playbook, settings, today)
+    if problems and config is not None:
+        # The build stops here; the pages' own mistakes are listed with these all the same.
+        from playbook.stage.site import problems_before_data
+        problems += problems_before_data(config, docs.pages.values())
     raise_if_any(problems, what="The playbook")
     if cache is None or not cache.git_read:
         git_dates = history.git_dates(root, ("docs", "data"))

@@ -11,6 +11,7 @@ from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
 from playbook.model.facts import EveryMonths
 from playbook.model.types import (
+    HTTPS_ADDRESS_PATTERN,
     Colour,
     EditAddress,
     Email,
@@ -88,7 +89,7 @@ ReaderRole = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]+$"), After
 AppSetting = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$"), Means(
     "an application setting name (letters, digits and _)", "name the application setting, such as AZURE_CLIENT_ID",
     short="setting name")]
-HttpsAddress = Annotated[str, StringConstraints(pattern=r"^https://[^\s/?#]+[^\s]*$"), Means(
+HttpsAddress = Annotated[str, StringConstraints(pattern=HTTPS_ADDRESS_PATTERN), Means(
     "an https:// address", "give the whole https:// address, such as https://www.example.com/privacy",
     short="https:// address")]
 Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$"), Means(

@@ -155,23 +155,33 @@ Owner = Annotated[str, _TEXT, Means("a role id or a team name", OWNER_FIX)]
 # Addresses. Every field that holds one accepts only what a reader can safely follow: a page of
 # this playbook, or an http(s) or mailto address; never javascript:, data: or vbscript:.
 # A path segment never starts with a dot (no ../), and no segment holds a colon, so no scheme.
+# A web address holds only characters an address may hold as they are (RFC 3986: no quotes,
+# angle brackets, backslash, braces except a {placeholder} the field names, or white space),
+# so it can never end the attribute it is written in.
+_NOT_IN_URL = r"\s" + "\"'" + r"<>\\^`{|}"
+_URL = f"[^{_NOT_IN_URL}]"
+_HOST = f"[^{_NOT_IN_URL}/?#]+"
+WEB_ADDRESS_PATTERN = rf"^https?://{_HOST}{_URL}*$"
+HTTPS_ADDRESS_PATTERN = rf"^https://{_HOST}{_URL}*$"
 _SEGMENT = r"[^/\s:?#\\.][^/\s:?#\\]*"
 PAGE_PATTERN = rf"^{_SEGMENT}(/{_SEGMENT})*\.md$"
 PagePath = Annotated[str, StringConstraints(pattern=PAGE_PATTERN), Means(
     "the path of a page in docs/, such as phases/kickoff.md",
     "write the page's path from docs/, ending in .md, without a leading / or a web address", short="page path in docs/")]
-WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+[^\s]*$"), Means(
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN), Means(
     "a web address starting with https://", "write the whole address, such as https://implementations.example.com/",
     short="https:// address")]
-EditAddress = Annotated[str, StringConstraints(pattern=r"^https://[^\s/?#]+[^\s]*\{path\}[^\s]*$"), Means(
+EditAddress = Annotated[str, StringConstraints(pattern=rf"^https://{_HOST}{_URL}*\{{path\}}{_URL}*$"), Means(
     "an https:// address with {path} where a file's path goes",
     "write the address that edits a file, such as https://github.com/org/repo/edit/main/{path}",
     short="https:// address with {path}")]
-FeedbackAddress = Annotated[str, StringConstraints(pattern=r"^(mailto:[^\s]*|https://[^\s/?#]+[^\s]*)\{query\}[^\s]*$"), Means(
+FeedbackAddress = Annotated[str, StringConstraints(
+    pattern=rf"^(mailto:{_URL}*|https://{_HOST}{_URL}*)\{{query\}}{_URL}*$"), Means(
     "a mailto: or https:// address with {query} where the search text goes",
     "write an e-mail or new-issue address with {query} where the search text goes, such as "
     "mailto:playbook@example.com?subject=Playbook%20search%3A%20{query}", short="mailto: or https:// address with {query}")]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$"), Means(
+_MAILBOX = f"[^@:/()\\[\\],;{_NOT_IN_URL}]+"
+Email = Annotated[str, StringConstraints(pattern=rf"^{_MAILBOX}@{_MAILBOX}\.{_MAILBOX}$"), Means(
     "an e-mail address", "write the address alone, such as implementations@example.com")]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), Means(
     'a colour written as "#rrggbb"', 'write a colour as "#rrggbb" (in quotes), such as "#1d3557"', short='colour, "#rrggbb"')]

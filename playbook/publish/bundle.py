@@ -11,8 +11,6 @@ sites, by the same atomic switch.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from playbook import pipeline
 from playbook.load.sources import load_sources
 from playbook.problems import PlaybookError
 from playbook.publish import generations
+from playbook.publish.scratch import scratch
 from playbook.render.engine import render
 from playbook.stage.site import CUSTOMER, StageOptions
 
@@ -45,8 +44,7 @@ def build_bundle(root: Path, *, engine: str = "mkdocs", work: Path | None = None
         print(error)
         print(f"\nBundle failed. site/{NAME} was left as it was.")
         return 1
-    work = Path(tempfile.mkdtemp(prefix=".bundle-", dir=work_root / pipeline.BUILD))
-    try:
+    with scratch(work_root, "bundle") as work:
         rendered = render(staged.root, work / "site", CUSTOMER, engine=engine)
         for line in rendered.messages:
             print(f"  {line}")
@@ -62,7 +60,5 @@ def build_bundle(root: Path, *, engine: str = "mkdocs", work: Path | None = None
                 if path.is_file():
                     bundle.write(path, f"{top}/{path.relative_to(rendered.site_dir).as_posix()}")
         generations.publish(work_root, {NAME: archive})
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     print(f"Wrote site/{NAME}: unzip it and open {top}/index.html in a browser.")
     return 0

@@ -35,19 +35,20 @@ def clean_leftovers(root: Path) -> None:
     folder = root / GENERATIONS
     live = current(root)
     for stray in root.glob(f".{SITE}.new-*"):
-        if _owner_gone(stray.name.rsplit("-", 1)[-1]):
+        if owner_gone(stray.name.rsplit("-", 1)[-1]):
             stray.unlink(missing_ok=True)
     if not folder.is_dir():
         return
     for generation in folder.iterdir():
         if live is not None and generation.resolve() == live:
             continue
-        if generation.name.startswith(_MAKING) and not _owner_gone(generation.name.rsplit("-", 1)[-1]):
+        if generation.name.startswith(_MAKING) and not owner_gone(generation.name.rsplit("-", 1)[-1]):
             continue  # another build is making it right now
         shutil.rmtree(generation, ignore_errors=True)
 
 
-def _owner_gone(pid: str) -> bool:
+def owner_gone(pid: str) -> bool:
+    """True when no process has this id (a name's trailing pid says who is making it)."""
     if not pid.isdigit():
         return True
     if int(pid) == os.getpid():
@@ -69,21 +70,32 @@ def publish(root: Path, entries: dict[str, Path]) -> Path:
     folder = root / GENERATIONS
     folder.mkdir(exist_ok=True)
     _adopt_plain_folder(root, folder)
-    making = folder / f"{_MAKING}{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    # Time to the microsecond: two publishes by one process within a second stay apart.
+    stamp = time.strftime("%Y%m%d-%H%M%S") + f".{time.time_ns() // 1000 % 1_000_000:06d}"
+    making = folder / f"{_MAKING}{stamp}-{os.getpid()}"
     making.mkdir()
-    previous = current(root)
-    if previous is not None:
-        for item in previous.iterdir():
-            if item.name not in entries:
-                _link_copy(item, making / item.name)
-    for name, path in entries.items():
-        os.rename(path, making / name)
     ready = making.with_name(making.name.removeprefix(_MAKING))
-    os.rename(making, ready)
     link = root / f".{SITE}.new-{os.getpid()}"
-    link.unlink(missing_ok=True)
-    os.symlink(os.path.relpath(ready, root), link)
-    os.replace(link, root / SITE)  # the switch: one atomic rename
+    previous = current(root)
+    try:
+        if previous is not None:
+            for item in previous.iterdir():
+                if item.name not in entries:
+                    _link_copy(item, making / item.name)
+        for name, path in entries.items():
+            os.rename(path, making / name)
+        os.rename(making, ready)
+        link.unlink(missing_ok=True)
+        os.symlink(os.path.relpath(ready, root), link)
+        os.replace(link, root / SITE)  # the switch: one atomic rename
+    except BaseException:
+        # Failed, not killed (a full disk, Ctrl-C): take back what was made. A killed build's
+        # leftovers wait for the next build's clean_leftovers.
+        if current(root) != ready.resolve():
+            shutil.rmtree(making, ignore_errors=True)
+            shutil.rmtree(ready, ignore_errors=True)
+            link.unlink(missing_ok=True)
+        raise
     if previous is not None and previous != ready:
         shutil.rmtree(previous, ignore_errors=True)
     return ready

@@ -5,8 +5,9 @@ so they hold whatever the engine, the theme or a macro did, on any engine:
 
 - every link to a section of a page lands on an id that page has (the ids inside the macros'
   finished HTML included, which the engine never sees);
-- no address in any page uses a scheme other than http, https, mailto or tel (a
-  `javascript:` link from anywhere is stopped here at the latest);
+- no address in any page uses a scheme other than http, https, mailto or tel, and data: only
+  for a picture (a `javascript:` link from anywhere is stopped here at the latest, however its
+  tag is written);
 - on the customer site, no page holds an internal box or an HTML comment.
 
 Each problem names the file and line an author edits, through the stage's line maps.
@@ -21,13 +22,27 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from playbook.problems import Problem
-from playbook.render import urls
+from playbook.render import html_tags, urls
 
 _ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_ADDRESS = re.compile(r"""\s(?:href|src|action|formaction|poster|data|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
-                      re.I)
 _INTERNAL_BOX = re.compile(r"""class\s*=\s*["'][^"']*\binternal\b""", re.I)
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_IMAGES = ("img", "source")  # where a data: address is a picture, not a document or a script
+
+
+def addresses(html: str):
+    """(tag, attribute, address) of every address a browser would follow or load in a page."""
+    return html_tags.addresses_in_page(html)
+
+
+def unsafe_scheme(tag: str, attribute: str, address: str) -> str | None:
+    """The scheme of an address a reader must not be sent to or run, else None."""
+    scheme = urlsplit(address).scheme.lower()
+    if not scheme or scheme in SAFE_SCHEMES:
+        return None
+    if scheme == "data" and tag in _IMAGES and attribute in ("src", "srcset"):
+        return None
+    return scheme
 
 
 def ids_of(html: str) -> set[str]:
@@ -59,11 +74,9 @@ def check_site(site_dir: Path, staged_root: Path, manifest: dict[str, Any]) -> l
     customer = manifest["audience"] == "customer"
     for src, html in html_of.items():
         page = pages[src]
-        for match in _ADDRESS.finditer(html):
-            address = unescape(next(g for g in match.groups() if g is not None)).strip()
-            scheme = urlsplit(address).scheme.lower()
-            if scheme and scheme not in SAFE_SCHEMES and not (scheme == "data" and match.group(0).lower().lstrip()
-                                                               .startswith("src")):
+        for tag, attribute, address in addresses(html):
+            scheme = unsafe_scheme(tag, attribute, address)
+            if scheme:
                 problems.append(_at(staged_root, page, src, address,
                                     f"the page holds a link to '{address[:60]}', whose '{scheme}:' scheme a page "
                                     "may not use", "link to an http, https or mailto address, or to a page of the site"))

@@ -38,8 +38,21 @@ class Rendered:
     problems: list[Problem] = field(default_factory=list)
 
 
-# An engine that has not started a new page for this long is stuck on the last one.
+# An engine that has not started a new page for this long is stuck on the last one. The
+# environment variable shortens (or lengthens) the wait for one run: the failure catalogue
+# proves the watchdog in seconds, not minutes.
 STALL_SECONDS = 60
+STALL_VARIABLE = "PLAYBOOK_STALL_SECONDS"
+
+
+def stall_seconds(default: float = STALL_SECONDS) -> float:
+    """How long a page may take before the build calls it stuck: PLAYBOOK_STALL_SECONDS when it
+    is a positive number, else default."""
+    try:
+        seconds = float(os.environ.get(STALL_VARIABLE, ""))
+    except ValueError:
+        return default
+    return seconds if seconds > 0 else default
 
 
 def engine_command(engine: str) -> list[str]:
@@ -55,16 +68,21 @@ def run_engine(staged_root: Path, site_dir: Path, engine: str) -> tuple[int, str
     progress.parent.mkdir(parents=True, exist_ok=True)
     progress.write_text("", encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_PROGRESS": str(progress)}
+    limit = stall_seconds()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
         process = subprocess.Popen([*engine_command(engine), "-f", str(staged_root / "mkdocs.yml"), "-d", str(site_dir)],
                                    cwd=staged_root, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
         stuck = None
-        while process.poll() is None:
-            time.sleep(0.2)
-            if time.time() - progress.stat().st_mtime > STALL_SECONDS:
-                stuck = progress.read_text(encoding="utf-8").strip() or "?"
+        try:
+            while process.poll() is None:
+                time.sleep(0.2)
+                if time.time() - progress.stat().st_mtime > limit:
+                    stuck = progress.read_text(encoding="utf-8").strip() or "?"
+                    process.kill()
+        finally:
+            if process.poll() is None:  # the build was stopped: so is the engine it started
                 process.kill()
-                process.wait()
+            process.wait()
         output.seek(0)
         text = output.read()
     progress.unlink(missing_ok=True)
@@ -81,7 +99,7 @@ def render(staged_root: Path, site_dir: Path, audience: str, *, engine: str = "m
     if stuck:
         page = manifest["pages"].get(stuck, {})
         rendered.problems = [Problem(page.get("source", f"docs/{stuck}"), None,
-                                     f"the engine stopped making progress on this page for {STALL_SECONDS} s: a "
+                                     f"the engine stopped making progress on this page for {stall_seconds():g} s: a "
                                      "construct on it makes the Markdown parser loop (a /// block inside a quote "
                                      "or a list can)",
                                      "write blocks at the start of a line, outside quotes and lists, and close "
@@ -118,8 +136,9 @@ def author_messages(output: str, staged_root: Path, manifest: dict[str, Any]) ->
         if level in ("DEBUG", "INFO"):
             continue
         message = "\n".join(lines)
-        better = engine_messages.rewrite(message, facts) or message
-        found.append(f"{level:8} -  {to_source(better, manifest)}")
+        better = engine_messages.rewrite(message, facts)
+        for each in better.split("\n") if better else [message]:
+            found.append(f"{level:8} -  {to_source(each, manifest)}")
     return found
 
 

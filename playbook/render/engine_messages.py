@@ -23,6 +23,10 @@ _MISSING_ANCHOR = re.compile(
     r"contain an anchor '#(?P<anchor>[^']+)'|there is no such anchor on this page)\.")
 _UNRECOGNISED = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains an unrecognized relative link '(?P<link>[^']+)', it was left as is\.")
+_OMITTED = re.compile(r'^The following pages exist in the docs directory, but are not included in the "nav" '
+                      r"configuration:\s*(?P<pages>(?:\n\s*- .+)+)")
+# A macro's own complaint when a page runs it (playbook/render/macros.py): the page, not the line.
+_MACRO_CALL = re.compile(r"^docs/(?P<page>[^:\n]+\.md): (?P<name>[a-z_]+)\((?P<rest>.*)$", re.S)
 _MACRO_ERROR = re.compile(r"# _Macro (?P<kind>Syntax|Rendering) Error_\s+_File_: `(?P<page>[^`]+)`", re.DOTALL)
 _SYNTAX_DETAIL = re.compile(r"_Line \d+ in Markdown file:_ \*\*(?P<what>.+?)\*\*\s+```markdown\n(?P<line>.*?)\n")
 _RENDER_DETAIL = re.compile(r"_(?P<type>\w+)_: (?P<what>.+)")
@@ -40,9 +44,11 @@ class SiteFacts:
 
 
 def rewrite(message: str, site: SiteFacts) -> str | None:
-    """The author-friendly form of a message, or None when it is not one we rewrite."""
+    """The author-friendly form of a message, or None when it is not one we rewrite. A message
+    about several files is rewritten as one line per file."""
     for pattern, build in ((_MISSING_PAGE, _missing_page), (_MISSING_ANCHOR, _missing_anchor),
-                           (_UNRECOGNISED, _unrecognised), (_MACRO_ERROR, _macro_error)):
+                           (_UNRECOGNISED, _unrecognised), (_OMITTED, _omitted), (_MACRO_CALL, _macro_call),
+                           (_MACRO_ERROR, _macro_error)):
         match = pattern.search(message)
         if match:
             return build(match, message, site)
@@ -94,6 +100,18 @@ def _unrecognised(match: re.Match[str], _message: str, site: SiteFacts) -> str:
     page, link = match.group("page"), match.group("link")
     return (f"{_where(site, page, f']({link}')}: the link '{link}' does not name a page — "
             "link to the page's .md file, such as ../phases/kickoff.md (not its web address)")
+
+
+def _macro_call(match: re.Match[str], _message: str, site: SiteFacts) -> str:
+    page, name = match.group("page"), match.group("name")
+    return f"{_where(site, page, name + '(')}: {name}({match.group('rest')}"
+
+
+def _omitted(match: re.Match[str], _message: str, _site: SiteFacts) -> str:
+    """One message per page, each on its own line (the caller says each as a message of its own)."""
+    pages = [line.strip()[2:] for line in match.group("pages").splitlines() if line.strip().startswith("- ")]
+    return "\n".join(f"docs/{page}: this page is in no entry of the nav in mkdocs.yml, so readers cannot reach it "
+                     "from the menu — add it under nav: in mkdocs.yml, or delete the file" for page in pages)
 
 
 def _macro_error(match: re.Match[str], message: str, site: SiteFacts) -> str:

@@ -16,6 +16,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -107,12 +108,27 @@ def problem_with_call(name: str, arguments: tuple, visible: Playbook, everything
 
 
 def _call_text(name: str, arguments: tuple) -> str:
-    return f"{name}(" + ", ".join(f'"{a}"' if isinstance(a, str) else repr(a) for a in arguments) + ")"
+    """A call as an author wrote it; a value that is neither text nor a number (a page may pass
+    `config`) is named by its kind, never printed whole."""
+    def shown(value: Any) -> str:
+        if isinstance(value, str):
+            return f'"{value}"' if len(value) <= 60 else f'"{value[:57]}..."'
+        if value is None or isinstance(value, (bool, int, float)):
+            return repr(value)
+        return f"a {type(value).__name__}"
+    return f"{name}(" + ", ".join(shown(a) for a in arguments) + ")"
 
 
 # Characters Markdown would read as syntax in the text of an inline fact (a link, emphasis,
 # code): written as character references they show as themselves and mean nothing.
 _MARKDOWN_SYNTAX = {ord(c): f"&#{ord(c)};" for c in "[]()*_`\\!#~|{}"}
+
+
+def tooltip(value: Any) -> str:
+    """A value for a `title` attribute inside a page's content. The theme's tooltips
+    (content.tooltips) set a title as the tooltip's innerHTML, so the title's decoded value must
+    be the text escaped as HTML; autoescaping then escapes it again for the attribute."""
+    return escape(str(value), quote=False)
 
 
 class SiteMacros:
@@ -131,6 +147,7 @@ class SiteMacros:
         self.block = block  # how a finished block goes into the page (the benchmark's plain site: as raw HTML)
         self.templates = Environment(loader=FileSystemLoader(str(root / "overrides")), autoescape=True,
                                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.templates.filters["tooltip"] = tooltip
         self.templates.globals["impact_bands"] = views.impact_bands()
         # A view depends only on the data, which never changes during a build; a role card on
         # many pages is worked out once.

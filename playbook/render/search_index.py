@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +72,9 @@ def write_index(site_dir: Path, manifest: dict[str, Any], *, cache: dict | None 
             continue
         if page.get("terms"):
             terms[page["url"]] = page["terms"]
-        title = page["title"] or src
+        # Material's search shows titles as HTML (it sets them as innerHTML), like the section
+        # titles cut from the page; a page's own title is the author's text, so it is escaped.
+        title = escape(page["title"] or src, quote=False)
         status = output.stat()
         key = (src, status.st_mtime_ns, status.st_size, title, page.get("boost"))
         if cache is not None and key in cache:

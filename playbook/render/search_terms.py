@@ -15,7 +15,7 @@ shows: the page itself stays uncluttered.
 A hyphenated term also gets its joined spelling ("go-live" adds "golive"), because the search
 tokenizer splits words at hyphens and people type both.
 
-Pure functions: the hook in hooks/search_tuning.py feeds them what MkDocs built.
+Pure functions: playbook/render/search_index.py feeds them the rendered pages and their staged terms.
 """
 from __future__ import annotations
 

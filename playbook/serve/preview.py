@@ -10,45 +10,52 @@ and no page keeps a stale nav.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import logging
 import threading
 import time
 from pathlib import Path
 
+from jinja2 import Environment, PackageLoader
+
 from playbook import pipeline
 from playbook.load.sources import SourcesCache, load_sources
 from playbook.problems import PlaybookError
 from playbook.render import search_index
+from playbook.stage.page_cache import PageCache
 from playbook.stage.site import StageOptions, plan_site
 from playbook.stage.tree import Tree
 
 # Files every page depends on: when one changes, every page is rendered again.
 SITE_WIDE = ("mkdocs.yml", "playbook.json", "site.json")
 
-RELOAD_SCRIPT = """<script>
-(function () {
-  var version = %d;
-  function wait() {
-    fetch("/__playbook/reload?since=" + version, {cache: "no-store"}).then(function (r) { return r.json(); })
-      .then(function (answer) { if (answer.version !== version) location.reload(); else wait(); },
-            function () { setTimeout(wait, 1000); });
-  }
-  wait();
-})();
-</script>"""
+RELOAD_PATH = "/__playbook/reload"
+# The preview's own pages and the script it adds to every page (markup lives in templates).
+TEMPLATES = Environment(loader=PackageLoader("playbook.serve"), autoescape=True)
+
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class NotDirtyWarning(logging.Filter):
+    """The preview renders dirty on purpose; MkDocs' warning about it would only alarm.
+
+    A handler filter, not a logger filter: MkDocs logs from child loggers, whose records
+    skip the filters of the loggers they propagate to.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
 
 
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
+        self.addFilter(NotDirtyWarning())
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if not message.startswith("A 'dirty' build is being performed"):
-            self.lines.append(f"{record.levelname}: {message}")
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
 
 
 class Preview:
@@ -63,6 +70,7 @@ class Preview:
         self._lock = threading.Lock()
         self._site_wide: dict[str, str] = {}
         self._sources_cache = SourcesCache()
+        self._page_cache = PageCache()
         self._search_cache: dict = {}
 
     def rebuild(self) -> None:
@@ -70,7 +78,7 @@ class Preview:
             started = time.monotonic()
             try:
                 sources = load_sources(self.root, cache=self._sources_cache)
-                files, problems = plan_site(sources, self.audience, StageOptions())
+                files, problems = plan_site(sources, self.audience, StageOptions(), cache=self._page_cache)
                 if problems:
                     raise PlaybookError(problems, what=f"The {self.audience} site")
             except PlaybookError as error:
@@ -128,14 +136,13 @@ class Preview:
             return self.version
 
     def with_reload(self, page: str) -> str:
-        script = RELOAD_SCRIPT % self.version
+        script = self._reload_script()
         return page.replace("</body>", script + "</body>", 1) if "</body>" in page else page + script
 
     def error_page(self) -> str:
-        items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
-        title = f"The {self.audience} site has {len(self.problems)} problem(s)"
-        return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
-                "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}"
-                "li{margin:.5rem 0}code{white-space:pre-wrap}</style></head><body>"
-                f"<h1>{html.escape(title)}</h1><p>Fix them and save; this page reloads by itself.</p>"
-                f"<ul>{items}</ul>{RELOAD_SCRIPT % self.version}</body></html>")
+        return TEMPLATES.get_template("error-page.html").render(
+            title=f"The {self.audience} site has {len(self.problems)} problem(s)", problems=self.problems,
+            version=self.version, reload_path=RELOAD_PATH)
+
+    def _reload_script(self) -> str:
+        return TEMPLATES.get_template("reload-script.html").render(version=self.version, reload_path=RELOAD_PATH)

@@ -25,9 +25,8 @@ from urllib.parse import unquote, urlsplit
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from playbook.serve.preview import Preview
+from playbook.serve.preview import RELOAD_PATH, NotDirtyWarning, Preview
 
-RELOAD_PATH = "/__playbook/reload"
 PORTS = {"internal": 8000, "customer": 8001}
 _IGNORED_PARTS = {".git", "__pycache__", "node_modules", ".venv", "build", "site"}
 _IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".partial")
@@ -93,7 +92,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 def serve_site(root: Path, audience: str, *, port: int | None = None, host: str = "127.0.0.1") -> int:
     root = Path(root).resolve()
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    console = logging.StreamHandler()
+    console.addFilter(NotDirtyWarning())
+    logging.basicConfig(level=logging.WARNING, format="%(message)s", handlers=[console])
     preview = Preview(root, audience)
     print(f"Building the {audience} site...", flush=True)
     preview.rebuild()

@@ -1,6 +1,6 @@
 """The changelog as an Atom feed: what a feed reader needs, computed from the (audience-filtered)
-playbook. The markup is overrides/playbook/changelog-feed.xml.html; hooks/changelog_feed.py
-writes it into each site, so each audience gets the feed of the changes it may read.
+playbook. The markup is overrides/playbook/changelog-feed.xml.html; the stage writes it into each
+site, so each audience gets the feed of the changes it may read.
 """
 from __future__ import annotations
 

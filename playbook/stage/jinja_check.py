@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import jinja2
-from jinja2 import meta, nodes
+from jinja2 import nodes
 
 BRACES_FIX = "to show braces as text, put them in a code block or between backticks"
 
@@ -70,22 +70,36 @@ class JinjaChecker:
                                  "check that every '{{' is closed by '}}' and every '{%' by '%}'; " + BRACES_FIX)]
         problems: list[JinjaProblem] = []
         known = self.known | self.macro_names | frozenset(page_names)
-        undeclared = meta.find_undeclared_variables(tree) - known
+        # Names the template defines itself ({% set %}, loop variables, macro arguments).
+        defined = {name.name for name in tree.find_all(nodes.Name) if name.ctx in ("store", "param")}
         reported: set[str] = set()
         for name in tree.find_all(nodes.Name):
-            if name.ctx == "load" and name.name in undeclared and name.name not in reported:
+            if name.ctx == "load" and name.name not in known and name.name not in defined \
+                    and name.name not in reported:
                 reported.add(name.name)
                 guess = difflib.get_close_matches(name.name, sorted(known | self.macro_names), n=1, cutoff=0.75)
                 hint = f"did you mean '{guess[0]}'? " if guess else ""
                 problems.append(JinjaProblem(name.lineno, f"'{name.name}' is undefined",
                                              f"{hint}check the spelling of the macro or variable (CONTRIBUTING.md "
                                              f"lists every macro); {BRACES_FIX}"))
+        assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
         for call in tree.find_all(nodes.Call):
             if isinstance(call.node, nodes.Name) and call.node.name in self.macro_names:
                 if all(isinstance(argument, nodes.Const) for argument in call.args) and not call.kwargs:
                     wrong = self.check_call(call.node.name, tuple(a.value for a in call.args))
                     if wrong:
                         problems.append(JinjaProblem(call.lineno, *wrong))
+                    continue
+                # A name the page sets itself may hold an id, which the macro checks when it runs;
+                # anything else (config, page, a number worked out) is never an id.
+                given = [a for a in [*call.args, *(k.value for k in call.kwargs)]
+                         if not isinstance(a, nodes.Const) and not (isinstance(a, nodes.Name) and a.name in assigned)]
+                if given or call.kwargs:
+                    shown = ", ".join([*(_expression(a) for a in call.args),
+                                       *(f"{k.key}={_expression(k.value)}" for k in call.kwargs)])
+                    problems.append(JinjaProblem(call.lineno, f"{call.node.name}({shown}) — a macro takes an id "
+                                                              "written in quotes", f"write it as "
+                                                 f"{call.node.name}(\"the-id\"); CONTRIBUTING.md lists every macro"))
         for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
             template = node.template
             if isinstance(template, nodes.Const) and isinstance(template.value, str):
@@ -93,6 +107,17 @@ class JinjaChecker:
                 if wrong:
                     problems.append(JinjaProblem(node.lineno, *wrong))
         return sorted(problems, key=lambda p: p.line)
+
+
+def _expression(node: nodes.Node) -> str:
+    """An argument as an author would recognise it: a name, a dotted name, a value, or 'an expression'."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_expression(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Const):
+        return repr(node.value) if not isinstance(node.value, str) else f'"{node.value}"'
+    return "an expression"
 
 
 def call_text(name: str, arguments: tuple) -> str:

@@ -5,7 +5,8 @@ The stage needs them to decide what a site may hold and to stop what it may not:
 page linking an internal page, a link to a page that does not exist, an image only internal
 pages use, a `javascript:` address. Reading too much here is safe (a sample in prose counts as
 a link and is checked); reading too little is not, so every attribute that can name a URL in
-HTML counts, whatever its quotes.
+HTML counts, whatever its quotes and however it is separated from the one before
+(playbook/render/html_tags.py), character references decoded as the browser decodes them.
 """
 from __future__ import annotations
 
@@ -14,18 +15,13 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from playbook.load import markdown_lines
+from playbook.render import html_tags
 
 # [text](url "title") and ![alt](url): the destination, possibly in <>, up to a space or the
 # closing parenthesis (one level of balanced parentheses inside is allowed, as CommonMark does).
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(?:<(?P<angle>[^>\n]*)>|(?P<bare>(?:[^\s()]|\([^\s()]*\))+))")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*(?:<(?P<angle>[^>\n]*)>|(?P<bare>\S+))")
 _AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
-# Every attribute of a tag that can hold a URL (a tag may hold several).
-_MORE_ATTRIBUTES = re.compile(
-    r"\s(?P<name>href|src|srcset|poster|data|action|formaction|xlink:href|background|cite|longdesc|manifest|ping|"
-    r"codebase|archive|profile|usemap|icon)\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|"
-    r"(?P<unquoted>[^\s\"'=<>`]+))", re.IGNORECASE)
-_TAG = re.compile(r"<[A-Za-z][^>]*>", re.DOTALL)
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -75,19 +71,16 @@ def find(lines: list[str]) -> list[Link]:
     # Raw HTML tags may span lines: read them over the prose as a whole.
     text = "\n".join(_blank_inline_code(line) if not code[i] else " " * len(line) for i, line in enumerate(lines))
     starts = _line_starts(lines)
-    for tag in _TAG.finditer(text):
-        for attribute in _MORE_ATTRIBUTES.finditer(tag.group(0)):
-            value = next(v for v in (attribute.group("double"), attribute.group("single"), attribute.group("unquoted"))
-                         if v is not None)
-            position = tag.start() + attribute.start()
-            index = _line_at(starts, position)
-            urls = [part.strip().split(" ")[0] for part in value.split(",")] if attribute.group("name").lower() == \
-                "srcset" else [value]
-            found += [Link(index, url, "html") for url in urls if url]
+    for tag in html_tags.TAG.finditer(text):
+        for _attribute, url, offset in html_tags.addresses(tag.group("name"), tag.group("attributes")):
+            if url:
+                found.append(Link(_line_at(starts, tag.start("attributes") + offset), url, "html"))
     return sorted(found, key=lambda link: (link.index, link.start))
 
 
 def _blank_inline_code(line: str) -> str:
+    if "`" not in line:
+        return line
     chars = list(line)
     for start, end in markdown_lines.inline_code_spans(line):
         chars[start:end] = " " * (end - start)

@@ -12,6 +12,7 @@ Lines and code are read by playbook.stage.markdown_lines, as the parser reads th
 """
 from __future__ import annotations
 
+import html
 import re
 
 from playbook.load import markdown_lines
@@ -95,17 +96,31 @@ def _mask_inline_code(text: str) -> str:
     return "".join(chars)
 
 
+def tooltip_source(meaning: str) -> str:
+    """A meaning written so that the abbreviation's tooltip shows it exactly, as text.
+
+    The theme's tooltips (Material's content.tooltips) show a title by setting it as the
+    tooltip's innerHTML, so the title must be HTML itself: the meaning escaped once. Python-Markdown
+    writes the title attribute keeping every character reference it finds, so the source is
+    escaped twice (`<` is written `&amp;lt;`, which the attribute decodes to `&lt;`, which the
+    tooltip shows as `<`). Braces become references, so no meaning can close the raw block the
+    lines sit in on a page with Jinja."""
+    twice = html.escape(html.escape(meaning, quote=False), quote=False)
+    return twice.replace("{", "&#123;").replace("}", "&#125;")
+
+
 def abbreviation_lines(body: str, abbreviations: dict[str, str], *, raw: bool) -> list[str]:
     """`*[term]: meaning` lines for the glossary terms the body uses, to go after its last line.
 
     They go at the very end so they can never land in front matter or split a block; a body
     that ends inside an open code fence gets none, since they would show as code. With raw,
     the lines are wrapped so the macro engine leaves the meanings (data) as written."""
+    # The plain substring test first: most terms are on few pages, and it is far cheaper.
     used = [(term, meaning) for term, meaning in abbreviations.items()
-            if re.search(rf"\b{re.escape(term)}\b", body)]
+            if term in body and re.search(rf"\b{re.escape(term)}\b", body)]
     if not used:
         return []
-    lines = [f"*[{term}]: {' '.join(meaning.split())}" for term, meaning in used]
+    lines = [f"*[{term}]: {tooltip_source(' '.join(meaning.split()))}" for term, meaning in used]
     if raw:
         lines = [RAW_OPEN, *lines, RAW_CLOSE]
     return ["", *lines]

@@ -5,7 +5,7 @@ slotted in beside their index page, and each site keeps only the entries it may 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 Nav = list[Any]
@@ -107,3 +107,15 @@ def escape_titles(nav: Nav, escape: Callable[[str], str]) -> Nav:
         else:
             result.append(entry)
     return result
+
+
+def pages_named(nav: Nav) -> Iterator[tuple[str | None, str, int | None]]:
+    """(title, target, line) of every entry of the nav as written that names a page, not an address."""
+    for index, entry in enumerate(nav or ()):
+        target = _target(entry)
+        if isinstance(target, list):
+            yield from pages_named(target)
+        elif isinstance(target, str) and not _is_link(target):
+            line = entry.line_of(_title(entry)) if isinstance(entry, dict) and hasattr(entry, "line_of") else \
+                nav.line_of(index) if hasattr(nav, "line_of") else None
+            yield _title(entry), target, line

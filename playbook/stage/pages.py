@@ -94,9 +94,12 @@ def stage_page(page: SourcePage, context: PageContext) -> tuple[StagedPage, list
     found, refused = passages.find(lines, page.body_line)
     problems += [Problem(page.display, r.line, r.message, r.fix) for r in refused]
     if context.audience == CUSTOMER and not refused:
-        lines, origin = passages.remove(lines, found)
-        if passages.mentions_internal("\n".join(page.body)):
-            problems += _check_removal(page, found, lines, context)
+        kept, origin = passages.remove(lines, found)
+        # The parser's opinion is needed unless every passage is plain and nothing that could
+        # still draw an internal box (the word itself) is left on the page.
+        if passages.mentions_internal("\n".join(kept)) or not all(passages.plain(lines, p) for p in found):
+            problems += _check_removal(page, found, kept, context)
+        lines = kept
         lines = markdown_text.strip_comments(lines)
 
     found_links = page_links.find(lines)
@@ -127,7 +130,8 @@ def stage_page(page: SourcePage, context: PageContext) -> tuple[StagedPage, list
 
     lines = markdown_text.shield_code_from_macros(lines)
     body = "\n".join(lines)
-    jinja = markdown_text.has_jinja(body)
+    # `render_macros: false` shows every {{ ... }} as written: nothing to check, nothing rendered.
+    jinja = markdown_text.has_jinja(body) and page.values.render_macros is not False
     if jinja:
         for wrong in context.checker.check(body, page_names=set(page.front_matter.key_lines) | context.variables | {"pb"}):
             line = at(min(wrong.line, len(lines)) - 1)

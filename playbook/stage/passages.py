@@ -115,3 +115,15 @@ def remove(lines: list[str], passages: list[Passage]) -> tuple[list[str], list[i
 def mentions_internal(text: str) -> bool:
     """Every form that can draw an internal box names it; a page without the word has none."""
     return NAME in text.lower()
+
+
+# Lines that could make Python-Markdown end a passage somewhere other than at its closing
+# `///`: another block's slashes, a code fence, raw HTML (whose block hides what it holds).
+_COULD_MOVE_THE_END = re.compile(r"^\s*(?:/{3,}|`{3,}|~{3,}|<)")
+
+
+def plain(lines: list[str], passage: Passage) -> bool:
+    """True when nothing inside the passage could let the parser end it elsewhere: no block,
+    fence or raw HTML in its body. Such a passage ends where the stage ends it, so removing it
+    needs no second opinion."""
+    return not any(_COULD_MOVE_THE_END.match(line) for line in lines[passage.start + 1:passage.end])

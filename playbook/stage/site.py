@@ -19,6 +19,7 @@ written, so a tree that failed its checks never holds what it should not.
 from __future__ import annotations
 
 import datetime
+import difflib
 import json
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,13 +38,15 @@ from playbook.load.sources import Sources
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.problems import Problem, raise_if_any
 from playbook.render import fences, macros, urls, views
-from playbook.stage import generated_pages, history, redirects, site_config
+from playbook.stage import generated_pages, history, markdown_text, passages, redirects, site_config
+from playbook.stage import nav as nav_edits
 from playbook.stage.audience import for_audience
 from playbook.stage.changelog_feed import FEED_PATH, build_feed
 from playbook.stage.jinja_check import Delimiters, JinjaChecker
 from playbook.stage.markdown_oracle import Oracle
+from playbook.stage.page_cache import PageCache
 from playbook.stage.pages import PageContext, StagedPage, stage_page, staged_path
-from playbook.stage.staged_text import escape_text, front_matter
+from playbook.stage.staged_text import escape_text, front_matter, inert
 from playbook.stage.tree import Tree
 
 AUDIENCES = (INTERNAL, CUSTOMER)
@@ -81,11 +84,13 @@ def stage(sources: Sources, audience: str, root: Path, options: StageOptions | N
 
 def plan_site(sources: Sources, audience: str, options: StageOptions, *,
               extra_pages: Sequence[generated_pages.GeneratedPage] = (),
-              extra_files: Mapping[str, bytes] | None = None) -> tuple[dict[str, bytes], list[Problem]]:
+              extra_files: Mapping[str, bytes] | None = None,
+              cache: PageCache | None = None) -> tuple[dict[str, bytes], list[Problem]]:
     """Every file of the staged tree (path -> bytes), and every problem found.
 
     extra_pages and extra_files (paths in docs/) are for project kits (playbook/kits/project_site.py):
-    a project's own page, first in the nav, and its calendar, on the customer site built for it."""
+    a project's own page, first in the nav, and its calendar, on the customer site built for it.
+    A preview passes a cache, so pages it already staged are not staged again."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     everything = sources.playbook
@@ -125,6 +130,7 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
     every_page = set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)} | \
         {generated_pages.NEEDS_PAGE}
     problems += missing_pages(everything, lambda src: src in every_page)
+    problems += _nav_problems(sources, every_page | {HEALTH_PAGE, projects_page.PAGE})
     if customer:
         for process in visible.processes.values():
             if process.page in sources.docs.pages and process.page not in written:
@@ -146,10 +152,12 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
         files=set(sources.docs.files), home=home, checker=_checker(sources, visible, audience, staged_src),
         oracle=_oracle_for(sources), abbreviations=views.abbreviations(visible), facts=facts.of_page,
         search_terms=lambda page: page.values.search_terms.for_site(audience) if page.values.search_terms else (),
-        use_directory_urls=options.use_directory_urls, variables=set(_extra(sources, audience, options)))
+        use_directory_urls=options.use_directory_urls, variables=set(PAGE_VARIABLES))
+    if cache is not None:
+        cache.use(sources, context)
     staged: dict[str, StagedPage] = {}
     for page in written.values():
-        result, found = stage_page(page, context)
+        result, found = cache.stage_page(page, context) if cache is not None else stage_page(page, context)
         problems += found
         staged[result.src] = result
 
@@ -226,6 +234,20 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
     return files, problems
 
 
+def _nav_problems(sources: Sources, pages: set[str]) -> list[Problem]:
+    """A nav entry naming a page that does not exist: the site would silently leave it out."""
+    problems = []
+    for title, target, line in nav_edits.pages_named(sources.config.get("nav")):
+        if target not in pages and target not in sources.docs.files:
+            guess = difflib.get_close_matches(target, sorted(sources.docs.pages), n=1, cutoff=0.8)
+            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            entry = f"the nav entry '{title}'" if title else "a nav entry"
+            problems.append(Problem("mkdocs.yml", line, f"{entry} names '{target}', which is not a page in docs/",
+                                    f"{hint}give the page's path from docs/, such as phases/kickoff.md, or remove "
+                                    "the entry"))
+    return problems
+
+
 @dataclass(frozen=True)
 class _Home:
     """Just enough of a PageContext for staged_path() outside a page."""
@@ -252,12 +274,14 @@ def _extra(sources: Sources, audience: str, options: StageOptions) -> dict[str, 
     """What the theme's templates and the pages' Jinja may read under `extra` (and as names)."""
     settings = sources.settings
     brand = settings.brand
+    # The theme prints these as they are, and a page's Jinja may print them into its Markdown
+    # ({{ brand.firm_name }}): each is written inert for both (playbook.stage.staged_text).
     extra: dict[str, Any] = {
         "audience": audience,
-        "brand": {key: getattr(brand, key) for key in ("firm_name", "customer_site_title", "primary_color",
-                                                        "accent_color", "contact_email")},
-        "customer_site_url": settings.customer_site.url,
-        "feedback_url": settings.feedback.customer if audience == CUSTOMER else settings.feedback.internal,
+        "brand": inert({key: getattr(brand, key) for key in ("firm_name", "customer_site_title", "primary_color",
+                                                              "accent_color", "contact_email")}),
+        "customer_site_url": inert(settings.customer_site.url),
+        "feedback_url": inert(settings.feedback.customer if audience == CUSTOMER else settings.feedback.internal),
         "generator": False,
         "pb_build_date": _long_date(sources.today),
     }
@@ -296,12 +320,39 @@ def _oracle_for(sources: Sources):
     return oracle
 
 
-def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set[str]) -> JinjaChecker:
-    options = site_config.macros_options(sources.config)
-    delimiters = Delimiters(
+def _delimiters(config: Mapping[str, Any]) -> Delimiters:
+    options = site_config.macros_options(config)
+    return Delimiters(
         (options.get("j2_variable_start_string") or "{{", options.get("j2_variable_end_string") or "}}"),
         (options.get("j2_block_start_string") or "{%", options.get("j2_block_end_string") or "%}"),
         (options.get("j2_comment_start_string") or "{#", options.get("j2_comment_end_string") or "#}"))
+
+
+# The names _extra gives every page's Jinja, besides the macros.
+PAGE_VARIABLES = ("audience", "brand", "customer_site_url", "feedback_url", "generator", "pb_build_date")
+
+
+def problems_before_data(config: Mapping[str, Any], pages: Iterable[SourcePage]) -> list[Problem]:
+    """Each page's problems that need neither the data nor the settings: its internal passages
+    and its Jinja (syntax, names that are not defined). When data/ or the settings have problems
+    the build stops before staging; load_sources adds these so that one build still lists every
+    page's mistakes with the data's. (Macro ids and includes need the data: the stage checks them.)"""
+    checker = JinjaChecker(_delimiters(config), PAGE_VARIABLES, macros.MACROS, lambda *_: None, lambda _: None)
+    problems: list[Problem] = []
+    for page in pages:
+        _passages, refused = passages.find(list(page.body), page.body_line)
+        problems += [Problem(page.display, r.line, r.message, r.fix) for r in refused]
+        lines = markdown_text.shield_code_from_macros(list(page.body))
+        body = "\n".join(lines)
+        if markdown_text.has_jinja(body) and page.front_matter.values.render_macros is not False:
+            for wrong in checker.check(body, page_names=set(page.front_matter.key_lines) | {"pb"}):
+                problems.append(Problem(page.display, page.body_line + min(wrong.line, len(lines)) - 1, wrong.message,
+                                        wrong.fix))
+    return problems
+
+
+def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set[str]) -> JinjaChecker:
+    delimiters = _delimiters(sources.config)
 
     def check_call(name: str, arguments: tuple) -> tuple[str, str] | None:
         return macros.problem_with_call(name, arguments, visible, sources.playbook, audience)
@@ -317,8 +368,7 @@ def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set
         return (f"this page includes '{path}', which does not exist in docs/",
                 "give the path relative to docs/, such as snippets/contact.md")
 
-    return JinjaChecker(delimiters, _extra(sources, audience, StageOptions()).keys(), macros.MACROS, check_call,
-                        check_include)
+    return JinjaChecker(delimiters, PAGE_VARIABLES, macros.MACROS, check_call, check_include)
 
 
 # -- review facts -----------------------------------------------------------------------------
@@ -342,7 +392,8 @@ def _review_statuses(sources: Sources, written: dict[str, SourcePage]) -> dict[s
 
 
 class _Facts:
-    """The facts page-facts.html shows under a page, as plain strings the theme prints."""
+    """The facts page-facts.html shows under a page, as strings the theme prints as they are:
+    so every string is written inert (an owner's name or a role's title comes from an author)."""
 
     def __init__(self, sources: Sources, audience: str, statuses: dict[str, review.PageStatus],
                  url_of: dict[str, str], short_links: redirects.ShortLinks, site_url: str, home: str) -> None:
@@ -379,7 +430,7 @@ class _Facts:
         link = self._short_link(page.src) or self._published(staged)
         facts["link"] = link
         if self.audience == CUSTOMER:
-            return facts
+            return inert(facts)
         status = self.statuses.get(page.src)
         if status:
             facts.update(self._status(status, staged))
@@ -390,12 +441,12 @@ class _Facts:
             customer_src = "index.md" if page.src == self.sources.settings.customer_site.home else page.src
             own = self.short_links.own.get(page.src)
             facts["customer_link"] = self.customer_site + (own.path if own else urls.page_url(customer_src))
-        return facts
+        return inert(facts)
 
     def of_generated(self, page: generated_pages.GeneratedPage) -> dict[str, Any]:
         facts: dict[str, Any] = {"changed": self._changed(page.source), "link": self._published(page.src)}
         if self.audience == CUSTOMER:
-            return facts
+            return inert(facts)
         status = self.statuses.get(page.src)
         if status:
             facts.update(self._status(status, page.src))
@@ -406,7 +457,7 @@ class _Facts:
         facts["note"] = page.note
         if page.on_customer_site:
             facts["customer_link"] = self.customer_site + urls.page_url(page.src)
-        return facts
+        return inert(facts)
 
     def _status(self, status: review.PageStatus, staged: str) -> dict[str, Any]:
         owner_url = None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
 import subprocess
 import threading
@@ -22,9 +21,6 @@ from urllib.parse import urlsplit
 import pytest
 
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
 
 # Counts the search worker's messages, so a test knows when the results on screen answer the
@@ -109,18 +105,6 @@ def any_site(request) -> ServedSite:
 
 
 # -- Browser --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Debian Chromium for the whole run (never a browser Playwright downloads)."""
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (`make chromium` does it)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Visitor:

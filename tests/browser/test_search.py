@@ -163,7 +163,7 @@ def test_a_search_that_finds_nothing_offers_to_tell_us(visit, any_site):
     assert link.inner_text() == "Tell us what you were looking for"
     href = link.get_attribute("href")
     assert href.startswith("mailto:")
-    # Each site's feedback goes where mkdocs.yml / mkdocs.customer.yml say: employees to the
+    # Each site's feedback goes where extra.feedback in mkdocs.yml says: employees to the
     # playbook team, customers to the firm's contact address.
     subject = "Playbook search" if any_site.audience == "internal" else "Implementation guide search"
     assert parse_qs(urlsplit(href).query)["subject"] == [f"{subject}: {query}"]

@@ -38,9 +38,6 @@ from tests.sites import ROOT
 HERE = Path(__file__).resolve().parent
 SWA = HERE / "node_modules" / ".bin" / "swa"
 JQUERY = HERE / "node_modules" / "jquery" / "dist" / "jquery.min.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 # The emulator's login page (src/public/auth.html of the CLI) loads jQuery 3.2.1 from this CDN
 # address; its form does not work without it. The tab gets the pinned npm copy instead.
 JQUERY_CDN = "https://ajax.aspnetcdn.com/ajax/jquery/jquery-3.2.1.min.js"
@@ -172,18 +169,6 @@ def emulators(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     yield start
     for emulator in started:
         emulator.stop()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Debian Chromium (never a browser Playwright downloads)."""
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (`make chromium` does it)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 # Every Content-Security-Policy violation a page reports, kept for the test to read.

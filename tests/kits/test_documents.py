@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import icalendar
 import pytest
@@ -83,6 +84,18 @@ def test_the_appendix_reads_back_and_names_the_playbook_version(documents, facts
             "Ravi Menon, Martin Hale"] in rows
     assert any(row[1:3] == ["Owen Pryce", "Mon 5 Oct 2026"] and row[3] == "One week before kickoff" for row in rows)
     assert document.sections[0].footer.paragraphs[0].text.endswith("cut on 30 November 2026")
+
+
+def test_no_appendix_table_row_splits_across_pages_and_headers_repeat(documents):
+    word = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(documents["appendix.docx"]) as package:
+        body = ElementTree.fromstring(package.read("word/document.xml"))
+    tables = list(body.iter(f"{word}tbl"))
+    assert len(tables) > 5
+    for table in tables:
+        rows = table.findall(f"{word}tr")
+        assert all(row.find(f"{word}trPr/{word}cantSplit") is not None for row in rows)
+        assert [row.find(f"{word}trPr/{word}tblHeader") is not None for row in rows] == [True] + [False] * (len(rows) - 1)
 
 
 def test_the_calendar_holds_milestones_and_the_agreed_meetings(documents):

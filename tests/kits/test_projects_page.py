@@ -7,6 +7,7 @@ import html
 
 from playbook.kits.projects_page import PAGE, project_rows, projects_page
 from playbook.kits.settings import ENVIRONMENT, KitSettings
+from playbook.load.mkdocs_yml import read_mkdocs_yml
 from playbook.render import fences
 from playbook.stage.site import StageOptions, _templates, plan_site
 from tests.kits.helpers import EXAMPLE_ID, edited, example_project, real_sources
@@ -46,7 +47,9 @@ def test_the_page_lists_projects_and_only_the_internal_site_has_it(tmp_path, mon
     assert "Closed on" in shown
     internal, problems = plan_site(sources, "internal", StageOptions())
     assert problems == [] and f"docs/{PAGE}" in internal
-    assert b"- Projects: projects.md" in internal["mkdocs.yml"]
+    staged_config = tmp_path / "mkdocs.yml"
+    staged_config.write_bytes(internal["mkdocs.yml"])
+    assert {"Projects": PAGE} in read_mkdocs_yml(staged_config)[0]["nav"]
     customer, _ = plan_site(sources, "customer", StageOptions())
     assert f"docs/{PAGE}" not in customer
     assert not [path for path, content in customer.items() if b"Harbourline" in content]

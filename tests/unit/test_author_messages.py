@@ -37,3 +37,20 @@ def test_jinja_syntax_error_points_at_the_exact_line():
 
 def test_other_messages_are_left_alone():
     assert rewrite("Documentation built in 0.4 seconds", SITE) is None
+
+
+def test_pages_missing_from_the_nav_are_each_named_with_the_fix():
+    message = ('The following pages exist in the docs directory, but are not included in the "nav" configuration:\n'
+               "  - a page é.md\n  - x.md/index.md")
+    assert rewrite(message, SITE).split("\n") == [
+        "docs/a page é.md: this page is in no entry of the nav in mkdocs.yml, so readers cannot reach it from the "
+        "menu — add it under nav: in mkdocs.yml, or delete the file",
+        "docs/x.md/index.md: this page is in no entry of the nav in mkdocs.yml, so readers cannot reach it from the "
+        "menu — add it under nav: in mkdocs.yml, or delete the file"]
+
+
+def test_a_macro_that_fails_when_the_page_runs_it_gets_its_line():
+    pages = {"phases/go-live.md": "# Go-live\n\n{% set x = 'nope' %}\n{{ checklist(x) }}\n"}
+    site = SiteFacts(pages.get, list(pages), lambda page: [])
+    better = rewrite("docs/phases/go-live.md: checklist(\"nope\") — there is no checklist with id 'nope'", site)
+    assert better == "docs/phases/go-live.md:4: checklist(\"nope\") — there is no checklist with id 'nope'"

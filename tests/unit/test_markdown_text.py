@@ -87,4 +87,23 @@ def test_abbreviations_are_added_only_for_terms_the_page_uses():
 
 def test_abbreviations_are_kept_from_the_macro_engine_on_pages_it_renders():
     assert abbreviation_lines("The RACI.", {"RACI": "{{ not a macro }}"}, raw=True) == [
-        "", "{% raw %}", "*[RACI]: {{ not a macro }}", "{% endraw %}"]
+        "", "{% raw %}", "*[RACI]: &#123;&#123; not a macro &#125;&#125;", "{% endraw %}"]
+    # A meaning cannot close the raw block and run Jinja after it.
+    escaped = abbreviation_lines("The RACI.", {"RACI": '{% endraw %}{{ "ran" }}{% raw %}'}, raw=True)
+    assert "{" not in "".join(escaped[2:-1]) and escaped[-1] == "{% endraw %}"
+
+
+def test_an_abbreviation_title_holds_no_markup_once_the_browser_decodes_it():
+    """The theme's tooltips set a title as innerHTML: its decoded value may hold no '<', and an
+    entity written in data must not decode to one either."""
+    import html
+    import re
+
+    import markdown
+
+    meaning = 'Risks & issues <img src=x onerror=alert(1)> &lt;script&gt; "quoted"'
+    page = "The RACI.\n" + "\n".join(abbreviation_lines("The RACI.", {"RACI": meaning}, raw=False))
+    written = markdown.markdown(page, extensions=["abbr"])
+    title = html.unescape(re.search(r'title="([^"]*)"', written).group(1))
+    assert "<" not in title
+    assert html.unescape(title) == meaning  # what the tooltip shows: the meaning, as written

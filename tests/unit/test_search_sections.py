@@ -1,6 +1,7 @@
 """playbook.search_sections against Material's own search parser: the same sections, quirks and all.
 
-split_sections replaces Material's html.parser-based Parser for speed (hooks/search_sections_speed.py).
+split_sections cuts the rendered pages into search sections after the engine has run
+(playbook/render/search_index.py), as Material's html.parser-based Parser would.
 Each case here is HTML Markdown or the playbook's templates write, or a corner of Material's
 rules; the two must agree on every section's heading, id, exclusion, title and text."""
 from __future__ import annotations

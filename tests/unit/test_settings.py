@@ -6,7 +6,7 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from playbook.load.mkdocs_yml import read_mkdocs_yml, write_mkdocs_yml
+from playbook.load.mkdocs_yml import check_config, read_mkdocs_yml, write_mkdocs_yml
 from playbook.load.settings import read_settings
 from playbook.load.yaml_source import Tagged
 from playbook.problems import PlaybookError
@@ -143,3 +143,66 @@ def test_a_hostile_mkdocs_yml_is_refused_quickly(tmp_path):
     assert problems_of(tmp_path, "extra: !!python/object/apply:os.system [ls]\n") == [
         "mkdocs.yml:1: 'extra' must be a block of keys, not a value tagged !!python/object/apply:os.system — "
         "indent the keys of this block under it"]
+
+
+@pytest.mark.parametrize("old, new, line", [
+    ("url: https://guide.firm.example/", 'url: "https://guide.firm.example/\\"><svg onload=alert(1)>"', 16),
+    ("url: https://guide.firm.example/", "url: \"https://guide.firm.example/'onmouseover='x\"", 16),
+    ("contact_email: hello@firm.example", 'contact_email: "x\\"onmouseover=alert(1)@firm.example"', 14),
+    ('customer: "https://firm.example/issues/new?title={query}"', 'customer: "https://firm.example/<b>?title={query}"', 20),
+])
+def test_an_address_holds_no_character_that_could_end_its_attribute(tmp_path, old, new, line):
+    found = problems_of(tmp_path, CONFIG.replace(old, new))
+    assert len(found) == 1 and found[0].startswith(f"mkdocs.yml:{line}: 'extra."), found
+
+
+def config_problems(tmp_path, text) -> list[str]:
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    config, problems = read_mkdocs_yml(tmp_path / "mkdocs.yml")
+    assert problems == []
+    return [str(p) for p in check_config(config)]
+
+
+def test_the_real_and_the_fixture_configs_hold_only_what_the_theme_may_print():
+    for folder in (ROOT, FIXTURES / "mini", FIXTURES / "complete"):
+        config, _ = read_mkdocs_yml(folder / "mkdocs.yml")
+        assert check_config(config) == [], folder
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("site_url: javascript://x.example/%0aalert(1)\n",
+     "mkdocs.yml:1: 'site_url' is 'javascript://x.example/%0aalert(1)', whose 'javascript:' scheme"),
+    ('repo_url: "https://git.example/\\"><script>x</script>"\n', "mkdocs.yml:1: 'repo_url' is"),
+    ("site_url: playbook.example.com\n", "mkdocs.yml:1: 'site_url' is 'playbook.example.com', which is no web address"),
+    ("edit_uri: \"javascript:alert(1)//\"\n", "mkdocs.yml:1: 'edit_uri' is"),
+    ("nav:\n  - Home: index.md\n  - Portal: 'javascript://x/%0aalert(1)'\n",
+     "mkdocs.yml:3: the nav entry 'Portal' is 'javascript://x/%0aalert(1)', whose 'javascript:' scheme"),
+    ("nav:\n  - Home: index.md\n  - Section:\n      - Out: 'https://x.example/\" onmouseover=\"alert(1)'\n",
+     "mkdocs.yml:4: the nav entry 'Out' is"),
+    ("nav:\n  - 'data:text/html,<script>alert(1)</script>'\n", "mkdocs.yml:2: a nav entry is 'data:text/html,"),
+    ("extra_javascript:\n  - ok.js\n  - 'data:text/javascript,alert(1)'\n",
+     "mkdocs.yml:3: 'extra_javascript[2]' is 'data:text/javascript,alert(1)', whose 'data:' scheme"),
+    ("extra_css:\n  - path: 'a.css\" onload=\"alert(1)'\n", "mkdocs.yml:2: 'extra_css[1]' is"),
+    ("theme:\n  name: material\n  palette:\n    primary: 'indigo\" onmouseover=\"alert(1)'\n",
+     "mkdocs.yml:4: 'theme.palette.primary' holds '\"', which the theme would print into the page's markup"),
+    ("theme:\n  name: material\n  font:\n    text: \"Roboto</style><script>alert(1)</script>\"\n",
+     "mkdocs.yml:4: 'theme.font.text' holds '<'"),
+    ("theme:\n  name: material\n  logo: 'javascript:alert(1)'\n", "mkdocs.yml:3: 'theme.logo' is 'javascript:alert(1)'"),
+    ("markdown_extensions:\n  - toc:\n      permalink_title: '<img src=x onerror=alert(1)>'\n",
+     "mkdocs.yml:3: 'markdown_extensions[1].toc.permalink_title' holds '<'; the theme shows this title in a "
+     "tooltip, as HTML"),
+])
+def test_what_the_theme_prints_from_mkdocs_yml_is_an_address_or_a_name(tmp_path, written, expected):
+    found = config_problems(tmp_path, written)
+    assert len(found) == 1 and found[0].startswith(expected), found
+    assert " — " in found[0]
+
+
+def test_addresses_and_names_the_theme_accepts_pass(tmp_path):
+    assert config_problems(tmp_path, (
+        "site_url: https://playbook.example.com/\nrepo_url: https://git.example/org/repo\nedit_uri: edit/main/docs/\n"
+        "extra_javascript:\n  - path: assets/app.js\n    type: module\n  - https://cdn.example/x.js\n"
+        "theme:\n  name: material\n  logo: assets/logo.svg\n  font:\n    text: Source Sans Pro\n"
+        "  palette:\n    - media: '(prefers-color-scheme: dark)'\n      scheme: slate\n"
+        "nav:\n  - Home: index.md\n  - Mail us: mailto:team@example.com\n  - Site: https://example.com/a_b?c=d#e\n"
+        "  - folder/page.md\n")) == []

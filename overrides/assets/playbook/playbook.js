@@ -166,6 +166,9 @@
     }
 
     function csvCell(value) {
+      // A spreadsheet runs a cell that starts with = + - @ (or a tab or return) as a formula:
+      // a leading apostrophe makes it text (OWASP's advice for CSV injection).
+      if (/^[=+\-@\t\r]/.test(value)) value = "'" + value;
       return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
     }
 

@@ -1,0 +1,170 @@
+"""`make serve` as an author uses it: edit, save, look.
+
+The preview server runs as its own process on a copy of the mini fixture. Every check waits for
+the change to show (with a generous limit) rather than timing it: speed is measured in
+`make bench`, not here.
+"""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.sites import make_project
+
+WAIT = 60  # seconds; a loaded CI machine is slow, a broken server never shows the change
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    def __init__(self, project: Path, audience: str) -> None:
+        self.project = project
+        self.port = _free_port()
+        self.log = project.parent / f"serve-{audience}.log"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "playbook", "--root", str(project), "serve", "--audience", audience,
+             "--port", str(self.port)],
+            stdout=self.log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=30) as answer:
+            return answer.read().decode("utf-8")
+
+    def wait_for(self, path: str, predicate, what: str) -> str:
+        deadline = time.monotonic() + WAIT
+        page = ""
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, f"the server stopped:\n{self.output()}"
+            try:
+                page = self.get(path)
+                if predicate(page):
+                    return page
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError(f"{what} never showed on /{path}\n--- server output:\n{self.output()}\n"
+                             f"--- last page:\n{page[:3000]}")
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> str:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        return self.output()
+
+
+@pytest.fixture
+def served(tmp_path):
+    servers: list[Server] = []
+
+    def start(audience: str = "internal") -> Server:
+        server = Server(make_project(tmp_path), audience)
+        servers.append(server)
+        server.wait_for("", lambda page: "Mini home" in page, "the home page")
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _save_by_rename(path: Path, old: str, new: str) -> None:
+    """How vim, VS Code with safe writes and most IDEs save: write a temp file, rename it over."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    temporary = path.with_name(f".{path.name}.swp")
+    temporary.write_text(text.replace(old, new), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def test_pages_come_with_the_reload_script_and_no_dirty_build_noise(served):
+    server = served()
+    page = server.get("onboarding/")
+    assert "/__playbook/reload" in page
+    assert "Onboarding" in page
+    assert "dirty" not in server.output()
+
+
+def test_an_edit_shows_whether_saved_in_place_or_by_rename(served):
+    server = served()
+    onboarding = server.project / "docs" / "onboarding.md"
+    _edit(onboarding, "# Onboarding", "# Onboarding\n\nIN-PLACE-SAVE-MARK")
+    server.wait_for("onboarding/", lambda page: "IN-PLACE-SAVE-MARK" in page, "an in-place save")
+    _save_by_rename(onboarding, "IN-PLACE-SAVE-MARK", "RENAME-SAVE-MARK")
+    page = server.wait_for("onboarding/", lambda page: "RENAME-SAVE-MARK" in page, "a save by rename")
+    assert "IN-PLACE-SAVE-MARK" not in page
+
+
+def test_a_mistake_shows_where_and_how_to_fix_then_fixing_it_brings_the_page_back(served):
+    server = served()
+    onboarding = server.project / "docs" / "onboarding.md"
+    _edit(onboarding, '{{ raci_matrix("onboarding") }}', '{{ raci_matrix("onbording") }}')
+    error = server.wait_for("onboarding/", lambda page: "onbording" in page and "docs/onboarding.md:" in page,
+                            "the error page")
+    assert re.search(r"docs/onboarding\.md:\d+", error)
+    assert "Traceback" not in error
+    assert "/__playbook/reload" in error, "the error page must reload itself when the mistake is fixed"
+    _edit(onboarding, '{{ raci_matrix("onbording") }}', '{{ raci_matrix("onboarding") }}')
+    page = server.wait_for("onboarding/", lambda page: "onbording" not in page and "Who does what" in page,
+                           "the fixed page")
+    assert "docs/onboarding.md:" not in page
+    assert "Traceback" not in server.output()
+
+
+def test_a_nav_title_change_reaches_every_page_not_just_the_edited_one(served):
+    server = served()
+    assert "Secret plans" in server.get("onboarding/")
+    _save_by_rename(server.project / "mkdocs.yml", "  - Secret plans:", "  - Hidden agenda:")
+    page = server.wait_for("onboarding/", lambda page: "Hidden agenda" in page, "the new nav title")
+    assert "Secret plans" not in page
+    assert "Hidden agenda" in server.get("")
+    assert ">None<" not in page
+
+
+def test_a_data_edit_reaches_the_pages_built_from_it(served):
+    server = served()
+    roles = server.project / "data" / "roles.yml"
+    _edit(roles, "Leads the project on the customer's side.", "Speaks for the customer DATA-EDIT-MARK.")
+    server.wait_for("roles/customer-lead/", lambda page: "DATA-EDIT-MARK" in page, "the edited role summary")
+    server.wait_for("onboarding/", lambda page: "Who does what" in page and ">None<" not in page,
+                    "the onboarding page after a data edit")
+
+
+def test_the_customer_preview_hides_internal_content_too(served):
+    server = served("customer")
+    home = server.get("")
+    assert "INTERNAL-BLOCK-MARKER" not in home
+    assert "Secret plans" not in home
+
+
+def test_ctrl_c_stops_the_server_with_one_line_and_no_traceback(served):
+    server = served()
+    output = server.stop()
+    assert server.process.returncode in (0, 130)
+    assert "Traceback" not in output
+    assert "KeyboardInterrupt" not in output
