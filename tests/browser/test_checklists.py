@@ -165,7 +165,7 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text(visit
 
     def plant(route):
         body = route.fetch().text()
-        for item, formula in zip(items, formulas):
+        for item, formula in zip(items[:len(formulas)], formulas, strict=True):
             assert item["text"] in body
             body = body.replace(item["text"], formula.replace('"', "&quot;").replace("&A1", "&amp;A1"), 1)
         route.fulfill(body=body, content_type="text/html; charset=utf-8")
