@@ -7,7 +7,7 @@
 #   make kit PROJECT=<id> site/projects/<id>/: the kickoff deck, SOW appendix, calendar and
 #                        customer project site of one project (make kits: every project)
 #   make test            install everything the tests need and run them all
-#   make audit           Lighthouse scores of the customer site (a report)
+#   make audit           Lighthouse scores of every kind of page of both sites (a report)
 #   make bench           speed at handbook scale against plain Material (PAGES=1000 RUNS=3)
 #   make try-zensical    a report: the staged trees rendered with Zensical, and what differs
 #   make new-process ID=<id>                 scaffold a process: data file + page, ready to edit
@@ -123,8 +123,9 @@ new-checklist: install
 check-freshness: install
 	$(PY) tools/check_freshness.py
 
-# Lighthouse (npm, pinned 12.2.3) on the customer home and a phase page, driving Debian's
-# Chromium: prints the four scores. A report, not a gate.
+# Lighthouse (npm, pinned 12.2.3) on every kind of page of both sites (home, phase, role,
+# matrix- and table-heavy pages, template, FAQ, glossary, what we need from the customer),
+# driving Debian's Chromium: prints the four scores of each. A report, not a gate.
 audit: install chromium
 	$(PY) tools/audit.py
 

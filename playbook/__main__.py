@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             return _kits(args.root, getattr(args, "project", None), args.engine)
         if args.command == "bundle":
             from playbook.publish.bundle import build_bundle
-            return build_bundle(args.root, engine=args.engine)
+            return build_bundle(args.root, engine=args.engine, work=args.work)
         from playbook.serve.server import serve_site
         return serve_site(args.root, args.audience, port=args.port)
     except Stopped as stopped:

@@ -92,7 +92,8 @@ class CommunicationLine:
     def when(self) -> str:
         """The project's own schedule when it set one, else the playbook's default."""
         if self.meeting is None:
-            return self.communication.cadence
+            cadence = self.communication.cadence  # written to follow "It happens"; a cell starts a sentence
+            return cadence[:1].upper() + cadence[1:]
         return meeting_text(self.meeting)
 
 

@@ -26,6 +26,7 @@ from playbook.model.facts import (
     Review,
     Role,
     SearchSynonym,
+    Standard,
 )
 from playbook.model.types import Audience, Located, PagePath, Record, WrittenAt, file_audience, list_of
 
@@ -88,6 +89,14 @@ class GlossaryFile(Record):
     terms: list_of(GlossaryTerm) = Field(description="every term, in any order; pages sort them")
 
 
+class StandardsFile(Record):
+    model_config = ConfigDict(title="Standards (data/standards.yml)")
+
+    audience: Audience = file_audience()
+    standards: list_of(Standard) = Field(
+        description="every number projects start from (reply times, thresholds), in any order")
+
+
 class ChangelogFile(Record):
     model_config = ConfigDict(title="What changed (data/changelog.yml)")
 
@@ -140,6 +149,7 @@ DATA_FILES = (
     # Glossary ids only need to be unique in the glossary: a term such as 'hypercare' may share its
     # id with the process of the same name, and it never becomes an anchor outside the glossary
     # page. Change ids likewise only name entries of the changelog.
+    DataFile("standards", "standards.yml", StandardsFile, "standards", "standards", "standard"),
     DataFile("glossary", "glossary.yml", GlossaryFile, "glossary", "terms", "glossary term", own_id_space=True),
     DataFile("changelog", "changelog.yml", ChangelogFile, "changelog", "changes", "change", own_id_space=True),
     # Synonym ids only name groups in this file; they never become a URL or an anchor.

@@ -30,6 +30,7 @@ from playbook.model.types import (
     Record,
     Text,
     WrittenAt,
+    YesNo,
     file_audience,
     keyed,
     list_of,
@@ -52,6 +53,9 @@ class Role(Record):
     title: Text = Field(description="the role's name as people say it")
     side: Side = Field(description="firm or customer: whose payroll the role sits on")
     summary: Text = Field(description="one paragraph: what this role is for")
+    time_commitment: Text = Field(
+        "", description="how much of the person's time to plan for, as it reads after 'Plan for', such as "
+                        "'about an hour a week, more around go-live'; written for customer roles")
     audience: NarrowedAudience = narrowed_audience()
 
 
@@ -77,10 +81,15 @@ class Activity(Record):
 class Phase(Record):
     order: whole_number(1) = Field(description="position in the lifecycle; 1 is first")
     goal: Text = Field(description="one sentence: what the phase achieves")
-    typical_duration: Text = Field(description="a default length the firm adjusts, such as '2 to 4 weeks'")
+    typical_duration: Text = Field(description="the usual range of its length, such as '2 to 4 weeks'")
+    default_duration: Text = Field(
+        "", description="the length a project plans with unless it agrees another, such as '4 weeks'; "
+                        "leave it out when the range is enough")
     entry_criteria: list_of(Text) = Field(description="what must be true before the phase starts")
     exit_criteria: list_of(Text) = Field(description="what must be true before the phase ends")
-    customer_contribution: Text = Field(description="what the customer brings to this phase")
+    customer_contribution: Text = Field(
+        description="what the customer's side brings to this phase, as a list of things that reads after "
+                    "'What you bring:', such as 'the names of the executive sponsor and the project lead'")
     default_working_days: whole_number(1) | None = Field(
         None, description="the phase's default length in working days; project kits date the phases from it")
 
@@ -128,7 +137,10 @@ class Communication(Record):
     purpose: Text = Field(description="one or two sentences: why it exists and what the reader gets from it")
     recipients: list_of(Id) = Field(description="role ids of who receives it or attends")
     channel: Text = Field(description="how it travels, such as 'Email, and posted in the shared channel'")
-    cadence: Text = Field(description="when or how often, with the default the firm adjusts")
+    cadence: Text = Field(description="when or how often, as it reads after 'It happens', such as 'weekly, every "
+                                      "Thursday by 17:00'")
+    agreed_at_kickoff: YesNo = Field(
+        False, description="true when the timing is our default, which each project agrees with the customer at kickoff")
     owner: Id = Field(description="role id of who sends or runs it")
     template: PagePath = Field(
         description="the page in docs/ with its template or format, such as templates/weekly-status-report.md")
@@ -239,6 +251,17 @@ class SearchSynonym(Record):
     audience: NarrowedAudience = narrowed_audience()
 
 
+class Standard(Record):
+    """A number every project starts from, such as how soon both sides reply; pages show it with
+    standard("id"), so it is written once."""
+
+    id: Id = Field(description="the standard's id, such as reply-time")
+    title: Text = Field(description="its name, such as Reply time")
+    value: Text = Field(description="the value as it reads inside a sentence, such as 'one working day'")
+    meaning: Text = Field(description="one sentence: what the value applies to and who keeps to it")
+    audience: NarrowedAudience = narrowed_audience()
+
+
 class Change(Record):
     id: Id = Field(description="the change's id, unique in the changelog, such as kickoff-checklist-added; the "
                                "page's anchor and the feed entry use it, so it never changes")
@@ -298,6 +321,7 @@ class Playbook(BaseModel):
     escalation_paths: dict[str, EscalationPath] = {}
     raid_categories: dict[str, RaidCategory] = {}
     glossary: dict[str, GlossaryTerm] = {}
+    standards: dict[str, Standard] = {}
     changelog: dict[str, Change] = {}
     search_synonyms: dict[str, SearchSynonym] = {}
     changelog_page: str = ""  # the page that shows the changelog; "" when there is none
@@ -360,7 +384,7 @@ class Playbook(BaseModel):
 _NOUNS = {"roles": "role", "processes": "process", "checklists": "checklist", "communications": "communication",
           "change_impacts": "change impact", "complaints": "complaint", "agendas": "agenda",
           "escalation_paths": "escalation path", "raid_categories": "RAID category", "glossary": "glossary term",
-          "changelog": "change"}
+          "standards": "standard", "changelog": "change"}
 
 
 class UnknownId(KeyError):

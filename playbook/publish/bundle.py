@@ -32,16 +32,19 @@ def folder_name(firm_name: str) -> str:
     return f"{slug}-implementation-guide"
 
 
-def build_bundle(root: Path, *, engine: str = "mkdocs") -> int:
+def build_bundle(root: Path, *, engine: str = "mkdocs", work: Path | None = None) -> int:
+    """Build site/customer-bundle.zip; build/ and site/ go in work (default: root), so a test can
+    bundle the real playbook without writing into the repository."""
     root = Path(root).resolve()
+    work_root = Path(work).resolve() if work else root
     try:
         sources = load_sources(root)
-        staged = pipeline.stage_sites(sources, (CUSTOMER,), OPTIONS)[0]
+        staged = pipeline.stage_sites(sources, (CUSTOMER,), OPTIONS, work=work_root)[0]
     except PlaybookError as error:
         print(error)
         print(f"\nBundle failed. site/{NAME} was left as it was.")
         return 1
-    with scratch(root, "bundle") as work:
+    with scratch(work_root, "bundle") as work:
         rendered = render(staged.root, work / "site", CUSTOMER, engine=engine)
         for line in rendered.messages:
             print(f"  {line}")
@@ -56,6 +59,6 @@ def build_bundle(root: Path, *, engine: str = "mkdocs") -> int:
             for path in sorted(rendered.site_dir.rglob("*")):
                 if path.is_file():
                     bundle.write(path, f"{top}/{path.relative_to(rendered.site_dir).as_posix()}")
-        generations.publish(root, {NAME: archive})
+        generations.publish(work_root, {NAME: archive})
     print(f"Wrote site/{NAME}: unzip it and open {top}/index.html in a browser.")
     return 0

@@ -42,14 +42,20 @@ class Macro:
     context: str = "view"          # the template's name for the view
     kind: str = ""                 # whole-file macros: the Playbook attribute that must not be empty
     example: str = ""
+    by_reader: bool = False        # the view orders or words things for the site's reader (reader=audience)
 
 
 MACROS: dict[str, Macro] = {m.name: m for m in (
-    Macro("raci_matrix", "raci-matrix", views.raci_matrix, example="kickoff"),
+    Macro("raci_matrix", "raci-matrix", views.raci_matrix, example="kickoff", by_reader=True),
     Macro("checklist", "checklist", views.checklist, example="kickoff-readiness"),
     Macro("role_card", "role-card", views.role_card, example="account-manager"),
     Macro("role_page", "role-page", views.role_card, example="account-manager"),
-    Macro("role_list", "role-list", views.role_list, takes_id=False, context="roles", kind="roles"),
+    Macro("role_phases", "role-phases", views.role_phases, example="customer-project-lead"),
+    Macro("customer_needs", "customer-needs", views.customer_needs, example="kickoff"),
+    Macro("customer_time", "customer-time", views.customer_time, takes_id=False, context="roles", kind="roles"),
+    Macro("customer_needs_intro", "customer-needs-intro", views.customer_time, takes_id=False, context="roles",
+          kind="roles"),
+    Macro("role_list", "role-list", views.role_list, takes_id=False, context="roles", kind="roles", by_reader=True),
     Macro("phase_facts", "phase-facts", views.phase_facts, context="process", example="kickoff"),
     Macro("lifecycle", "lifecycle", views.lifecycle, takes_id=False, context="phases", kind="processes"),
     Macro("communication_plan", "communication-plan", views.communication_plan, takes_id=False, context="rows",
@@ -58,6 +64,9 @@ MACROS: dict[str, Macro] = {m.name: m for m in (
     Macro("comm_owner", "fact-owner", views.communication, inline=True, example="weekly-status-report"),
     Macro("comm_cadence", "fact-cadence", views.communication, inline=True, example="weekly-status-report"),
     Macro("phase_duration", "fact-duration", views.phase_facts, inline=True, context="process", example="kickoff"),
+    Macro("role_time", "fact-time", views.role_time, inline=True, context="role", example="customer-project-lead"),
+    Macro("standard", "fact-standard", views.standard, inline=True, context="standard", example="reply-time"),
+    Macro("standards", "standards", views.standards, takes_id=False, context="rows", kind="standards"),
     Macro("change_impact_register", "change-impacts", views.change_impact_register, takes_id=False, context="rows",
           kind="change_impacts"),
     Macro("customer_complaints", "complaints", views.complaints, takes_id=False, context="complaints",
@@ -139,6 +148,7 @@ class SiteMacros:
         self.templates = Environment(loader=FileSystemLoader(str(root / "overrides")), autoescape=True,
                                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.templates.filters["tooltip"] = tooltip
+        self.templates.globals["impact_bands"] = views.impact_bands()
         # A view depends only on the data, which never changes during a build; a role card on
         # many pages is worked out once.
         self._views: dict[tuple[str, Any], Any] = {}
@@ -163,7 +173,8 @@ class SiteMacros:
             return self._fail(*wrong)
         key = (name if not macro.takes_id else macro.view.__name__, arguments)
         if key not in self._views:
-            self._views[key] = macro.view(self.playbook, *arguments)
+            reader = {"reader": self.audience} if macro.by_reader else {}
+            self._views[key] = macro.view(self.playbook, *arguments, **reader)
         return self.render(macro.template, inline=macro.inline, **{macro.context: self._views[key]})
 
     def render(self, template: str, inline: bool = False, **context: Any) -> str:

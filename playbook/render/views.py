@@ -25,9 +25,12 @@ from playbook.model.facts import (
     Process,
     RaidCategory,
     Role,
+    Standard,
 )
 
-SIDE_ORDER = ("firm", "customer")
+# Whose roles a site shows first: each reader's own side. Customers look for their own columns
+# first, and on a phone or a 1366 px screen the last columns of a wide matrix are off-screen.
+READER_SIDE = {"internal": "firm", "customer": "customer"}
 
 
 @dataclass(frozen=True)
@@ -99,15 +102,16 @@ class RoleCardView:
         return sum(1 for g in self.groups for d in g.duties if d.letter == letter)
 
 
-def ordered_roles(playbook: Playbook, role_ids: set[str]) -> tuple[Role, ...]:
-    """Firm roles before customer roles; within a side, the order of data/roles.yml."""
+def ordered_roles(playbook: Playbook, role_ids: set[str], first: str = "firm") -> tuple[Role, ...]:
+    """One side's roles before the other's (firm roles first unless `first` says customer); within
+    a side, the order of data/roles.yml."""
     listed = [r for r in playbook.roles.values() if r.id in role_ids]
-    return tuple(sorted(listed, key=lambda r: SIDE_ORDER.index(r.side)))
+    return tuple(sorted(listed, key=lambda r: r.side != first))
 
 
-def role_list(playbook: Playbook) -> tuple[Role, ...]:
-    """Every role this site shows, firm roles first."""
-    return ordered_roles(playbook, set(playbook.roles))
+def role_list(playbook: Playbook, reader: str = "internal") -> tuple[Role, ...]:
+    """Every role this site shows, the reader's own side first."""
+    return ordered_roles(playbook, set(playbook.roles), READER_SIDE[reader])
 
 
 def ordered_processes(playbook: Playbook) -> list[Process]:
@@ -116,9 +120,10 @@ def ordered_processes(playbook: Playbook) -> list[Process]:
     return playbook.phases() + others
 
 
-def raci_matrix(playbook: Playbook, process_id: str) -> MatrixView:
+def raci_matrix(playbook: Playbook, process_id: str, reader: str = "internal") -> MatrixView:
+    """A process's matrix; its columns are the roles that take part, the reader's own side first."""
     process: Process = playbook.find("processes", process_id)
-    columns = ordered_roles(playbook, {a.role for act in process.activities for a in act.raci})
+    columns = ordered_roles(playbook, {a.role for act in process.activities for a in act.raci}, READER_SIDE[reader])
     rows = tuple(
         Row(activity, tuple(Cell(role, activity.letter_for(role.id)) for role in columns))
         for activity in process.activities
@@ -147,6 +152,14 @@ def role_card(playbook: Playbook, role_id: str) -> RoleCardView:
         for item in c.items if item.owner == role_id
     )
     return RoleCardView(role, tuple(groups), owned)
+
+
+def role_time(playbook: Playbook, role_id: str) -> Role:
+    """A role whose time commitment a sentence shows; a role without one is an error, never a gap."""
+    role: Role = playbook.find("roles", role_id)
+    if not role.time_commitment:
+        raise ValueError(f"the role '{role_id}' has no time_commitment — add one to it in data/roles.yml")
+    return role
 
 
 def lifecycle(playbook: Playbook) -> tuple[Process, ...]:
@@ -205,6 +218,11 @@ def communications_for(playbook: Playbook, role_id: str) -> RoleCommunications:
 # -- Change management ----------------------------------------------------------------------------
 
 
+# Where a score turns medium and high (a score runs from 1 to 25). The register draws its legend
+# from these, so the page never restates them.
+IMPACT_BANDS = (("high", 15), ("medium", 8), ("low", 1))
+
+
 @dataclass(frozen=True)
 class ImpactRow:
     rank: int
@@ -214,6 +232,16 @@ class ImpactRow:
     @property
     def score(self) -> int:
         return self.impact.score
+
+    @property
+    def band(self) -> str:
+        return next(name for name, lowest in IMPACT_BANDS if self.score >= lowest)
+
+
+def impact_bands() -> tuple[tuple[str, int, int], ...]:
+    """(band, lowest score, highest score), highest band first."""
+    highest = [25] + [lowest - 1 for _, lowest in IMPACT_BANDS[:-1]]
+    return tuple((name, lowest, top) for (name, lowest), top in zip(IMPACT_BANDS, highest, strict=True))
 
 
 def change_impact_register(playbook: Playbook) -> tuple[ImpactRow, ...]:
@@ -316,6 +344,17 @@ def raid_log(playbook: Playbook) -> tuple[RaidRow, ...]:
     return tuple(RaidRow(c, playbook.roles[c.owner]) for c in playbook.raid_categories.values())
 
 
+# -- Standards ------------------------------------------------------------------------------------
+
+
+def standard(playbook: Playbook, standard_id: str) -> Standard:
+    return playbook.find("standards", standard_id)
+
+
+def standards(playbook: Playbook) -> tuple[Standard, ...]:
+    return tuple(playbook.standards.values())
+
+
 # -- Glossary -------------------------------------------------------------------------------------
 
 
@@ -335,3 +374,107 @@ def abbreviations(playbook: Playbook) -> dict[str, str]:
 def changelog(playbook: Playbook) -> tuple[Change, ...]:
     """Newest first; changes of one day keep the order the file gives them."""
     return tuple(sorted(playbook.changelog.values(), key=lambda c: c.date, reverse=True))
+
+
+# -- What a role does, phase by phase -------------------------------------------------------------
+
+# The order a role's part in a phase is told: what it does, then what it answers for, then where
+# it is asked and told.
+LETTER_ORDER = ("R", "A", "C", "I")
+
+
+@dataclass(frozen=True)
+class LetterGroup:
+    letter: str
+    activities: tuple[Activity, ...]
+
+
+@dataclass(frozen=True)
+class ProcessPart:
+    """One role's part in one process: its activities by letter and the checklist items it owns."""
+
+    process: Process
+    letters: tuple[LetterGroup, ...]
+    items: tuple[ChecklistDuty, ...]
+
+
+@dataclass(frozen=True)
+class RolePhasesView:
+    role: Role
+    phases: tuple[ProcessPart, ...]      # lifecycle phases the role has a part in, in order
+    idle: tuple[Process, ...]            # phases it has no part in
+    others: tuple[ProcessPart, ...]      # processes outside the lifecycle (change requests)
+
+
+def _part(playbook: Playbook, process: Process, role_id: str) -> ProcessPart:
+    letters = tuple(
+        LetterGroup(letter, acts) for letter in LETTER_ORDER
+        if (acts := tuple(a for a in process.activities if a.letter_for(role_id) == letter)))
+    items = tuple(ChecklistDuty(c, process, item) for c in playbook.checklists_for(process.id)
+                  for item in c.items if item.owner == role_id)
+    return ProcessPart(process, letters, items)
+
+
+def role_phases(playbook: Playbook, role_id: str) -> RolePhasesView:
+    """What a role does in each phase of the lifecycle, from the matrices and the checklists."""
+    role: Role = playbook.find("roles", role_id)
+    parts = [_part(playbook, process, role_id) for process in ordered_processes(playbook)]
+    phases = tuple(p for p in parts if p.process.phase and (p.letters or p.items))
+    idle = tuple(p.process for p in parts if p.process.phase and not (p.letters or p.items))
+    others = tuple(p for p in parts if not p.process.phase and (p.letters or p.items))
+    return RolePhasesView(role, phases, idle, others)
+
+
+# -- What we need from the customer ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Need:
+    """Something the customer's side does, decides or provides: a checklist item one of its roles
+    owns, or an activity one of its roles is Responsible for (or, when none is, Accountable for:
+    a sign-off or a decision)."""
+
+    what: str
+    owners: tuple[Role, ...]
+    when: str                   # the checklist's due point; "" for an activity, done during the process
+    activity: Activity | None
+    checklist: Checklist | None
+    item: ChecklistItem | None
+
+
+@dataclass(frozen=True)
+class ProcessNeeds:
+    process: Process
+    needs: tuple[Need, ...]
+
+
+def customer_needs(playbook: Playbook, process_id: str) -> ProcessNeeds:
+    """What one process needs from the customer's roles, in the order it is needed: items due at
+    the start of the phase, then the activities, then items due by its end."""
+    process: Process = playbook.find("processes", process_id)
+    customer = {r.id for r in playbook.roles.values() if r.side == "customer"}
+
+    def items(at: str) -> list[Need]:
+        return [Need(item.text, (playbook.roles[item.owner],), item.due, None, c, item)
+                for c in playbook.checklists_for(process.id) for item in c.items
+                if item.owner in customer and item.due_at == at]
+
+    activities = []
+    for activity in process.activities:
+        doing = {a.role for a in activity.raci if a.letter == "R"} & customer
+        answering = {a.role for a in activity.raci if a.letter == "A"} & customer
+        owners = doing or answering
+        if owners:
+            activities.append(Need(activity.title, ordered_roles(playbook, owners, "customer"), "", activity, None, None))
+    return ProcessNeeds(process, tuple(items("phase-start") + activities + items("phase-end")))
+
+
+def processes_needing_the_customer(playbook: Playbook) -> tuple[Process, ...]:
+    """The processes, lifecycle first, that need something from the customer's roles."""
+    return tuple(p for p in ordered_processes(playbook) if customer_needs(playbook, p.id).needs)
+
+
+def customer_time(playbook: Playbook) -> tuple[Role, ...]:
+    """The customer's roles that say how much of their time a project takes."""
+    return tuple(r for r in ordered_roles(playbook, set(playbook.roles), "customer")
+                 if r.side == "customer" and r.time_commitment)

@@ -57,6 +57,7 @@ def for_audience(playbook: Playbook, site_audience: str) -> Playbook:
         "roles": roles, "processes": processes, "checklists": checklists, "communications": communications,
         "change_impacts": impacts, "complaints": visible(playbook.complaints), "agendas": agendas,
         "escalation_paths": paths, "raid_categories": raid, "glossary": visible(playbook.glossary),
+        "standards": visible(playbook.standards),
         "changelog": visible(playbook.changelog), "search_synonyms": visible(playbook.search_synonyms),
         # Who reviews the role pages is for employees; the customer site shows no owners.
         "role_pages_review": None})

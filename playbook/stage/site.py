@@ -107,7 +107,8 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
                                 "set extra.customer_site.home to a page whose front matter says 'audience: customer'"))
         home = "index.md"
 
-    generated = generated_pages.role_pages(visible)
+    generated = generated_pages.role_pages(visible, audience)
+    generated.append(generated_pages.needs_page(visible, audience))
     if not customer:
         generated.append(generated_pages.GeneratedPage(HEALTH_PAGE, "Content health", "", "mkdocs.yml",
                                                        "Generated from every page's front matter.", macros=False))
@@ -126,7 +127,8 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
     url_of = {src: urls.page_url(src, options.use_directory_urls) for src in staged_src}
 
     # Pages that data names must exist; a customer process must be shown on a customer page.
-    every_page = set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)}
+    every_page = set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)} | \
+        {generated_pages.NEEDS_PAGE}
     problems += missing_pages(everything, lambda src: src in every_page)
     problems += _nav_problems(sources, every_page | {HEALTH_PAGE, projects_page.PAGE})
     if customer:
@@ -145,7 +147,8 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
 
     context = PageContext(
         audience=audience, staged_pages=set(written) | {p.src for p in generated},
-        all_pages=set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)} | {HEALTH_PAGE},
+        all_pages=set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)} |
+        {HEALTH_PAGE, generated_pages.NEEDS_PAGE},
         files=set(sources.docs.files), home=home, checker=_checker(sources, visible, audience, staged_src),
         oracle=_oracle_for(sources), abbreviations=views.abbreviations(visible), facts=facts.of_page,
         search_terms=lambda page: page.values.search_terms.for_site(audience) if page.values.search_terms else (),
@@ -206,7 +209,8 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
         extra["pb_feed"] = FEED_PATH
     nav = site_config.site_nav(sources.config.get("nav"), audience, set(written) | {p.src for p in generated}, home,
                                [(p.src, p.title) for p in generated if p.src.startswith("roles/")],
-                               settings, visible)
+                               settings, visible,
+                               [(p.src, p.title) for p in generated if p.src == generated_pages.NEEDS_PAGE])
     # Project kits: the project's own page first; the projects list last, after the content health page.
     if nav is not None:
         nav = [{escape_text(p.title): p.src} for p in extra_pages] + nav
@@ -397,21 +401,34 @@ class _Facts:
         self.sources, self.audience, self.statuses, self.url_of = sources, audience, statuses, url_of
         self.short_links, self.site_url, self.home = short_links, site_url, home
         self.data_files = review.data_files_by_page(sources.playbook)
+        self.customer_site = sources.settings.customer_site.url.rstrip("/") + "/"
         edit = sources.settings.repository.edit_url
         self.edit = (lambda path: edit.replace("{path}", path)) if edit and audience == INTERNAL else (lambda path: None)
 
     def _changed(self, path: str) -> dict[str, str]:
-        changed = history.last_changed(self.sources.root, path, self.sources.git_dates)
+        if path.endswith("/"):  # a page drawn from a whole folder changed when any file in it did
+            files = [str(f.relative_to(self.sources.root)) for f in sorted((self.sources.root / path).rglob("*.yml"))]
+            changes = [history.last_changed(self.sources.root, f, self.sources.git_dates) for f in files]
+            changed = max(changes, key=lambda c: c.date) if changes else \
+                history.last_changed(self.sources.root, path, self.sources.git_dates)
+        else:
+            changed = history.last_changed(self.sources.root, path, self.sources.git_dates)
         note = "from git history" if changed.source == history.GIT else f"the file's date: {changed.note}"
         return {"iso": changed.date.isoformat(), "text": _long_date(changed.date), "note": note}
 
     def _short_link(self, src: str) -> str | None:
+        """The page's short link on the published site. The customer bundle stages its short links
+        as files (go/kickoff/index.html), but the address a reader copies from it is the site's."""
         own = self.short_links.own.get(src)
-        return self.site_url + own.path if own else None
+        return self.site_url + own.path.removesuffix("index.html") if own else None
+
+    def _published(self, staged: str) -> str:
+        """The page's address on the published site, which always uses directory addresses."""
+        return self.site_url + urls.page_url(staged)
 
     def of_page(self, page: SourcePage, staged: str) -> dict[str, Any]:
         facts: dict[str, Any] = {"changed": self._changed(page.display)}
-        link = self._short_link(page.src) or self.site_url + self.url_of.get(staged, "")
+        link = self._short_link(page.src) or self._published(staged)
         facts["link"] = link
         if self.audience == CUSTOMER:
             return inert(facts)
@@ -423,22 +440,24 @@ class _Facts:
                                if self.edit(path)]
         if page.audience == CUSTOMER:
             customer_src = "index.md" if page.src == self.sources.settings.customer_site.home else page.src
-            base = self.sources.settings.customer_site.url.rstrip("/") + "/"
             own = self.short_links.own.get(page.src)
-            facts["customer_link"] = base + (own.path if own else urls.page_url(customer_src))
+            facts["customer_link"] = self.customer_site + (own.path if own else urls.page_url(customer_src))
         return inert(facts)
 
     def of_generated(self, page: generated_pages.GeneratedPage) -> dict[str, Any]:
-        facts: dict[str, Any] = {"changed": self._changed(page.source), "link": self.site_url + self.url_of[page.src]}
+        facts: dict[str, Any] = {"changed": self._changed(page.source), "link": self._published(page.src)}
         if self.audience == CUSTOMER:
             return inert(facts)
         status = self.statuses.get(page.src)
         if status:
             facts.update(self._status(status, page.src))
         label = f"Edit {page.source}" if page.source != "mkdocs.yml" else "Edit the review settings (mkdocs.yml)"
-        facts["edit"] = {"url": self.edit(page.source), "label": label} if self.edit(page.source) else None
+        editable = not page.source.endswith("/") and self.edit(page.source)
+        facts["edit"] = {"url": self.edit(page.source), "label": label} if editable else None
         facts["data_links"] = []
         facts["note"] = page.note
+        if page.on_customer_site:
+            facts["customer_link"] = self.customer_site + urls.page_url(page.src)
         return inert(facts)
 
     def _status(self, status: review.PageStatus, staged: str) -> dict[str, Any]:

@@ -102,6 +102,12 @@ def generate(sources: Any, audience: str, nav: list[Any] | None, options: Any, e
         site["site_name"] = inert_text(str(config.get("site_name") or "Playbook"))
         if config.get("site_description"):
             site["site_description"] = inert_text(str(config["site_description"]))
+    if audience == CUSTOMER:
+        # The authors' footer line speaks for the firm's own handbook; customers get the firm's
+        # name and where to write.
+        brand = settings.brand
+        site["copyright"] = f"© {sources.today.year} {brand.firm_name}. Questions about your implementation? " \
+                            f"Write to {brand.contact_email}."
     for key in ("copyright", "site_author", "repo_name"):  # the theme prints these as they are
         if site.get(key):
             site[key] = inert_text(str(site[key]))
@@ -132,12 +138,15 @@ def generate(sources: Any, audience: str, nav: list[Any] | None, options: Any, e
 
 
 def site_nav(written: list[Any] | None, audience: str, pages: set[str], home: str,
-             role_pages: list[tuple[str, str]], settings: Any, playbook: Playbook) -> list[Any] | None:
+             role_pages: list[tuple[str, str]], settings: Any, playbook: Playbook,
+             after_home: list[tuple[str, str]] = ()) -> list[Any] | None:
     """The nav of one site: the authors' nav holding only this site's pages, the generated
-    pages slotted in, titles escaped, and external links only where customers may see them."""
+    pages slotted in (role pages after the roles page, after_home right after the home page),
+    titles escaped, and external links only where customers may see them."""
     if written is None:
         return None
     nav = nav_edits.insert_after(written, "roles/index.md", [{title: src} for src, title in role_pages])[0]
+    nav = nav_edits.insert_after(nav, "index.md", [{title: src} for src, title in after_home])[0]
     if audience == INTERNAL:
         nav = nav_edits.insert_after(nav, playbook.changelog_page, [{"Content health": "content-health.md"}])[0] \
             if playbook.changelog_page and nav_edits.contains(nav, playbook.changelog_page) \

@@ -47,6 +47,16 @@ def inert(value: Any) -> Any:
     return value
 
 
+# Characters Markdown would read as syntax, and those HTML would read as markup, in a heading the
+# stage writes from data (a role's title): as character references they show as themselves.
+_MARKDOWN = {ord(c): f"&#{ord(c)};" for c in "[]()*_`\\!#~|{}<>&"}
+
+
+def markdown_text(value: str) -> str:
+    """Text from data, to sit in Markdown the stage writes (a heading), shown exactly as written."""
+    return value.translate(_MARKDOWN)
+
+
 def front_matter(values: dict[str, Any]) -> str:
     """A staged page's front matter. Written as JSON, which is YAML too (a flow mapping), so every
     engine reads it with its YAML loader; JSON is written by C code, where PyYAML's emitter is

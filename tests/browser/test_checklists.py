@@ -188,3 +188,14 @@ def test_without_javascript_the_checklist_still_reads_with_owners_and_timing(vis
     # No control that needs JavaScript is on screen.
     assert page.locator(".pb-checklist__tools, .pb-matrix__filter, .pb-search-feedback").count() == 0
     assert page.locator(".pb-matrix table").is_visible()
+
+
+def test_every_checklist_says_its_ticks_stay_in_this_browser(visit, any_site):
+    """Issue 16, defect 13: nothing said that ticks live only in this browser."""
+    page = visit(any_site).open(PAGE)
+    checklists = page.locator("[data-pb-checklist]")
+    assert checklists.count() >= 1
+    for checklist in checklists.all():
+        note = checklist.locator("[data-pb-storage-note]")
+        expect(note).to_be_visible()
+        assert "in this browser only" in note.inner_text() and "another browser or device" in note.inner_text()

@@ -53,10 +53,76 @@ def test_the_header_row_stays_in_view_while_a_long_matrix_scrolls(visit, interna
 
 def test_on_a_phone_the_matrix_scrolls_sideways_with_the_activity_column_in_view(visit, internal_site):
     page = visit(internal_site, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).open(PAGE)
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page itself must not scroll sideways"
+    # Against 390 px, not window.innerWidth: a mobile browser widens its layout viewport to fit.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page itself must not scroll sideways"
     scroller = page.locator(f"{MATRIX} .pb-matrix__scroll")
     assert scroller.evaluate("el => el.scrollWidth > el.clientWidth")
     assert scroller.get_attribute("tabindex") == "0" and scroller.get_attribute("role") == "region"
     scroller.evaluate("el => el.scrollLeft = el.scrollWidth")
     activity = page.locator(f"{MATRIX} tbody th").first.bounding_box()
     assert abs(activity["x"] - scroller.bounding_box()["x"]) <= 2
+
+
+DESKTOP = {"viewport": {"width": 1366, "height": 800}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
+KICKOFF = '[data-pb-matrix="kickoff"]'
+
+# Words of a header cell that the browser drew on more than one line ("Implement/ation").
+BROKEN_WORDS = """th => {
+  const broken = [];
+  const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.textContent.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
+# The part of a column the reader can see: right of the sticky activity column, left of the edge.
+IN_VIEW = """(th) => {
+  const scroller = th.closest('.pb-matrix__scroll');
+  const view = scroller.getBoundingClientRect();
+  const edge = scroller.querySelector('thead th:first-child').getBoundingClientRect().right;
+  const cell = th.getBoundingClientRect();
+  return cell.left >= edge - 1 && cell.right <= view.left + scroller.clientLeft + scroller.clientWidth + 1;
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_role_names_in_matrix_headers_never_break_inside_a_word(visit, any_site, width):
+    """Issue 16, defect 5: headers read "Implement/ation" and "Accoun/t manage/r"."""
+    page = visit(any_site, **WIDTHS[width]).open("phases/kickoff/")
+    headers = page.locator(f"{KICKOFF} thead th")
+    assert headers.count() > 5
+    broken = {th.inner_text(): th.evaluate(BROKEN_WORDS) for th in headers.all()}
+    assert {name: words for name, words in broken.items() if words} == {}
+
+
+def test_the_customer_site_shows_the_customer_columns_first_and_in_view(visit, customer_site):
+    """Issue 16, defect 5: on the customer kickoff page all four customer columns were off-screen."""
+    page = visit(customer_site, **DESKTOP).open("phases/kickoff/")
+    headers = page.locator(f"{KICKOFF} thead th[data-pb-role]")
+    sides = headers.evaluate_all("ths => ths.map(t => t.classList.contains('pb-side-customer') ? 'customer' : 'firm')")
+    assert sides == sorted(sides, key=lambda side: side != "customer") and sides[0] == "customer"
+    customer = page.locator(f"{KICKOFF} thead th.pb-side-customer")
+    assert customer.count() == 4
+    assert all(th.evaluate(IN_VIEW) for th in customer.all()), "a customer column is off-screen at 1366 px"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_highlighting_a_role_brings_its_column_into_view(visit, any_site, width):
+    """Issue 16, defect 5: choosing a role off to the right did not bring its column into view."""
+    page = visit(any_site, **WIDTHS[width]).open("phases/kickoff/")
+    select = page.locator(f"{KICKOFF} [data-pb-role-select]")
+    roles = select.locator("option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
+    assert len(roles) > 5
+    for role in [*reversed(roles), *roles]:  # far right first, then back to the left
+        select.select_option(role)
+        header = page.locator(f'{KICKOFF} thead th[data-pb-role="{role}"]')
+        assert header.evaluate(IN_VIEW), f"{role}'s column is not in view after choosing it"

@@ -51,3 +51,16 @@ def test_the_pdf_has_the_content_and_not_the_site_chrome(printed):
     assert "Who does what" in flat and "Kickoff readiness" in flat
     for chrome in ("Table of contents", "Copy link", "Type to start searching", "Back to top"):
         assert chrome not in flat, chrome
+
+
+def test_a_matrix_header_never_ends_a_page_on_its_own(printed):
+    """Issue 16, defect 9: page 1 ended with the matrix's caption and an empty header box, and
+    its rows started on page 2."""
+    pdf = printed.pdf(format="A4", print_background=True)
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    caption = "Who does what in Project kickoff"
+    where = [number for number, text in enumerate(pages) if caption in text]
+    assert len(where) == 1, f"the caption is on pages {where}"
+    first_activity = printed.locator(".pb-matrix tbody tr .pb-matrix__activity").first.inner_text()
+    assert first_activity in pages[where[0]], "the matrix's header is on a page without any of its rows"
+    assert printed.locator(".pb-matrix__scroll").first.evaluate("e => getComputedStyle(e).borderTopWidth") == "0px"

@@ -75,7 +75,9 @@ INTERNAL_QUESTIONS = [
 
 # Customers ask about what they must do and when; only customer pages exist on their site.
 CUSTOMER_QUESTIONS = [
-    ("what do you need from us before kickoff", ("phases/kickoff/", "faq/")),
+    # The question is a heading of the customer's own questions page, and the page that lists
+    # what we need from the customer answers it for every phase (issue 16).
+    ("what do you need from us before kickoff", ("phases/kickoff/", "customer-questions/", "what-we-need-from-you/")),
     ("communication plan", "communication-plan/"),
     ("when do we get the status report", ("communication-plan/", "faq/")),
     ("go live checklist", "phases/go-live/"),

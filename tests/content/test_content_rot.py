@@ -91,6 +91,7 @@ DATA_MARKERS = {
     "escalation_paths": 'data-pb-escalation="{}"',
     "raid_categories": 'data-pb-raid="{}"',
     "glossary": 'data-pb-term="{}"',
+    "standards": 'data-pb-standard="{}"',
 }
 
 

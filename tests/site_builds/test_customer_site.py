@@ -110,7 +110,11 @@ def test_every_short_link_and_old_address_lands_on_a_page_of_that_site(sites):
 def test_copy_link_gives_the_page_short_link_on_customer_pages_only(sites):
     internal, customer = sites
     assert 'data-pb-copy="https://guide.mini.example/go/start/"' in customer.page("onboarding/")
-    assert "data-pb-copy" not in internal.page("onboarding/")
+    # The internal page has no copy control of its own; its foot gives the customer page's link.
+    page = internal.page("onboarding/")
+    assert 'class="pb-page-tools"' not in page
+    assert page.count("data-pb-copy") == 1
+    assert 'data-pb-copy="https://guide.mini.example/go/start/"' in html.between(page, "pb-page-facts__customer", "</p>")
 
 
 def test_customer_page_linking_an_internal_page_fails_naming_both(tmp_path):

@@ -54,7 +54,7 @@ def test_checklist_shows_every_item_with_owner_and_timing(site):
 def test_role_card_lists_duties_by_process_and_links_to_the_matrix_rows(site):
     page_path = site.site / "roles/project-manager/index.html"
     page = page_path.read_text()
-    card = html.between(page, '<div class="pb-role-card"', '<div class="pb-role-card__group">\n<p class="pb-role-card__process">Checklist')
+    card = html.between(page, '<section class="pb-role-card"', '<div class="pb-role-card__group">\n<p class="pb-role-card__process">Checklist')
     assert "Accountable for 2" in html.text(card) and "Responsible for 2" in html.text(card)
     links = [h for h in html.hrefs(card) if "#" in h]
     assert links == ["../../onboarding/#onboarding-plan", "../../onboarding/#onboarding-budget",

@@ -20,8 +20,10 @@ def test_communication_plan_table_lists_every_communication_with_its_owner_and_t
     assert rows == list(PLAYBOOK.communications)
     status = html.text(html.between(page, 'id="communication-weekly-status-report"', "</tr>"))
     report = PLAYBOOK.communications["weekly-status-report"]
-    assert report.cadence in status and "Implementation project manager" in status
-    assert 'href="../templates/weekly-status-report/">Open</a>' in html.between(
+    assert "Weekly, every Thursday by 17:00 (default; agreed with the customer at kickoff)" in status
+    assert report.cadence == "weekly, every Thursday by 17:00" and report.agreed_at_kickoff
+    assert "From Implementation project manager" in status
+    assert 'href="../templates/weekly-status-report/">Its template</a>' in html.between(
         page, 'id="communication-weekly-status-report"', "</tr>")
 
 
@@ -39,7 +41,8 @@ def test_inline_facts_come_from_data(real_internal_site):
     assert "The implementation project manager sends it" in answer
     assert PLAYBOOK.communications["weekly-status-report"].cadence in answer
     hypercare = html.text(html.between(faq, 'id="how-long-is-hypercare"', "</p>"))
-    assert PLAYBOOK.processes["hypercare"].phase.typical_duration in hypercare
+    phase = PLAYBOOK.processes["hypercare"].phase
+    assert f"{phase.typical_duration} ({phase.default_duration} by default)" in hypercare
 
 
 def test_change_impact_register_is_ranked_by_computed_score(real_internal_site):

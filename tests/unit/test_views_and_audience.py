@@ -21,6 +21,15 @@ def test_matrix_columns_are_the_roles_used_firm_first(playbook):
     assert first.cells[0].name == "Accountable"
 
 
+def test_a_customer_reads_the_customer_roles_first(playbook):
+    """Issue 16, defect 5: the customer's own columns were the last, off-screen ones."""
+    view = views.raci_matrix(playbook, "onboarding", reader="customer")
+    assert [r.id for r in view.columns] == ["customer-lead", "project-manager", "finance-partner", "consultant"]
+    assert [c.letter for c in view.rows[0].cells] == ["C", "A", "", "R"]
+    assert [r.side for r in views.role_list(playbook, reader="customer")][0] == "customer"
+    assert [r.side for r in views.role_list(playbook)][0] == "firm"
+
+
 def test_unknown_id_says_what_exists_and_what_was_meant(playbook):
     with pytest.raises(UnknownId) as caught:
         views.raci_matrix(playbook, "onboardin")

@@ -306,12 +306,28 @@
         row.classList.toggle("pb-is-other", !!role && !match);
         row.hidden = !!role && hide && !match;
       });
+      if (role) reveal(role);
       if (announce) {
         var name = role ? select.options[select.selectedIndex].textContent : "";
         status.textContent = role
           ? name + " has a part in " + matching + " of " + rows.length + " activities" + (hide ? "; the others are hidden." : ", highlighted.")
           : "Showing every role.";
       }
+    }
+
+    // The picked role's column scrolls into view beside the activity column, which stays put
+    // (position: sticky): on a phone or a laptop the last columns of a wide matrix are off-screen.
+    var scroller = root.querySelector(".pb-matrix__scroll");
+    function reveal(role) {
+      var header = root.querySelector('thead th[data-pb-role="' + CSS.escape(role) + '"]');
+      var sticky = root.querySelector("thead th:first-child");
+      if (!scroller || !header || !sticky) return;
+      var view = scroller.getBoundingClientRect();
+      var cell = header.getBoundingClientRect();
+      var edge = sticky.getBoundingClientRect().right;
+      var visibleRight = view.left + scroller.clientLeft + scroller.clientWidth;
+      if (cell.left < edge) scroller.scrollLeft -= edge - cell.left;
+      else if (cell.right > visibleRight) scroller.scrollLeft += Math.min(cell.right - visibleRight, cell.left - edge);
     }
 
     var remembered = read(ROLE_KEY);
