@@ -43,10 +43,49 @@ def page_content(html: str) -> str:
     return article.group("inner") if article else ""
 
 
+# A table row, and a term of a definition list with its definitions. Material's parser keeps
+# no table or list-of-definitions markup, so a whole table would reach the index as one run of
+# text, its cells glued ("WhatWho at the customerWhen"): the search worker reads a run of text as
+# one passage, and a table of thirty rows then "answers" any question whose words are scattered
+# over its rows. Each row, and each term with its definition, is therefore handed to the parser
+# as a paragraph (a tag Material keeps), so the worker reads it as a passage of its own.
+_ROW = re.compile(r"<tr\b(?P<attrs>[^>]*)>(?P<inner>.*?)</tr\s*>", re.S)
+_TERM = re.compile(r"(?P<term><dt\b[^>]*>.*?</dt\s*>)(?P<definitions>(?:\s*<dd\b[^>]*>.*?</dd\s*>)*)", re.S)
+_CELL = re.compile(r"(?=<(?:td|th|dd)\b)")
+# Markup that is a passage of its own already; a row or definition holding it is left whole,
+# and a term is then a passage alone.
+_BLOCK = re.compile(r"<(?:p|ul|ol|pre|table|tr|dl|dt)\b")
+
+
+def _as_paragraph(html: str) -> str:
+    """A row's or a term's markup as one paragraph, a space between its cells."""
+    return "<p>" + _CELL.sub(" ", html) + "</p>"
+
+
+def passages_marked(content: str) -> str:
+    """The page's content with each table row and each defined term wrapped as a paragraph."""
+    def row(match: re.Match) -> str:
+        inner = match.group("inner")
+        # A row the template keeps out of the index (a header row of column labels) stays as it
+        # is, so the parser still skips it.
+        if "data-search-exclude" in match.group("attrs") or _BLOCK.search(inner):
+            return match.group()
+        return _as_paragraph(inner)
+
+    def term(match: re.Match) -> str:
+        definitions = match.group("definitions")
+        if _BLOCK.search(definitions):
+            return _as_paragraph(match.group("term")) + definitions
+        return _as_paragraph(match.group())
+
+    return _TERM.sub(term, _ROW.sub(row, content))
+
+
 def entries_of(url: str, title: str, content: str, *, boost: float | None, tags: list[str] | None) -> list[dict]:
-    """A page's entries, as Material's SearchIndex.create_entry_for_section writes them."""
+    """A page's entries, as Material's SearchIndex.create_entry_for_section writes them, from its
+    content with each table row and defined term marked as a passage (passages_marked)."""
     entries = []
-    for section in split_sections(content):
+    for section in split_sections(passages_marked(content)):
         if section.excluded:
             continue
         entry: dict[str, Any] = {"location": url + (f"#{section.id}" if section.id else ""),
