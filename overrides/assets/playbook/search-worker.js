@@ -333,9 +333,12 @@
       }
       entry.pieces.forEach(function (piece) {
         var list = read(plain(piece.html), false);
-        var passage = { entry: entry, piece: piece, index: passages.length, length: list.length };
+        // A list item is found with the sentence that introduces its list, which the page as a
+        // whole already counts once.
+        var found = piece.lead ? list.concat(read(plain(piece.lead), false)) : list;
+        var passage = { entry: entry, piece: piece, index: passages.length, length: found.length };
         passages.push(passage);
-        if (list.length) post(self.inPassages, count(list), passage.index);
+        if (found.length) post(self.inPassages, count(found), passage.index);
         count(list, page.whole, TEXT);
         page.length += list.length;
       });
@@ -693,31 +696,86 @@
   }
 
   /* A section's text as pieces: {block, tag, html, words}; tag is the element the piece goes
-     back into (p, ul, ol, pre). */
+     back into (p, ul, ol, pre). A paragraph is cut into sentences, a list into its items, a
+     code block into lines; text outside any of them (what is left of a table or a definition
+     list the index could not mark) reads as paragraphs. A list item is its own words: a list
+     inside it ("Does: Sign off the design, Run the kickoff") is a block of its own, each item a
+     passage, so an item holding a long list never holds every word of it. */
+  var BLOCK_START = /<(ul|ol|p|pre)\b[^>]*>/g;
+  // The longest sentence read as the introduction of the list after it.
+  var LEAD_WORDS = 12;
+
+  /* Where the element opening at `from` (its name `tag`) ends: just after its matching end tag,
+     elements of the same name inside it counted. */
+  function closing(html, tag, from) {
+    var re = new RegExp("<(/?)" + tag + "\\b[^>]*>", "g"), depth = 0, m;
+    re.lastIndex = from;
+    while ((m = re.exec(html))) {
+      depth += m[1] ? -1 : 1;
+      if (!depth) return re.lastIndex;
+    }
+    return html.length;
+  }
+
   function cut(html) {
-    var pieces = [], block = 0;
-    var blocks = html.match(/<(ul|ol|pre|p)\b[^>]*>[\s\S]*?<\/\1>|[^<]+|<[^>]*>/g) || [];
-    blocks.forEach(function (raw) {
-      var m = /^<(ul|ol|pre|p)\b[^>]*>([\s\S]*)<\/\1>$/.exec(raw);
-      var tag = m ? m[1] : "p", inner = m ? m[2] : raw;
-      if (!m && !raw.trim() || (!m && raw.charAt(0) === "<")) return;
-      var parts;
-      if (tag === "ul" || tag === "ol") {
-        parts = (inner.match(/<li\b[^>]*>[\s\S]*?<\/li>/g) || []).map(function (li) {
-          return li.replace(/^<li\b[^>]*>|<\/li>$/g, "");
-        });
-      } else if (tag === "pre") {
-        parts = inner.replace(/^<code\b[^>]*>|<\/code>$/g, "").split("\n");
-      } else {
-        parts = inner.split(/(?<=[.!?:])\s+(?=[A-Z0-9"“(])/);
+    var pieces = [], blocks = 0;
+
+    function add(tag, block, part, lead) {
+      if (!part.trim()) return;
+      var text = part.replace(/<[^>]*>/g, " ");
+      pieces.push({ block: block, tag: tag, html: part.trim(), words: text.match(WORD) || [], lead: lead || "" });
+    }
+
+    function sentences(inner) {
+      var block = blocks++;
+      inner.split(/(?<=[.!?:])\s+(?=[A-Z0-9"“(])/).forEach(function (part) { add("p", block, part); });
+    }
+
+    /* The sentence that introduces a list, if the markup just before the list ends with a short
+       one ("Test readiness 8 items", "Before the build starts:", "Does"): its items are read
+       with it, as a passage is read with its section's title. */
+    function leadIn(before) {
+      var last = before.replace(/<[^>]*>/g, " ").split(/(?<=[.!?:])\s+(?=[A-Z0-9"“(])/).pop().trim();
+      return last && (last.match(WORD) || []).length <= LEAD_WORDS ? last : "";
+    }
+
+    /* The items of a list: each item's own markup is a piece, each list inside an item a block
+       of its own after it, read with the item's words just before it. */
+    function list(tag, inner, lead) {
+      var block = blocks++, at = 0, m, item = /<li\b[^>]*>/g;
+      while ((item.lastIndex = at, m = item.exec(inner))) {
+        var end = closing(inner, "li", m.index);
+        var body = inner.slice(item.lastIndex, end).replace(/<\/li>$/, ""), own = "", nested = [], k = 0, n;
+        var sub = /<(ul|ol)\b[^>]*>/g;
+        while ((sub.lastIndex = k, n = sub.exec(body))) {
+          var stop = closing(body, n[1], n.index), before = body.slice(k, n.index);
+          own += before;
+          nested.push([n[1], body.slice(sub.lastIndex, stop).replace(new RegExp("</" + n[1] + ">$"), ""), leadIn(before)]);
+          k = stop;
+        }
+        own += body.slice(k);
+        add(tag, block, own, lead);
+        nested.forEach(function (l) { list(l[0], l[1], l[2]); });
+        at = end;
       }
-      parts.forEach(function (part) {
-        if (!part.trim()) return;
-        var text = part.replace(/<[^>]*>/g, " ");
-        pieces.push({ block: block, tag: tag, html: part.trim(), words: text.match(WORD) || [] });
-      });
-      block++;
-    });
+    }
+
+    var at = 0, m, previous = "";
+    while ((BLOCK_START.lastIndex = at, m = BLOCK_START.exec(html))) {
+      var loose = html.slice(at, m.index), looseText = loose.replace(/<[^>]*>/g, "").trim();
+      if (looseText) sentences(loose);
+      var tag = m[1], end = closing(html, tag, m.index);
+      var inner = html.slice(BLOCK_START.lastIndex, end).replace(new RegExp("</" + tag + ">$"), "");
+      if (tag === "pre") {
+        var block = blocks++;
+        inner.replace(/^<code\b[^>]*>|<\/code>$/g, "").split("\n").forEach(function (line) { add("pre", block, line); });
+      } else if (tag === "p") sentences(inner);
+      else list(tag, inner, leadIn(looseText ? loose : previous));
+      previous = tag === "p" ? inner : "";
+      at = end;
+    }
+    var rest = html.slice(at);
+    if (rest.replace(/<[^>]*>/g, "").trim()) sentences(rest);
     return pieces;
   }
 
