@@ -30,8 +30,6 @@ from playbook.model.settings import Brand
 from playbook.render import views
 from playbook.stage.audience import for_audience
 
-LETTERS = ("A", "R", "C", "I")
-
 
 @dataclass(frozen=True)
 class Named:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import os
 import re
 import zoneinfo
 from dataclasses import dataclass
@@ -32,7 +31,6 @@ ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 EMAIL_PATTERN = r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
-SCHEMA_LINE = "# yaml-language-server: $schema={schemas}/project.schema.json"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -407,7 +405,3 @@ def _quote_impossible_dates(text: str) -> str:
     return _DATE_VALUE.sub(lambda m: f"{m.group(1)}'{m.group(2)}-{m.group(3)}-{m.group(4)}'" if _impossible(m)
                            else m.group(0), text)
 
-
-def schema_line(project_file: Path, schema_dir: Path) -> str:
-    """The editor line a project file starts with, pointing at the schema from wherever it lives."""
-    return SCHEMA_LINE.format(schemas=os.path.relpath(schema_dir, project_file.parent))

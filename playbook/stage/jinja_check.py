@@ -119,8 +119,3 @@ def _expression(node: nodes.Node) -> str:
         return repr(node.value) if not isinstance(node.value, str) else f'"{node.value}"'
     return "an expression"
 
-
-def call_text(name: str, arguments: tuple) -> str:
-    """A macro call as an author wrote it, for messages: checklist("kickoff-readiness")."""
-    shown = ", ".join(f'"{a}"' if isinstance(a, str) else repr(a) for a in arguments)
-    return f"{name}({shown})"

@@ -56,10 +56,6 @@ class StagedPage:
     anchors: tuple[AnchorLink, ...] = ()
     assets: frozenset[str] = frozenset()
 
-    def source_line(self, staged_line: int) -> int | None:
-        index = staged_line - self.body_start
-        return self.line_map[index] if 0 <= index < len(self.line_map) else None
-
 
 @dataclass
 class PageContext:

@@ -64,7 +64,6 @@ class StageOptions:
 class StagedSite:
     audience: str
     root: Path
-    config_file: Path
     changed: bool   # whether any file of the tree was written or removed
 
 
@@ -79,7 +78,7 @@ def stage(sources: Sources, audience: str, root: Path, options: StageOptions | N
     for path, content in plan.items():
         tree.put(path, content)
     changed = tree.commit()
-    return StagedSite(audience, Path(root), Path(root) / "mkdocs.yml", changed)
+    return StagedSite(audience, Path(root), changed)
 
 
 def plan_site(sources: Sources, audience: str, options: StageOptions, *,
