@@ -62,3 +62,19 @@ def test_a_list_item_is_found_with_the_short_sentence_that_introduces_its_list(a
             {"location": "notes/", "title": "Notes",
              "text": "<p>Testers are named for each test. Every readiness review is logged.</p>"}]
     assert pages(ask(docs, "test readiness testers named "))[0] == "build/"
+
+
+def test_a_passage_copied_onto_several_pages_counts_only_for_the_first(ask):
+    # Every role page lists the meetings its role attends, in the same words; the page that says
+    # what the meeting is for must not fall below the second and third copy.
+    copy = "<ul><li>Internal health review every two weeks</li></ul>"
+    docs = [{"location": "roles/director/", "title": "Director", "text": "<p>Owns delivery.</p>" + copy},
+            {"location": "roles/manager/", "title": "Manager", "text": "<p>Runs the project.</p>" + copy},
+            {"location": "roles/sales/", "title": "Sales", "text": "<p>Sells.</p>" + copy},
+            {"location": "governance/", "title": "Governance",
+             "text": "<p>The manager runs an internal health review with the director and sales, to look at "
+                     "margin and staffing before problems reach the customer.</p>"}]
+    found = pages(ask(docs, "internal health review "))
+    assert found[1] == "governance/" and sorted(found[:1] + found[2:]) == ["roles/director/", "roles/manager/",
+                                                                         "roles/sales/"]
+

@@ -50,7 +50,7 @@
     "wont wouldnt isnt arent wasnt werent hasnt havent hadnt mustnt whats whos wheres hows lets thats theres " +
     // Light verbs: in a question they carry the sentence, not its subject ("what goes in", "can't make it").
     "go goes going went gone make makes made making take takes took taking give gives gave given giving " +
-    "put puts happen happens happened want wants wanted look looks looking"
+    "put puts happen happens happened want wants wanted look looks looking "
   ).split(" "));
 
   // -- Porter's stemmer (M.F. Porter, "An algorithm for suffix stripping", 1980) ---------------
@@ -295,6 +295,7 @@
     this.inTitles = new Map();     // token -> sections whose title holds it
     this.inPageOwn = new Map();    // token -> pages whose title or search terms hold it
     this.inPages = new Map();      // token -> pages (weighted tf over the whole page)
+    var texts = new Map();         // a passage's words -> {pages holding them, passages}
     var surfaces = new Map();      // surface word -> stem, for completing words and typos
     var titleWords = new Map();    // word of a title -> how often, for Material's suggestions
 
@@ -336,8 +337,15 @@
         // A list item is found with the sentence that introduces its list, which the page as a
         // whole already counts once.
         var found = piece.lead ? list.concat(read(plain(piece.lead), false)) : list;
-        var passage = { entry: entry, piece: piece, index: passages.length, length: found.length };
+        var passage = { entry: entry, piece: piece, index: passages.length, length: found.length, copy: -1 };
         passages.push(passage);
+        var same = list.join(" ");
+        if (same) {
+          var copies = texts.get(same);
+          if (!copies) texts.set(same, copies = { pages: new Set(), passages: [] });
+          copies.pages.add(page.index);
+          copies.passages.push(passage);
+        }
         if (found.length) post(self.inPassages, count(found), passage.index);
         count(list, page.whole, TEXT);
         page.length += list.length;
@@ -350,6 +358,14 @@
       post(self.inPageOwn, page.own, page.index);
       post(self.inPages, page.whole, page.index);
       page.whole = null;
+    });
+    // Passages a template repeats on several pages (each communication a role page lists, the
+    // lifecycle on the home page) are copies: one number per text, so the ranking can tell.
+    var copiesFound = 0;
+    texts.forEach(function (copies) {
+      if (copies.pages.size < 2) return;
+      copies.passages.forEach(function (p) { p.copy = copiesFound; });
+      copiesFound++;
     });
     this.passageLength = Float32Array.from(passages, function (p) { return p.length; });
     this.avgPassage = passages.reduce(function (s, p) { return s + p.length; }, 0) / Math.max(passages.length, 1) || 1;
@@ -553,8 +569,11 @@
       }
       var share = held / total, score = sum * Math.pow(share, COVER);
       var page = c.entry.page, r = results.get(page.index);
-      if (!r) results.set(page.index, r = { page: page, best: 0, sections: new Map() });
+      if (!r) results.set(page.index, r = { page: page, best: 0, unique: 0, copies: new Map(), sections: new Map() });
       if (score > r.best) r.best = score;
+      var copy = passage ? passage.copy : -1;
+      if (copy < 0) { if (score > r.unique) r.unique = score; }
+      else if (score > (r.copies.get(copy) || 0)) r.copies.set(copy, score);
       var section = r.sections.get(c.entry.index);
       if (!section) r.sections.set(c.entry.index, section = { entry: c.entry, score: 0 });
       if (score > section.score) section.score = score;
@@ -568,10 +587,9 @@
       }
       r.whole = sum * Math.pow(held / total, COVER);
       r.named = self.named(r.page, marks);
-      r.score = (BEST_PASSAGE * r.best + WHOLE_PAGE * r.whole + NAMED * r.named) * r.page.boost;
       ranked.push(r);
     });
-    ranked.sort(function (a, b) { return b.score - a.score || a.page.index - b.page.index; });
+    ranked = this.withoutRepeats(ranked);
     // Only the pages listed need to know which terms they hold; then the buffers are cleared.
     var holds = ranked.slice(0, GROUPS).map(function (r) {
       return inWhole.map(function (whole) { return whole[r.page.index] > 0; });
@@ -591,6 +609,36 @@
     var result = { items: items };
     if (this.suggest) result.suggest = this.suggestion(query);
     return result;
+  };
+
+  /* The pages in order of their score, where a passage copied onto several pages counts only for
+     the first of them: the others are ranked by their best passage that no page above them has
+     shown. Three results holding the same sentence tell a reader no more than one; the page
+     whose copy ranks first, by the rest of what it holds, keeps it. */
+  Index.prototype.withoutRepeats = function (ranked) {
+    function score(r, best) {
+      return (BEST_PASSAGE * best + WHOLE_PAGE * r.whole + NAMED * r.named) * r.page.boost;
+    }
+    function order(a, b) { return b.score - a.score || a.page.index - b.page.index; }
+    ranked.forEach(function (r) { r.score = score(r, r.best); });
+    ranked.sort(order);
+    var shown = new Set(), out = [];
+    while (ranked.length && out.length < GROUPS) {
+      var r = ranked.shift(), best = r.unique, from = -1;
+      r.copies.forEach(function (value, copy) { if (value > best && !shown.has(copy)) { best = value; from = copy; } });
+      if (best < r.best) {
+        // Its best passage is on a page above: ranked again by what it holds of its own.
+        r.best = best;
+        r.score = score(r, best);
+        var at = 0;
+        while (at < ranked.length && order(ranked[at], r) < 0) at++;
+        ranked.splice(at, 0, r);
+        continue;
+      }
+      if (from >= 0) shown.add(from);
+      out.push(r);
+    }
+    return out.concat(ranked);
   };
 
   /* What each term may look like on the page, for <mark> and for choosing the snippet: the stems
