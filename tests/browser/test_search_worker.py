@@ -78,3 +78,15 @@ def test_a_passage_copied_onto_several_pages_counts_only_for_the_first(ask):
     assert found[1] == "governance/" and sorted(found[:1] + found[2:]) == ["roles/director/", "roles/manager/",
                                                                          "roles/sales/"]
 
+
+
+def test_the_frame_of_a_question_about_duties_does_not_decide(ask):
+    # The sponsor is named on every page, so "expected", on one page only, was the rarest word of
+    # the question and decided it.
+    docs = [{"location": "lifecycle/", "title": "Lifecycle",
+             "text": "<p>Everyone leaves the kickoff knowing what is expected of them and of the sponsor.</p>"},
+            {"location": "roles/sponsor/", "title": "Sponsor",
+             "text": "<p>The senior leader who owns the project and approves the go-live.</p>"}]
+    docs += [{"location": f"phase-{n}/", "title": f"Phase {n}", "text": f"<p>The sponsor signs phase {n} off.</p>"}
+             for n in range(1, 6)]
+    assert pages(ask(docs, "what is expected of the sponsor"))[0] == "roles/sponsor/"

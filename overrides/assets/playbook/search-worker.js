@@ -50,7 +50,10 @@
     "wont wouldnt isnt arent wasnt werent hasnt havent hadnt mustnt whats whos wheres hows lets thats theres " +
     // Light verbs: in a question they carry the sentence, not its subject ("what goes in", "can't make it").
     "go goes going went gone make makes made making take takes took taking give gives gave given giving " +
-    "put puts happen happens happened want wants wanted look looks looking "
+    "put puts happen happens happened want wants wanted look looks looking " +
+    // The frame of a question about duties ("what is expected of the sponsor", "what am I supposed
+    // to do"): it asks for what a role does, which the role's own words answer.
+    "expect expects expected expecting supposed"
   ).split(" "));
 
   // -- Porter's stemmer (M.F. Porter, "An algorithm for suffix stripping", 1980) ---------------
