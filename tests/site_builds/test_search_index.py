@@ -41,10 +41,10 @@ def test_column_labels_and_legends_are_not_in_the_index(index):
     for label in ("Who at the customer", "What changes, and for whom", "Entry, and what it is",
                   "What the role is for", "gives input before the work is done", "no part"):
         assert label not in text, label
-    # Each row of a matrix is a passage of its own (a paragraph) that starts with its activity.
+    # Each row of a matrix is a passage of its own (a list item) that starts with its activity.
     matrix = next(d["text"] for d in index["docs"] if d["location"] == "phases/kickoff/#who-does-what")
     for activity in PLAYBOOK.processes["kickoff"].activities:
-        assert f"<p> {activity.title}" in matrix, activity.id
+        assert f"<li> {activity.title}" in matrix, activity.id
 
 
 def test_each_faq_question_is_an_entry_of_its_own(index, real_internal_site):
