@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "stage":
             return _stage(args.root, sites, args.work)
         if args.command in ("kit", "kits"):
-            return _kits(args.root, getattr(args, "project", None), args.engine)
+            return _kits(args.root, getattr(args, "project", None), args.engine, args.work)
         if args.command == "bundle":
             from playbook.publish.bundle import build_bundle
             return build_bundle(args.root, engine=args.engine, work=args.work)
@@ -103,9 +103,9 @@ def _build(root: Path, sites: tuple[str, ...], engine: str, work: Path | None) -
     return 0
 
 
-def _kits(root: Path, project: str | None, engine: str) -> int:
+def _kits(root: Path, project: str | None, engine: str, work: Path | None) -> int:
     from playbook.kits.build import build_kits
-    outcome = build_kits(root, project, engine=engine)
+    outcome = build_kits(root, project, engine=engine, work=work)
     for line in outcome.messages:
         print(f"  {line}")
     if not outcome.ok:

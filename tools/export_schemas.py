@@ -1,5 +1,5 @@
 """Write what editors and authors read from the models the build checks with: the JSON Schemas in
-schemas/ and the field references in data/README.md, CONTRIBUTING.md and README.md.
+schemas/ and the field references in data/README.md, projects/README.md, CONTRIBUTING.md and README.md.
 
 Editors that speak JSON Schema (VS Code with the YAML extension, IntelliJ) read the
 `# yaml-language-server: $schema=...` line at the top of each data file and then underline a
@@ -23,9 +23,9 @@ from pathlib import Path
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from playbook.kits.project import project_json_schema
 from playbook.model.data_files import DATA_FILES
 from playbook.model.page import PageFrontMatter
+from playbook.model.project import ProjectFile
 from playbook.model.settings import Settings
 from playbook.model.types import Keyed, Record, RequiredBy, field_type, is_record, means_of, unwrap
 
@@ -43,15 +43,15 @@ class _EditorSchema(GenerateJsonSchema):
 
 
 def schemas() -> dict[str, str]:
-    """File name -> content, for every kind of data file."""
+    """File name -> content, for every kind of data file and for project files."""
+    kinds = [(kind.schema, kind.model, f"data/{kind.pattern}") for kind in DATA_FILES]
+    kinds.append(("project", ProjectFile, "projects/<id>.yml"))
     written = {}
-    for kind in DATA_FILES:
-        schema = {"$schema": DIALECT, **kind.model.model_json_schema(schema_generator=_EditorSchema),
-                  "$comment": f"Generated from playbook/model/ by tools/export_schemas.py for data/{kind.pattern}; "
+    for name, model, files in kinds:
+        schema = {"$schema": DIALECT, **model.model_json_schema(schema_generator=_EditorSchema),
+                  "$comment": f"Generated from playbook/model/ by tools/export_schemas.py for {files}; "
                               "do not edit by hand."}
-        written[f"{kind.schema}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-    # Project files (playbook/kits/project.py) declare their shape once, as a pydantic model.
-    written["project.schema.json"] = json.dumps(project_json_schema(), indent=2, ensure_ascii=False) + "\n"
+        written[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return written
 
 
@@ -65,6 +65,7 @@ def header(name: str, data_path: str) -> str:
 
 # (document, section name, model, key prefix)
 REFERENCES = [("data/README.md", kind.schema, kind.model, "") for kind in DATA_FILES] + [
+    ("projects/README.md", "project", ProjectFile, ""),
     ("CONTRIBUTING.md", "front-matter", PageFrontMatter, ""),
     ("README.md", "settings", Settings, "extra."),
 ]
@@ -76,6 +77,8 @@ def _kind(annotation: typing.Any) -> str:
     means = means_of(base, metadata)
     if typing.get_origin(base) is tuple and not any(isinstance(m, Keyed) for m in metadata):
         return f"{means.name} of: {_kind(typing.get_args(base)[0])}"
+    if typing.get_origin(base) is dict:
+        return f"{means.name}, each: {_kind(typing.get_args(base)[1])}"
     return means.name if means else str(base)
 
 
@@ -83,13 +86,13 @@ def _rows(model: type[Record], prefix: str) -> Iterator[tuple[str, str, str, str
     for key, name in model.author_keys().items():
         info = model.model_fields[name]
         annotation = field_type(model, name)
-        default = info.get_default()
+        default = info.get_default(call_default_factory=True)
         required_by = next((m for m in unwrap(annotation)[1] if isinstance(m, RequiredBy)), None)
         if info.is_required():
             need = "required"
         elif required_by:
             need = f"required {required_by.where}"
-        elif default in (None, "", ()) or isinstance(default, Record):
+        elif default in (None, "", (), {}) or isinstance(default, Record):
             need = "optional"
         else:
             need = f"optional, default `{str(default).lower() if isinstance(default, bool) else default}`"
@@ -97,6 +100,7 @@ def _rows(model: type[Record], prefix: str) -> Iterator[tuple[str, str, str, str
         base, metadata = unwrap(annotation)
         keyed = next((m for m in metadata if isinstance(m, Keyed)), None)
         item = unwrap(typing.get_args(base)[0])[0] if typing.get_origin(base) is tuple else None
+        by_id = unwrap(typing.get_args(base)[1])[0] if typing.get_origin(base) is dict else None
         if keyed is not None:
             value = item.model_fields[keyed.value]
             yield (f"{prefix}{key}.<{keyed.key}>", "", _kind(field_type(item, keyed.value)),
@@ -105,6 +109,8 @@ def _rows(model: type[Record], prefix: str) -> Iterator[tuple[str, str, str, str
             yield from _rows(base, f"{prefix}{key}.")
         elif is_record(item):
             yield from _rows(item, f"{prefix}{key}[].")
+        elif is_record(by_id):
+            yield from _rows(by_id, f"{prefix}{key}.<id>.")
 
 
 def field_reference(model: type[Record], prefix: str = "") -> str:

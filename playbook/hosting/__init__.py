@@ -14,20 +14,21 @@ from pathlib import Path
 from typing import Any
 
 from playbook.hosting import azure
-from playbook.hosting.headers import security_headers
+from playbook.hosting.headers import Inline, security_headers
 from playbook.model.settings import Hosting
 from playbook.problems import Problem
 
 CONFIG_FILE = "mkdocs.yml"
 
 
-def finish_site(site_dir: Path, manifest: dict[str, Any]) -> list[Problem]:
+def finish_site(site_dir: Path, manifest: dict[str, Any], inline: Inline | None = None) -> list[Problem]:
     """Write the host's config into a rendered site, from the hosting settings the stage put in
-    the site's manifest (the render step reads nothing of the sources)."""
+    the site's manifest (the render step reads nothing of the sources), and the site's inline
+    code when the render step has read it already."""
     if manifest.get("offline") or not manifest.get("hosting"):
         return []   # the customer bundle opens from disk, or the firm hosts elsewhere: no host config
     hosting = Hosting.model_validate(manifest["hosting"])
-    headers = security_headers(site_dir)
+    headers = security_headers(site_dir, inline)
     if manifest["audience"] == "internal":
         config = azure.internal_config(hosting, headers)
     else:

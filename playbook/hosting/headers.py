@@ -57,22 +57,28 @@ class Inline:
     style_attributes: frozenset[str] = frozenset()
 
 
-def inline_code(site_dir: Path) -> Inline:
+def inline_code_of(html: str) -> Inline:
+    """The inline scripts, style elements and style attributes of one page."""
     scripts: set[str] = set()
-    styles: set[str] = set()
-    attributes: set[str] = set()
-    for page in sorted(Path(site_dir).rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        for match in _SCRIPT.finditer(html):
-            attrs = match.group(1)
-            kind = _TYPE.search(attrs)
-            kind_value = next((g for g in kind.groups() if g is not None), "").strip().lower() if kind else ""
-            if not _SRC.search(attrs) and kind_value in _JAVASCRIPT_TYPES and match.group(2).strip():
-                scripts.add(match.group(2))
-        styles.update(match.group(2) for match in _STYLE.finditer(html) if match.group(2).strip())
-        if "style" in html:
-            attributes.update(next(g for g in match.groups() if g is not None) for match in _STYLE_ATTRIBUTE.finditer(html))
+    for match in _SCRIPT.finditer(html):
+        attrs = match.group(1)
+        kind = _TYPE.search(attrs)
+        kind_value = next((g for g in kind.groups() if g is not None), "").strip().lower() if kind else ""
+        if not _SRC.search(attrs) and kind_value in _JAVASCRIPT_TYPES and match.group(2).strip():
+            scripts.add(match.group(2))
+    styles = {match.group(2) for match in _STYLE.finditer(html) if match.group(2).strip()}
+    attributes = set()
+    if "style" in html:
+        attributes = {next(g for g in match.groups() if g is not None) for match in _STYLE_ATTRIBUTE.finditer(html)}
     return Inline(frozenset(scripts), frozenset(styles), frozenset(attributes))
+
+
+def inline_code(site_dir: Path) -> Inline:
+    """The inline code of every HTML file of a site."""
+    found = [inline_code_of(page.read_text(encoding="utf-8")) for page in sorted(Path(site_dir).rglob("*.html"))]
+    return Inline(frozenset().union(*(each.scripts for each in found)),
+                  frozenset().union(*(each.styles for each in found)),
+                  frozenset().union(*(each.style_attributes for each in found)))
 
 
 def source_hash(code: str) -> str:
@@ -106,10 +112,11 @@ def content_security_policy(inline: Inline) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
 
 
-def security_headers(site_dir: Path) -> dict[str, str]:
-    """The headers every response of the site carries."""
+def security_headers(site_dir: Path, inline: Inline | None = None) -> dict[str, str]:
+    """The headers every response of the site carries; inline is the site's inline code, when
+    the render step has read it already."""
     return {
-        "Content-Security-Policy": content_security_policy(inline_code(site_dir)),
+        "Content-Security-Policy": content_security_policy(inline if inline is not None else inline_code(site_dir)),
         "X-Content-Type-Options": "nosniff",
         # No address of either site leaves with a click, not even to the same site: internal
         # page addresses say what the firm works on, and nothing here needs a referrer.

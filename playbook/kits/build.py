@@ -80,8 +80,8 @@ def file_names(project_id: str) -> dict[str, str]:
             "calendar": f"{project_id}.ics", "site": "site"}
 
 
-def _published_fingerprint(root: Path, project_id: str) -> str | None:
-    current = generations.current(root)
+def _published_fingerprint(output: Path, project_id: str) -> str | None:
+    current = generations.current(output)
     manifest = current / PROJECTS / project_id / MANIFEST if current else None
     if manifest is None or not manifest.is_file():
         return None
@@ -92,10 +92,12 @@ def _published_fingerprint(root: Path, project_id: str) -> str | None:
 
 
 def build_kits(root: Path, only: str | None = None, *, engine: str = "mkdocs", today: datetime.date | None = None,
-               workers: int | None = None) -> KitOutcome:
-    """Build the kit of one project (only) or of every project, and publish them; see the module."""
+               workers: int | None = None, work: Path | None = None) -> KitOutcome:
+    """Build the kit of one project (only) or of every project, and publish them into the site/
+    of work (default: root); see the module."""
     started = time.monotonic()
     root = Path(root).resolve()
+    output = Path(work).resolve() if work else root
     outcome = KitOutcome(False)
     try:
         sources = load_sources(root, today=today)
@@ -118,9 +120,9 @@ def build_kits(root: Path, only: str | None = None, *, engine: str = "mkdocs", t
 
     shared = sources_fingerprint(root)
     wanted = {p.id: (p, kit_fingerprint(shared, p)) for p in projects}
-    stale = [p for p, print_ in wanted.values() if _published_fingerprint(root, p.id) != print_]
+    stale = [p for p, print_ in wanted.values() if _published_fingerprint(output, p.id) != print_]
     outcome.unchanged = sorted(set(wanted) - {p.id for p in stale})
-    current = generations.current(root)
+    current = generations.current(output)
     published = sorted(p.name for p in (current / PROJECTS).iterdir()) if current and (current / PROJECTS).is_dir() else []
     if only is None:
         outcome.removed = [name for name in published if name not in wanted]
@@ -129,7 +131,7 @@ def build_kits(root: Path, only: str | None = None, *, engine: str = "mkdocs", t
         return outcome
 
     try:
-        with scratch(root, "kits") as work:
+        with scratch(output, "kits") as work:
             made = work / PROJECTS
             made.mkdir()
             failures = _make(sources, settings, stale, {pid: fp for pid, (_, fp) in wanted.items()}, work, engine,
@@ -142,7 +144,7 @@ def build_kits(root: Path, only: str | None = None, *, engine: str = "mkdocs", t
             for name in published:
                 if name not in {p.id for p in stale} and name not in outcome.removed:
                     shutil.copytree(current / PROJECTS / name, made / name, copy_function=os.link)
-            generations.publish(root, {PROJECTS: made})
+            generations.publish(output, {PROJECTS: made})
             outcome.published = True
             outcome.built = sorted(p.id for p in stale)
             outcome.ok = True

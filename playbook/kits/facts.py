@@ -11,7 +11,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
-from playbook.kits.project import Meeting, Person, Project
+from playbook.kits.project import Project
 from playbook.kits.schedule import Milestone, PhaseDates
 from playbook.kits.settings import KitSettings
 from playbook.model.facts import (
@@ -26,6 +26,7 @@ from playbook.model.facts import (
     Process,
     Role,
 )
+from playbook.model.project import Meeting, Person
 from playbook.model.settings import Brand
 from playbook.render import views
 from playbook.stage.audience import for_audience

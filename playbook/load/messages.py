@@ -58,7 +58,7 @@ class _Spot:
     parent_type: Any = None  # the record class of that block
     key: Any = None
     means: Means | None = None
-    keyed: bool = False  # the value is a keyed block (`role: letter` lines)
+    keyed: bool = False  # the value is a block of `key: value` lines (keyed records, or a block by id)
 
 
 def _field_type(record: type[BaseModel], key: Any) -> Any:
@@ -99,6 +99,17 @@ def _locate(loc: tuple, model: type[BaseModel], raw: Any, root: str, line: int) 
             else:
                 spot.path, node = f"{spot.path}.{written}", node.get(written)
             annotation = _field_type(record, part)
+        elif typing.get_origin(annotation) is dict:
+            # A block by id (model.types.by_id): the next step says whether the id or its value is wrong.
+            if line_of and isinstance(node, dict) and step in node:
+                spot.line = line_of(step)
+            key_type, value_type = typing.get_args(annotation)
+            if steps and steps[0] == "[key]":
+                steps.pop(0)
+                spot.label, node, annotation = f"the key '{step}' in '{spot.path}'", step, key_type
+            else:
+                node = node.get(step) if isinstance(node, dict) else None
+                spot.path, annotation = f"{spot.path}.{step}", value_type
         elif typing.get_origin(annotation) is tuple and isinstance(step, int):
             if line_of and isinstance(node, list):
                 spot.line = line_of(step)
@@ -110,8 +121,16 @@ def _locate(loc: tuple, model: type[BaseModel], raw: Any, root: str, line: int) 
     if annotation is not None:
         annotation, metadata = unwrap(annotation)
         spot.means = means_of(annotation, metadata)
-        spot.keyed = any(isinstance(m, Keyed) for m in metadata)
+        spot.keyed = any(isinstance(m, Keyed) for m in metadata) or typing.get_origin(annotation) is dict
     return spot
+
+
+def _description(record: Any, key: Any) -> str:
+    """What a key of a record holds, as its declaration says; empty for a key it does not have."""
+    if not (is_record(record) and isinstance(key, str)):
+        return ""
+    info = record.model_fields.get(record.author_keys().get(key, key))
+    return (info.description or "") if info is not None else ""
 
 
 def _quoted(path: str, whole: str) -> str:
@@ -179,11 +198,11 @@ def problems_from(error: ValidationError, model: type[BaseModel], raw: Any, file
         elif kind == "missing":
             if (id(spot.parent), spot.key) in misspelt:
                 continue
-            name = spot.parent_type.author_keys().get(spot.key, spot.key)
-            described = spot.parent_type.model_fields[name].description if name in spot.parent_type.model_fields else ""
-            problems.append(Problem(file, getattr(spot.parent, "line", spot.line),
-                                    f"{_with_id(_quoted(spot.parent_path, whole), spot.parent)} is missing the "
-                                    f"required key '{spot.key}'", f"add '{spot.key}:' ({described})"))
+            described = _description(spot.parent_type, spot.key)
+            # At the key that names the block, as the message does ('people.customer-lead' is missing
+            # ...); a block no key names (the file, a list item) where it starts.
+            problems.append(Problem(file, spot.line, f"{_with_id(_quoted(spot.parent_path, whole), spot.parent)} is "
+                                    f"missing the required key '{spot.key}'", f"add '{spot.key}:' ({described})"))
         else:
             problems.append(_wrong_value(found, spot, file, whole))
     return problems
@@ -198,9 +217,12 @@ def _wrong_value(found: dict, spot: _Spot, file: str, whole: str) -> Problem:
     label = spot.label or _quoted(spot.path, whole)
     if found["type"] == "too_short" and spot.means is not None and not spot.means.whole:
         count = found.get("ctx", {}).get("min_length", 1)
+        # Say what the entries are, when the key itself is too short (not a list inside its value).
+        described = _description(spot.parent_type, spot.key) if found["loc"][-1:] == (spot.key,) else ""
+        what = f": {described}" if described else ""
         if spot.keyed:
-            return Problem(file, spot.line, f"{label} needs at least {count} entry", "add the missing entries")
-        return Problem(file, spot.line, f"{label} needs at least {count} item(s)", "add the missing items")
+            return Problem(file, spot.line, f"{label} needs at least {count} entry", f"add the missing entries{what}")
+        return Problem(file, spot.line, f"{label} needs at least {count} item(s)", f"add the missing items{what}")
     means = spot.means
     value = describe_value(found.get("input"))
     if means is None:  # pragma: no cover - every type an author writes declares what it means

@@ -11,11 +11,11 @@ from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
 from playbook.model.facts import EveryMonths
 from playbook.model.types import (
-    HTTPS_ADDRESS_PATTERN,
     Colour,
     EditAddress,
     Email,
     FeedbackAddress,
+    HttpsAddress,
     Id,
     Means,
     PagePath,
@@ -89,9 +89,6 @@ ReaderRole = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]+$"), After
 AppSetting = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$"), Means(
     "an application setting name (letters, digits and _)", "name the application setting, such as AZURE_CLIENT_ID",
     short="setting name")]
-HttpsAddress = Annotated[str, StringConstraints(pattern=HTTPS_ADDRESS_PATTERN), Means(
-    "an https:// address", "give the whole https:// address, such as https://www.example.com/privacy",
-    short="https:// address")]
 Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$"), Means(
     "a version such as 1.0.0", "write three numbers, such as 1.0.1", short="version, 1.0.0")]
 ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30), Means(

@@ -142,8 +142,15 @@ Text = Annotated[str, _TEXT, Means("text", TEXT_FIX)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Means(
     "a kebab-case id (lower-case letters, digits and single hyphens, such as weekly-status-report)",
     "use lower-case words joined by single hyphens, starting with a letter", short="id (kebab-case)")]
-Day = Annotated[datetime.date, Means("a date written as YYYY-MM-DD", "write the date as YYYY-MM-DD, for example 2026-03-31",
+# The fix names both usual causes: a day that does not exist (2026-02-30), and quotes, which make
+# YAML read the date as text.
+Day = Annotated[datetime.date, Means("a date written as YYYY-MM-DD",
+                                     "write a day that exists, as YYYY-MM-DD without quotes, such as 2026-03-31",
                                      short="date, YYYY-MM-DD")]
+# Without quotes YAML 1.1 reads 10:00 as a number of minutes (600), so a time is always quoted.
+TimeOfDay = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), Means(
+    'a time of day "HH:MM" in quotes',
+    'write the time in quotes, such as "10:00": without quotes YAML reads 10:00 as a number', short='time, "HH:MM"')]
 YesNo = Annotated[bool, Means("true or false", "write true or false, without quotes")]
 PositiveNumber = Annotated[float, Field(gt=0), Means(
     "a positive number", "use a number such as 2 (ranks the page higher) or 0.5 (lower)")]
@@ -170,6 +177,9 @@ PagePath = Annotated[str, StringConstraints(pattern=PAGE_PATTERN), Means(
     "write the page's path from docs/, ending in .md, without a leading / or a web address", short="page path in docs/")]
 WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN), Means(
     "a web address starting with https://", "write the whole address, such as https://implementations.example.com/",
+    short="https:// address")]
+HttpsAddress = Annotated[str, StringConstraints(pattern=HTTPS_ADDRESS_PATTERN), Means(
+    "an https:// address", "give the whole https:// address, such as https://www.example.com/privacy",
     short="https:// address")]
 EditAddress = Annotated[str, StringConstraints(pattern=rf"^https://{_HOST}{_URL}*\{{path\}}{_URL}*$"), Means(
     "an https:// address with {path} where a file's path goes",
@@ -205,10 +215,21 @@ def one_of(*values: str) -> Any:
 def list_of(item: Any, *, min_items: int = 1) -> Any:
     """A list (read into a tuple, so records stay frozen) of at least min_items items."""
     at_least = f" of at least {min_items}" if min_items else ""
-    return Annotated[tuple[item, ...], Strict(False), Field(min_length=min_items), Means(
+    return Annotated[tuple[item, ...], Strict(False), Field(min_length=min_items or None), Means(
         f"a list{at_least} (each item on its own line starting with '- ')",
         "write each item on its own line, indented, starting with '- '",
         short=f"list (at least {min_items})" if min_items else "list")]
+
+
+def by_id(value: Any, *, min_items: int = 0) -> Any:
+    """A block of `id: value` lines read into a dict by id, for choices made about things the
+    playbook defines (a project's person for each role id): the ids are checked against the
+    playbook after the shape, and readers look them up by id."""
+    # An editor reads patternProperties alone as "any other key is fine too"; the build refuses them.
+    closed = {"additionalProperties": False}
+    return Annotated[dict[Id, value], Field(min_length=min_items or None, json_schema_extra=closed), Means(
+        "a block of 'id: ...' lines", "write each id on its own line, indented under this key, followed by ':'",
+        short="block of `<id>:` lines")]
 
 
 Audience = one_of(CUSTOMER, INTERNAL)

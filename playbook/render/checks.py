@@ -16,16 +16,20 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from html import unescape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from playbook.problems import Problem
-from playbook.render import html_tags, urls
+from playbook.render import html_tags
+
+if TYPE_CHECKING:  # the readings are made from this module's functions
+    from playbook.render.finished_pages import PageReading
 
 _ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_INTERNAL_BOX = re.compile(r"""class\s*=\s*["'][^"']*\binternal\b""", re.I)
+INTERNAL_BOX = re.compile(r"""class\s*=\s*["'][^"']*\binternal\b""", re.I)
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _IMAGES = ("img", "source")  # where a data: address is a picture, not a document or a script
 
@@ -49,21 +53,13 @@ def ids_of(html: str) -> set[str]:
     return {unescape(next(g for g in match.groups() if g is not None)) for match in _ID.finditer(html)}
 
 
-def check_site(site_dir: Path, staged_root: Path, manifest: dict[str, Any]) -> list[Problem]:
+def check_site(pages: Mapping[str, PageReading], staged_root: Path, manifest: dict[str, Any]) -> list[Problem]:
+    """The problems of a rendered site, from its pages as read (playbook.render.finished_pages)."""
     problems: list[Problem] = []
-    pages = manifest["pages"]
-    html_of: dict[str, str] = {}
-    for src, page in pages.items():
-        output = site_dir / urls.output_file(page["url"])
-        html_of[src] = output.read_text(encoding="utf-8") if output.is_file() else ""
-
-    ids: dict[str, set[str]] = {}
     for anchor in manifest["anchors"]:
-        if anchor["target"] not in ids:
-            ids[anchor["target"]] = ids_of(html_of.get(anchor["target"], ""))
-        if anchor["anchor"] not in ids[anchor["target"]]:
-            known = sorted(ids[anchor["target"]])
-            close = difflib.get_close_matches(anchor["anchor"], known, n=1, cutoff=0.6)
+        known_ids = pages[anchor["target"]].ids if anchor["target"] in pages else frozenset()
+        if anchor["anchor"] not in known_ids:
+            close = difflib.get_close_matches(anchor["anchor"], sorted(known_ids), n=1, cutoff=0.6)
             hint = f"did you mean '#{close[0]}'? " if close else ""
             problems.append(Problem(anchor["source"], anchor["line"],
                                     f"the link '{anchor['written']}' names the section '#{anchor['anchor']}', which "
@@ -72,21 +68,20 @@ def check_site(site_dir: Path, staged_root: Path, manifest: dict[str, Any]) -> l
                                     "#who-does-what"))
 
     customer = manifest["audience"] == "customer"
-    for src, html in html_of.items():
-        page = pages[src]
-        for tag, attribute, address in addresses(html):
-            scheme = unsafe_scheme(tag, attribute, address)
-            if scheme:
-                problems.append(_at(staged_root, page, src, address,
-                                    f"the page holds a link to '{address[:60]}', whose '{scheme}:' scheme a page "
-                                    "may not use", "link to an http, https or mailto address, or to a page of the site"))
+    for src, page in manifest["pages"].items():
+        if src not in pages:
+            continue
+        reading = pages[src]
+        for address, scheme in reading.unsafe:
+            problems.append(_at(staged_root, page, src, address,
+                                f"the page holds a link to '{address[:60]}', whose '{scheme}:' scheme a page "
+                                "may not use", "link to an http, https or mailto address, or to a page of the site"))
         if customer:
-            content = html
-            if "<!--" in content:
+            if reading.has_comment:
                 problems.append(_at(staged_root, page, src, "<!--", "the customer page holds an HTML comment",
                                     "remove the comment from the page (comments in a page's source are removed "
                                     "before the customer site is built; this one came from a macro or template)"))
-            if _INTERNAL_BOX.search(content):
+            if reading.internal_box:
                 problems.append(_at(staged_root, page, src, "internal",
                                     "the customer page shows a box marked internal",
                                     "write the passage as a top-level '/// internal' block, which the build removes"))

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 from playbook import hosting
 from playbook.problems import Problem
 from playbook.render import checks, engine_messages, search_index
+from playbook.render.finished_pages import FinishedPages
 
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}
 _RECORD = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<message>.*)$")
@@ -62,8 +64,11 @@ def engine_command(engine: str) -> list[str]:
     return [sys.executable, "-m", "playbook.render.launch", ENGINES[engine], "build", "--strict"]
 
 
-def run_engine(staged_root: Path, site_dir: Path, engine: str) -> tuple[int, str, str | None]:
-    """(exit code, output, the page it was stuck on or None)."""
+def run_engine(staged_root: Path, site_dir: Path, engine: str,
+               meanwhile: Callable[[Callable[[], str | None]], None] = lambda building: None,
+               ) -> tuple[int, str, str | None]:
+    """(exit code, output, the page it was stuck on or None). While the engine works, meanwhile
+    is called now and then with a function naming the page the engine is on."""
     progress = site_dir.parent / f".progress-{site_dir.name}"
     progress.parent.mkdir(parents=True, exist_ok=True)
     progress.write_text("", encoding="utf-8")
@@ -79,6 +84,8 @@ def run_engine(staged_root: Path, site_dir: Path, engine: str) -> tuple[int, str
                 if time.time() - progress.stat().st_mtime > limit:
                     stuck = progress.read_text(encoding="utf-8").strip() or "?"
                     process.kill()
+                else:
+                    meanwhile(lambda: _building(progress))
         finally:
             if process.poll() is None:  # the build was stopped: so is the engine it started
                 process.kill()
@@ -89,11 +96,20 @@ def run_engine(staged_root: Path, site_dir: Path, engine: str) -> tuple[int, str
     return process.returncode, text, stuck
 
 
+def _building(progress: Path) -> str | None:
+    """The page the launcher last named, or None while it is rewriting the file (a name is
+    complete once its line ends)."""
+    named = progress.read_text(encoding="utf-8")
+    return named[:-1] if named.endswith("\n") else None
+
+
 def render(staged_root: Path, site_dir: Path, audience: str, *, engine: str = "mkdocs") -> Rendered:
     """Render the staged tree into site_dir and finish it; never raises for an author's mistake."""
     started = time.monotonic()
-    returncode, output, stuck = run_engine(staged_root, site_dir, engine)
     manifest = json.loads((staged_root / "stage.json").read_text(encoding="utf-8"))
+    pages = FinishedPages(site_dir, manifest)
+    # Each page is read as soon as the engine has written it, on the core the engine leaves free.
+    returncode, output, stuck = run_engine(staged_root, site_dir, engine, meanwhile=pages.read_finished)
     messages = author_messages(output, staged_root, manifest)
     rendered = Rendered(audience, site_dir, returncode == 0, 0.0, messages)
     if stuck:
@@ -107,10 +123,10 @@ def render(staged_root: Path, site_dir: Path, audience: str, *, engine: str = "m
         rendered.seconds = time.monotonic() - started
         return rendered
     if rendered.ok:
-        search_index.write_index(site_dir, manifest)
-        rendered.problems = checks.check_site(site_dir, staged_root, manifest)
+        search_index.write_index(site_dir, manifest, pages)
+        rendered.problems = checks.check_site(pages, staged_root, manifest)
         # The host's config for this site, from the hosting settings and the output.
-        rendered.problems += hosting.finish_site(site_dir, manifest)
+        rendered.problems += hosting.finish_site(site_dir, manifest, pages.inline_code())
         rendered.ok = not rendered.problems
     elif not messages:
         rendered.messages = [line for line in output.splitlines() if line.strip()][-20:]

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from playbook.render import search_terms, urls
+from playbook.render import search_terms
 from playbook.render.search_sections import split_sections
+
+if TYPE_CHECKING:  # the readings are made with this module's entries_of
+    from playbook.render.finished_pages import PageReading
 
 INDEX = Path("search", "search_index.json")
 CONTENT_START = '<div class="pb-page-content" data-pb-content>'
@@ -106,33 +109,20 @@ def entries_of(url: str, title: str, content: str, *, boost: float | None, tags:
     return entries
 
 
-def write_index(site_dir: Path, manifest: dict[str, Any], *, cache: dict | None = None) -> None:
-    """Replace the engine's search index with the index of every page of the site. With a
-    cache (a preview's), a page whose output did not change since last time is not read again."""
+def write_index(site_dir: Path, manifest: dict[str, Any], pages: Mapping[str, PageReading]) -> None:
+    """Replace the engine's search index with the index of every page of the site, from the
+    pages as read (playbook.render.finished_pages), in the order of the manifest."""
     path = site_dir / INDEX
     written = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     config = {**(written.get("config") or DEFAULT_CONFIG), "synonyms": manifest.get("search_synonyms", [])}
     docs: list[dict] = []
     terms: dict[str, list[str]] = {}
     for src, page in manifest["pages"].items():
-        output = site_dir / urls.output_file(page["url"])
-        if not output.is_file() or page.get("exclude"):
+        if src not in pages or page.get("exclude"):
             continue
         if page.get("terms"):
             terms[page["url"]] = page["terms"]
-        # Material's search shows titles as HTML (it sets them as innerHTML), like the section
-        # titles cut from the page; a page's own title is the author's text, so it is escaped.
-        title = escape(page["title"] or src, quote=False)
-        status = output.stat()
-        key = (src, status.st_mtime_ns, status.st_size, title, page.get("boost"))
-        if cache is not None and key in cache:
-            docs += cache[key]
-            continue
-        entries = entries_of(page["url"], title, page_content(output.read_text(encoding="utf-8")),
-                             boost=page.get("boost"), tags=None)
-        if cache is not None:
-            cache[key] = entries
-        docs += entries
+        docs += pages[src].entries
     index = search_terms.add_terms({"config": config, "docs": docs}, terms)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(search_terms.dumps(index), encoding="utf-8")

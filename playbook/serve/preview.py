@@ -22,6 +22,7 @@ from playbook import pipeline
 from playbook.load.sources import SourcesCache, load_sources
 from playbook.problems import PlaybookError
 from playbook.render import search_index
+from playbook.render.finished_pages import FinishedPages
 from playbook.stage.page_cache import PageCache
 from playbook.stage.site import StageOptions, plan_site
 from playbook.stage.tree import Tree
@@ -117,7 +118,7 @@ class Preview:
         if collect.lines:
             return collect.lines
         manifest = json.loads((self.staged / "stage.json").read_text(encoding="utf-8"))
-        search_index.write_index(self.site_dir, manifest, cache=self._search_cache)
+        search_index.write_index(self.site_dir, manifest, FinishedPages(self.site_dir, manifest, self._search_cache))
         return []
 
     def _finish(self, problems: list[str], started: float) -> None:

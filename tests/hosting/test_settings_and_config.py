@@ -73,8 +73,8 @@ def test_a_missing_tenant_points_at_the_block(tmp_path):
     config = write_config(tmp_path, "  hosting:\n    reader_roles: []\n")
     shown = problems_of(config)
     assert len(shown) == 2
-    # A missing key is reported where the block starts (its first key), with what to add.
-    block = line_of(config, "reader_roles: [")
+    # A missing key is reported at the key that names the block, with what to add.
+    block = line_of(config, "  hosting:")
     assert shown[0].startswith(f"mkdocs.yml:{block}: 'extra.hosting' is missing the required key 'entra_tenant_id'")
     assert shown[1].startswith(f"mkdocs.yml:{line_of(config, 'reader_roles: [')}: 'extra.hosting.reader_roles' needs")
 

@@ -16,7 +16,7 @@ import pytest
 from playbook import pipeline
 from playbook.kits.build import build_kits
 from playbook.publish import generations
-from tests.kits.helpers import TODAY, edited, internal_only, readable_text, real_sources
+from tests.kits.helpers import ROOT, TODAY, edited, internal_only, readable_text, real_sources
 
 pytestmark = pytest.mark.build
 
@@ -152,3 +152,12 @@ def test_unchanged_kits_are_not_rebuilt_and_kits_and_sites_keep_each_other(built
     removed = build_kits(built, today=TODAY)
     assert (removed.built, removed.removed) == ([], ["project-bravo"])
     assert sorted(p.name for p in (built / "site" / "projects").iterdir()) == ["project-alpha"]
+
+
+def test_kits_go_to_the_work_folder_named_on_the_command_line(tmp_path):
+    published = generations.current(ROOT)
+    result = subprocess.run([sys.executable, "-m", "playbook", "--work", str(tmp_path), "kits"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [p.name for p in (tmp_path / "site" / "projects").iterdir()]
+    assert generations.current(ROOT) == published, "the repository's own site/ was published to"

@@ -2,15 +2,14 @@
 file:line: what is wrong — how to fix it; and the editor's JSON Schema comes from the same model."""
 from __future__ import annotations
 
+import importlib.util
 import json
-import subprocess
-import sys
 
 import jsonschema
 import pytest
 import yaml
 
-from playbook.kits.project import load_projects, project_json_schema
+from playbook.kits.project import load_projects
 from playbook.kits.settings import ENVIRONMENT, KitSettings, read_kit_settings, settings_problems
 from playbook.load.settings import read_settings
 from playbook.problems import PlaybookError
@@ -64,10 +63,10 @@ def test_dates_that_do_not_exist_are_each_reported_at_their_line_with_the_other_
                    "    name: Helen Marsh\n": ""})
     _, problems = load_text(tmp_path, text, sources)
     assert [str(p) for p in problems] == [
-        f"projects/{EXAMPLE_ID}.yml:{line_of(text, 'kickoff:')}: 'kickoff' must be a date written YYYY-MM-DD, not "
-        "'2026-13-05' — write a day that exists, such as 2027-03-31, without quotes",
-        f"projects/{EXAMPLE_ID}.yml:{line_of(text, 'go_live:')}: 'go_live' must be a date written YYYY-MM-DD, not "
-        "'2027-02-30' — write a day that exists, such as 2027-03-31, without quotes",
+        f"projects/{EXAMPLE_ID}.yml:{line_of(text, 'kickoff:')}: 'kickoff' must be a date written as YYYY-MM-DD, "
+        "not '2026-13-05' — write a day that exists, as YYYY-MM-DD without quotes, such as 2026-03-31",
+        f"projects/{EXAMPLE_ID}.yml:{line_of(text, 'go_live:')}: 'go_live' must be a date written as YYYY-MM-DD, "
+        "not '2027-02-30' — write a day that exists, as YYYY-MM-DD without quotes, such as 2026-03-31",
         f"projects/{EXAMPLE_ID}.yml:{line_of(text, 'executive-sponsor:')}: 'people.executive-sponsor' is missing the "
         "required key 'name' — add 'name:' (the person's name as colleagues write it)",
     ]
@@ -84,13 +83,16 @@ def test_every_problem_of_a_file_is_reported_at_once(sources, tmp_path):
     _, problems = load_text(tmp_path, text, sources)
     got = {(p.line, p.message.split(" — ")[0]) for p in problems}
     # shape problems come first: the file's references are checked once its shape is right
-    assert (line_of(text, "teams_chanel:"), "unknown key 'teams_chanel' in the file") in got
-    assert (line_of(text, "time: 10:00"), "'communications.steering-committee.time' must be a time in quotes, "
-            "not the number 600") in got
+    assert (line_of(text, "teams_chanel:"), f"unknown key 'teams_chanel' in the file (id '{EXAMPLE_ID}')") in got
+    assert (line_of(text, "time: 10:00"), "'communications.steering-committee.time' must be a time of day \"HH:MM\" "
+            "in quotes, not the number 600") in got
     assert (line_of(text, "email: aisha.rahman"), "'people.customer-subject-matter-expert.email' must be an e-mail "
             "address, not 'aisha.rahman'") in got
     fixes = {p.message: p.fix for p in problems}
-    assert fixes["unknown key 'teams_chanel' in the file"].startswith("did you mean 'teams_channel'?")
+    assert fixes[f"unknown key 'teams_chanel' in the file (id '{EXAMPLE_ID}')"].startswith(
+        "did you mean 'teams_channel'?")
+    # the misspelt key is the one mistake: 'teams_channel' is not also reported missing
+    assert not any("teams_channel" in message for message in fixes if "missing" in message)
     # fix the shape, and the references are reported, all of them
     text = edited({"teams_chanel:": "teams_channel:", "time: 10:00": 'time: "10:00"',
                    "email: aisha.rahman\n": "email: aisha.rahman@harbourline.example\n"}, text)
@@ -111,12 +113,15 @@ def test_the_file_name_is_the_id_and_the_time_zone_must_exist(sources, tmp_path)
     ]
 
 
-def test_the_json_schema_is_generated_from_the_model_and_current():
+def test_the_json_schema_and_the_field_table_are_generated_from_the_model_and_current():
+    spec = importlib.util.spec_from_file_location("export_schemas", ROOT / "tools" / "export_schemas.py")
+    export_schemas = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(export_schemas)
     written = json.loads((ROOT / "schemas" / "project.schema.json").read_text(encoding="utf-8"))
-    assert written == json.loads(json.dumps(project_json_schema()))
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "export_schemas.py"), "--check"], cwd=ROOT,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert written == json.loads(export_schemas.schemas()["project.schema.json"])
+    readme = (ROOT / "projects" / "README.md").read_text(encoding="utf-8")
+    assert readme == export_schemas.documents()["projects/README.md"]
+    assert "| `people.<id>.email` | required | an e-mail address |" in readme
     assert set(written["required"]) >= {"id", "customer", "people", "kickoff", "go_live", "teams_channel"}
     assert written["$defs"]["Person"]["required"] == ["name", "email"]
 

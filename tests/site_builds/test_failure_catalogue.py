@@ -198,7 +198,7 @@ CATALOGUE: dict[str, Mistake] = {
     "review date in the wrong format": Mistake(
         _page_edit("last_reviewed: 2026-11-02", "last_reviewed: 02/11/2026"),
         ["docs/index.md:5: 'last_reviewed' must be a date written as YYYY-MM-DD, not '02/11/2026'",
-         "write the date as YYYY-MM-DD"]),
+         "write a day that exists, as YYYY-MM-DD"]),
     "review date that does not exist": Mistake(
         _page_edit("last_reviewed: 2026-11-02", "last_reviewed: 2026-02-30"),
         ["docs/index.md:5: '2026-02-30' is not a real date", "write a date that exists"]),

@@ -100,7 +100,7 @@ def test_a_date_is_a_real_day_written_yyyy_mm_dd():
 
     found = validate(Review, value, "f.yml")[1]
     assert str(found[0]) == ("f.yml:2: 'last_reviewed' must be a date written as YYYY-MM-DD, not '31/01/2026' — "
-                             "write the date as YYYY-MM-DD, for example 2026-03-31")
+                             "write a day that exists, as YYYY-MM-DD without quotes, such as 2026-03-31")
     value, _ = parse_yaml("owner: pm\nlast_reviewed: 2026-01-31 10:00:00\n", "f.yml")
     assert "must be a date" in validate(Review, value, "f.yml")[1][0].message  # a time is not a day
     value, _ = parse_yaml("owner: pm\nlast_reviewed: 2026-01-31\n", "f.yml")

@@ -1,0 +1,92 @@
+"""The project file: one implementation's customer, people, dates and choices (projects/<id>.yml).
+
+Declared once, like every other kind of data: playbook/kits/project.py validates a file against
+`ProjectFile` through the shared messages (playbook/load/messages.py), tools/export_schemas.py
+writes schemas/project.schema.json and the field table in projects/README.md from it, and the
+kits read the typed object. What needs the playbook (role ids, phases, communications) is checked
+after the shape, when the file is loaded.
+"""
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
+
+from playbook.model.facts import Score
+from playbook.model.types import (
+    Day,
+    Email,
+    HttpsAddress,
+    Id,
+    Means,
+    Record,
+    Text,
+    TimeOfDay,
+    by_id,
+    list_of,
+    one_of,
+    whole_number,
+)
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+
+# The fix an author needs here is where to find the link, not what an address looks like.
+TeamsChannel = Annotated[HttpsAddress, Means(
+    "an https:// link", "paste the channel's link from Teams (Get link to channel); it starts with https://",
+    short="https:// address")]
+
+
+class Person(Record):
+    """Someone named for a role on this project."""
+
+    name: Text = Field(description="the person's name as colleagues write it")
+    email: Email = Field(description="the person's e-mail address, such as dana.whitfield@example.com")
+
+
+class PhasePlan(Record):
+    """This project's own dates for one phase, where they differ from the defaults."""
+
+    start: Day | None = Field(None, description="the phase's first day, a working day, YYYY-MM-DD")
+    working_days: whole_number(1, 400) | None = Field(
+        None, description="the phase's length in working days, instead of the phase's default")
+
+
+class Meeting(Record):
+    """When a recurring communication happens on this project."""
+
+    weekday: one_of(*WEEKDAYS) = Field(description="monday to friday")
+    time: TimeOfDay = Field(description="the local time it starts or is sent, in quotes, such as \"10:00\"")
+    every_weeks: whole_number(1, 8) = Field(1, description="1 for weekly, 2 for every other week, and so on")
+    minutes: whole_number(5, 480) = Field(30, description="how long it takes, in minutes")
+
+
+class Rescore(Record):
+    """A change impact scored again for this customer."""
+
+    likelihood: Score = Field(description="1 (rare) to 5 (almost certain), for this customer")
+    cost: Score = Field(description="1 (a nuisance) to 5 (loses the customer), for this customer")
+    why: Text | None = Field(None, description="optional: what about this customer changes the score")
+
+
+class ProjectFile(Record):
+    """One implementation: projects/<id>.yml."""
+
+    model_config = ConfigDict(title="Project (projects/<id>.yml)")
+
+    id: Id = Field(description="the project's id; the file name is this id plus .yml")
+    customer: Text = Field(description="the customer's name as they write it")
+    title: Text = Field(description="what is being implemented, such as 'Order-to-cash platform'")
+    goals: list_of(Text) = Field(description="what the customer wants from the project, one sentence each")
+    teams_channel: TeamsChannel = Field(description="the link to the shared Microsoft Teams channel, starting https://")
+    time_zone: Text = Field(description="the customer's time zone for meetings, such as Europe/London")
+    kickoff: Day = Field(description="the kickoff meeting: the first day of the kickoff phase, YYYY-MM-DD")
+    go_live: Day = Field(description="the day the system goes live: the last day of the go-live phase")
+    phases: by_id(PhasePlan) = Field(default_factory=dict,
+                                     description="optional: a phase's own start or length, by phase id")
+    people: by_id(Person, min_items=1) = Field(description="who holds each role on this project, by role id")
+    communications: by_id(Meeting) = Field(
+        default_factory=dict, description="when the recurring communications happen, by communication id")
+    change_impacts: by_id(Rescore) = Field(default_factory=dict,
+                                           description="change impacts scored again for this customer, by id")
+    done: by_id(list_of(Id, min_items=0)) = Field(
+        default_factory=dict, description="checklist items already done, as checklist id: list of item ids")
