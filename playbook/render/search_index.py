@@ -46,10 +46,56 @@ def page_content(html: str) -> str:
     return article.group("inner") if article else ""
 
 
+# A table row, and a term of a definition list with its definitions. Material's parser keeps
+# no table or list-of-definitions markup, so a whole table would reach the index as one run of
+# text, its cells glued ("WhatWho at the customerWhen"): the search worker reads a run of text as
+# one passage, and a table of thirty rows then "answers" any question whose words are scattered
+# over its rows. Each table and definition list is therefore handed to the parser as a list (tags
+# Material keeps), each row, and each term with its definitions, an item of it: the worker reads
+# an item whole, as one passage, so a row's "what" stays with its "who" and "when", where the
+# sentences of a paragraph would be read apart. A table's caption, just before its list, is read
+# with each row as a list's lead-in is.
+_TABLE = re.compile(r"(?P<start><table\b[^>]*>(?:\s*<caption\b.*?</caption\s*>)?)(?P<inner>.*?)(?P<end></table\s*>)", re.S)
+_DEFINITIONS = re.compile(r"(?P<start><dl\b[^>]*>)(?P<inner>.*?)(?P<end></dl\s*>)", re.S)
+_ROW = re.compile(r"<tr\b(?P<attrs>[^>]*)>(?P<inner>.*?)</tr\s*>", re.S)
+_TERM = re.compile(r"<dt\b[^>]*>.*?</dt\s*>(?:\s*<dd\b[^>]*>.*?</dd\s*>)*", re.S)
+_CELL = re.compile(r"(?=<(?:td|th|dd)\b)")
+# A table inside a table: the patterns above would end the outer one early, so it is left as is.
+_NESTED = re.compile(r"<(?:table|dl)\b")
+
+
+def _as_item(html: str) -> str:
+    """A row's or a term's markup as one list item, a space between its cells."""
+    return "<li>" + _CELL.sub(" ", html) + "</li>"
+
+
+def _row(match: re.Match) -> str:
+    # A row the template keeps out of the index (a header row of column labels) stays as it is,
+    # so the parser still skips it.
+    if "data-search-exclude" in match.group("attrs"):
+        return match.group()
+    return _as_item(match.group("inner"))
+
+
+def _as_list(match: re.Match, items: re.Pattern, item) -> str:
+    inner = match.group("inner")
+    if _NESTED.search(inner):
+        return match.group()
+    return match.group("start") + "<ul>" + items.sub(item, inner) + "</ul>" + match.group("end")
+
+
+def passages_marked(content: str) -> str:
+    """The page's content with each table and definition list as a list, a row or a defined
+    term with its definitions an item."""
+    content = _TABLE.sub(lambda m: _as_list(m, _ROW, _row), content)
+    return _DEFINITIONS.sub(lambda m: _as_list(m, _TERM, lambda t: _as_item(t.group())), content)
+
+
 def entries_of(url: str, title: str, content: str, *, boost: float | None, tags: list[str] | None) -> list[dict]:
-    """A page's entries, as Material's SearchIndex.create_entry_for_section writes them."""
+    """A page's entries, as Material's SearchIndex.create_entry_for_section writes them, from its
+    content with each table row and defined term marked as a passage (passages_marked)."""
     entries = []
-    for section in split_sections(content):
+    for section in split_sections(passages_marked(content)):
         if section.excluded:
             continue
         entry: dict[str, Any] = {"location": url + (f"#{section.id}" if section.id else ""),

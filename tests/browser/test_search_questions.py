@@ -128,7 +128,7 @@ CUSTOMER = [
                                                          "customer-questions/")),
     ("who is my contact on your side", ("customer-questions/", "", "roles/implementation-project-manager/")),
     ("how much time will my team need to spend", ("customer-questions/", "", "roles/customer-project-lead/")),
-    ("what do you need from us during testing", ("phases/testing/", "customer-questions/")),
+    ("what do you need from us during testing", ("phases/testing/", "customer-questions/", "what-we-need-from-you/")),
     ("who on our side approves the design", ("phases/discovery-and-design/", "roles/customer-project-lead/")),
     ("how will we be kept up to date", ("communication-plan/", "customer-questions/", "")),
     ("we want an extra report added", ("change-management/change-requests/", "customer-questions/")),
@@ -158,7 +158,8 @@ CUSTOMER = [
     ("a test found a serious bug", ("phases/testing/", "governance/escalation/")),
     ("what changes for our employees", ("change-management/impact-register/", "phases/training/")),
     ("telling our users about the new system", ("templates/go-live-announcement/", "phases/training/")),
-    ("our project manager doesn't respond", ("governance/escalation/", "change-management/customer-complaints/")),
+    ("our project manager doesn't respond", ("governance/escalation/", "change-management/customer-complaints/",
+                                             "customer-questions/")),
     ("what is expected of our end users", ("roles/customer-end-users/", "phases/training/")),
     ("moving data from our old system", ("phases/testing/", "phases/go-live/", "roles/customer-it-lead/")),
 ]

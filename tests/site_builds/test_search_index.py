@@ -2,6 +2,7 @@
 matrices and checklists (rendered HTML, so indexed), each FAQ question as its own entry, and the
 synonyms and boosts pages declare in front matter, which the page itself never shows."""
 import json
+import re
 
 import pytest
 
@@ -32,6 +33,29 @@ def test_matrix_rows_and_checklist_items_are_in_the_index(index):
         for checklist in PLAYBOOK.checklists_for(process.id):
             for item in checklist.items:
                 assert html.text(item.text) in text, (location, checklist.id, item.id)
+
+
+def test_column_labels_and_legends_are_not_in_the_index(index):
+    """Labels repeated on every page with the same table say nothing about any row; the letters
+    of a matrix mean nothing once the columns are gone (the role pages say it in words)."""
+    text = " ".join(html.text(d["text"]) for d in index["docs"])
+    for label in ("Who at the customer", "What changes, and for whom", "Entry, and what it is",
+                  "What the role is for", "gives input before the work is done", "no part"):
+        assert label not in text, label
+    # Each row of a matrix is a passage of its own (a list item) that starts with its activity.
+    matrix = next(d["text"] for d in index["docs"] if d["location"] == "phases/kickoff/#who-does-what")
+    for activity in PLAYBOOK.processes["kickoff"].activities:
+        assert f"<li> {activity.title}" in matrix, activity.id
+
+
+def test_what_a_template_shows_on_lines_of_their_own_stays_apart_in_the_index(index):
+    """A title and the detail shown under it are words apart in search results too
+    ("Execute the cutover Follow the plan", never "cutoverFollow", "calendars.Owner:")."""
+    glued = re.compile(r"[a-z.][A-Z][a-z]")
+    for doc in index["docs"]:
+        if doc["location"].startswith(("phases/", "governance/", "change-management/", "communication-plan/")):
+            found = glued.search(html.text(doc["text"]))
+            assert not found, (doc["location"], html.text(doc["text"])[max(found.start() - 40, 0):found.end() + 20])
 
 
 def test_each_faq_question_is_an_entry_of_its_own(index, real_internal_site):

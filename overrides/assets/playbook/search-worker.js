@@ -50,7 +50,10 @@
     "wont wouldnt isnt arent wasnt werent hasnt havent hadnt mustnt whats whos wheres hows lets thats theres " +
     // Light verbs: in a question they carry the sentence, not its subject ("what goes in", "can't make it").
     "go goes going went gone make makes made making take takes took taking give gives gave given giving " +
-    "put puts happen happens happened want wants wanted look looks looking"
+    "put puts happen happens happened want wants wanted look looks looking " +
+    // The frame of a question about duties ("what is expected of the sponsor", "what am I supposed
+    // to do"): it asks for what a role does, which the role's own words answer.
+    "expect expects expected expecting supposed"
   ).split(" "));
 
   // -- Porter's stemmer (M.F. Porter, "An algorithm for suffix stripping", 1980) ---------------
@@ -295,6 +298,7 @@
     this.inTitles = new Map();     // token -> sections whose title holds it
     this.inPageOwn = new Map();    // token -> pages whose title or search terms hold it
     this.inPages = new Map();      // token -> pages (weighted tf over the whole page)
+    var texts = new Map();         // a passage's words -> {pages holding them, passages}
     var surfaces = new Map();      // surface word -> stem, for completing words and typos
     var titleWords = new Map();    // word of a title -> how often, for Material's suggestions
 
@@ -333,9 +337,19 @@
       }
       entry.pieces.forEach(function (piece) {
         var list = read(plain(piece.html), false);
-        var passage = { entry: entry, piece: piece, index: passages.length, length: list.length };
+        // A list item is found with the sentence that introduces its list, which the page as a
+        // whole already counts once.
+        var found = piece.lead ? list.concat(read(plain(piece.lead), false)) : list;
+        var passage = { entry: entry, piece: piece, index: passages.length, length: found.length, copy: -1 };
         passages.push(passage);
-        if (list.length) post(self.inPassages, count(list), passage.index);
+        var same = list.join(" ");
+        if (same) {
+          var copies = texts.get(same);
+          if (!copies) texts.set(same, copies = { pages: new Set(), passages: [] });
+          copies.pages.add(page.index);
+          copies.passages.push(passage);
+        }
+        if (found.length) post(self.inPassages, count(found), passage.index);
         count(list, page.whole, TEXT);
         page.length += list.length;
       });
@@ -347,6 +361,14 @@
       post(self.inPageOwn, page.own, page.index);
       post(self.inPages, page.whole, page.index);
       page.whole = null;
+    });
+    // Passages a template repeats on several pages (each communication a role page lists, the
+    // lifecycle on the home page) are copies: one number per text, so the ranking can tell.
+    var copiesFound = 0;
+    texts.forEach(function (copies) {
+      if (copies.pages.size < 2) return;
+      copies.passages.forEach(function (p) { p.copy = copiesFound; });
+      copiesFound++;
     });
     this.passageLength = Float32Array.from(passages, function (p) { return p.length; });
     this.avgPassage = passages.reduce(function (s, p) { return s + p.length; }, 0) / Math.max(passages.length, 1) || 1;
@@ -550,8 +572,11 @@
       }
       var share = held / total, score = sum * Math.pow(share, COVER);
       var page = c.entry.page, r = results.get(page.index);
-      if (!r) results.set(page.index, r = { page: page, best: 0, sections: new Map() });
+      if (!r) results.set(page.index, r = { page: page, best: 0, unique: 0, copies: new Map(), sections: new Map() });
       if (score > r.best) r.best = score;
+      var copy = passage ? passage.copy : -1;
+      if (copy < 0) { if (score > r.unique) r.unique = score; }
+      else if (score > (r.copies.get(copy) || 0)) r.copies.set(copy, score);
       var section = r.sections.get(c.entry.index);
       if (!section) r.sections.set(c.entry.index, section = { entry: c.entry, score: 0 });
       if (score > section.score) section.score = score;
@@ -565,10 +590,9 @@
       }
       r.whole = sum * Math.pow(held / total, COVER);
       r.named = self.named(r.page, marks);
-      r.score = (BEST_PASSAGE * r.best + WHOLE_PAGE * r.whole + NAMED * r.named) * r.page.boost;
       ranked.push(r);
     });
-    ranked.sort(function (a, b) { return b.score - a.score || a.page.index - b.page.index; });
+    ranked = this.withoutRepeats(ranked);
     // Only the pages listed need to know which terms they hold; then the buffers are cleared.
     var holds = ranked.slice(0, GROUPS).map(function (r) {
       return inWhole.map(function (whole) { return whole[r.page.index] > 0; });
@@ -588,6 +612,36 @@
     var result = { items: items };
     if (this.suggest) result.suggest = this.suggestion(query);
     return result;
+  };
+
+  /* The pages in order of their score, where a passage copied onto several pages counts only for
+     the first of them: the others are ranked by their best passage that no page above them has
+     shown. Three results holding the same sentence tell a reader no more than one; the page
+     whose copy ranks first, by the rest of what it holds, keeps it. */
+  Index.prototype.withoutRepeats = function (ranked) {
+    function score(r, best) {
+      return (BEST_PASSAGE * best + WHOLE_PAGE * r.whole + NAMED * r.named) * r.page.boost;
+    }
+    function order(a, b) { return b.score - a.score || a.page.index - b.page.index; }
+    ranked.forEach(function (r) { r.score = score(r, r.best); });
+    ranked.sort(order);
+    var shown = new Set(), out = [];
+    while (ranked.length && out.length < GROUPS) {
+      var r = ranked.shift(), best = r.unique, from = -1;
+      r.copies.forEach(function (value, copy) { if (value > best && !shown.has(copy)) { best = value; from = copy; } });
+      if (best < r.best) {
+        // Its best passage is on a page above: ranked again by what it holds of its own.
+        r.best = best;
+        r.score = score(r, best);
+        var at = 0;
+        while (at < ranked.length && order(ranked[at], r) < 0) at++;
+        ranked.splice(at, 0, r);
+        continue;
+      }
+      if (from >= 0) shown.add(from);
+      out.push(r);
+    }
+    return out.concat(ranked);
   };
 
   /* What each term may look like on the page, for <mark> and for choosing the snippet: the stems
@@ -693,31 +747,86 @@
   }
 
   /* A section's text as pieces: {block, tag, html, words}; tag is the element the piece goes
-     back into (p, ul, ol, pre). */
+     back into (p, ul, ol, pre). A paragraph is cut into sentences, a list into its items, a
+     code block into lines; text outside any of them (what is left of a table or a definition
+     list the index could not mark) reads as paragraphs. A list item is its own words: a list
+     inside it ("Does: Sign off the design, Run the kickoff") is a block of its own, each item a
+     passage, so an item holding a long list never holds every word of it. */
+  var BLOCK_START = /<(ul|ol|p|pre)\b[^>]*>/g;
+  // The longest sentence read as the introduction of the list after it.
+  var LEAD_WORDS = 12;
+
+  /* Where the element opening at `from` (its name `tag`) ends: just after its matching end tag,
+     elements of the same name inside it counted. */
+  function closing(html, tag, from) {
+    var re = new RegExp("<(/?)" + tag + "\\b[^>]*>", "g"), depth = 0, m;
+    re.lastIndex = from;
+    while ((m = re.exec(html))) {
+      depth += m[1] ? -1 : 1;
+      if (!depth) return re.lastIndex;
+    }
+    return html.length;
+  }
+
   function cut(html) {
-    var pieces = [], block = 0;
-    var blocks = html.match(/<(ul|ol|pre|p)\b[^>]*>[\s\S]*?<\/\1>|[^<]+|<[^>]*>/g) || [];
-    blocks.forEach(function (raw) {
-      var m = /^<(ul|ol|pre|p)\b[^>]*>([\s\S]*)<\/\1>$/.exec(raw);
-      var tag = m ? m[1] : "p", inner = m ? m[2] : raw;
-      if (!m && !raw.trim() || (!m && raw.charAt(0) === "<")) return;
-      var parts;
-      if (tag === "ul" || tag === "ol") {
-        parts = (inner.match(/<li\b[^>]*>[\s\S]*?<\/li>/g) || []).map(function (li) {
-          return li.replace(/^<li\b[^>]*>|<\/li>$/g, "");
-        });
-      } else if (tag === "pre") {
-        parts = inner.replace(/^<code\b[^>]*>|<\/code>$/g, "").split("\n");
-      } else {
-        parts = inner.split(/(?<=[.!?:])\s+(?=[A-Z0-9"“(])/);
+    var pieces = [], blocks = 0;
+
+    function add(tag, block, part, lead) {
+      if (!part.trim()) return;
+      var text = part.replace(/<[^>]*>/g, " ");
+      pieces.push({ block: block, tag: tag, html: part.trim(), words: text.match(WORD) || [], lead: lead || "" });
+    }
+
+    function sentences(inner) {
+      var block = blocks++;
+      inner.split(/(?<=[.!?:])\s+(?=[A-Z0-9"“(])/).forEach(function (part) { add("p", block, part); });
+    }
+
+    /* The sentence that introduces a list, if the markup just before the list ends with a short
+       one ("Test readiness 8 items", "Before the build starts:", "Does"): its items are read
+       with it, as a passage is read with its section's title. */
+    function leadIn(before) {
+      var last = before.replace(/<[^>]*>/g, " ").split(/(?<=[.!?:])\s+(?=[A-Z0-9"“(])/).pop().trim();
+      return last && (last.match(WORD) || []).length <= LEAD_WORDS ? last : "";
+    }
+
+    /* The items of a list: each item's own markup is a piece, each list inside an item a block
+       of its own after it, read with the item's words just before it. */
+    function list(tag, inner, lead) {
+      var block = blocks++, at = 0, m, item = /<li\b[^>]*>/g;
+      while ((item.lastIndex = at, m = item.exec(inner))) {
+        var end = closing(inner, "li", m.index);
+        var body = inner.slice(item.lastIndex, end).replace(/<\/li>$/, ""), own = "", nested = [], k = 0, n;
+        var sub = /<(ul|ol)\b[^>]*>/g;
+        while ((sub.lastIndex = k, n = sub.exec(body))) {
+          var stop = closing(body, n[1], n.index), before = body.slice(k, n.index);
+          own += before;
+          nested.push([n[1], body.slice(sub.lastIndex, stop).replace(new RegExp("</" + n[1] + ">$"), ""), leadIn(before)]);
+          k = stop;
+        }
+        own += body.slice(k);
+        add(tag, block, own, lead);
+        nested.forEach(function (l) { list(l[0], l[1], l[2]); });
+        at = end;
       }
-      parts.forEach(function (part) {
-        if (!part.trim()) return;
-        var text = part.replace(/<[^>]*>/g, " ");
-        pieces.push({ block: block, tag: tag, html: part.trim(), words: text.match(WORD) || [] });
-      });
-      block++;
-    });
+    }
+
+    var at = 0, m, previous = "";
+    while ((BLOCK_START.lastIndex = at, m = BLOCK_START.exec(html))) {
+      var loose = html.slice(at, m.index), looseText = loose.replace(/<[^>]*>/g, "").trim();
+      if (looseText) sentences(loose);
+      var tag = m[1], end = closing(html, tag, m.index);
+      var inner = html.slice(BLOCK_START.lastIndex, end).replace(new RegExp("</" + tag + ">$"), "");
+      if (tag === "pre") {
+        var block = blocks++;
+        inner.replace(/^<code\b[^>]*>|<\/code>$/g, "").split("\n").forEach(function (line) { add("pre", block, line); });
+      } else if (tag === "p") sentences(inner);
+      else list(tag, inner, leadIn(looseText ? loose : previous));
+      previous = tag === "p" ? inner : "";
+      at = end;
+    }
+    var rest = html.slice(at);
+    if (rest.replace(/<[^>]*>/g, "").trim()) sentences(rest);
     return pieces;
   }
 

@@ -1,0 +1,92 @@
+"""The playbook's search worker on small indexes written here, in the browser that runs it: how it
+cuts a page into passages and how it ranks, each rule on the smallest pages that show it.
+
+The question sets (test_search_questions.py) judge search on the real sites; these tests pin the
+rules behind the figures, so a change that breaks one says which."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import Visitor
+
+pytestmark = pytest.mark.browser
+
+# Starts the site's own worker, hands it an index and asks it one question; Material's protocol
+# (SETUP 0 -> READY 1, QUERY 2 -> RESULT 3).
+ASK = """async ([docs, synonyms, query]) => {
+  const worker = new Worker("assets/playbook/search-worker.js");
+  const answer = type => new Promise(done => worker.addEventListener("message", function on(event) {
+    if (event.data.type === type) { worker.removeEventListener("message", on); done(event.data); }
+  }));
+  const ready = answer(1);
+  worker.postMessage({ type: 0, data: { config: { lang: ["en"], synonyms }, docs, options: {} } });
+  await ready;
+  const result = answer(3);
+  worker.postMessage({ type: 2, data: query });
+  const { data } = await result;
+  worker.terminate();
+  return data.items.map(items => items.map(item => ({ location: item.location, text: item.text })));
+}"""
+
+
+@pytest.fixture(scope="module")
+def ask(browser, internal_site):
+    visitor = Visitor(browser, internal_site)
+    visitor.open("")
+
+    def ask_(docs: list[dict], query: str, synonyms: list[dict] | None = None) -> list[list[dict]]:
+        return visitor.page.evaluate(ASK, [docs, synonyms or [], query])
+
+    yield ask_
+    visitor.close()
+    assert not visitor.outside and not visitor.errors, (visitor.outside, visitor.errors)
+
+
+def pages(results: list[list[dict]]) -> list[str]:
+    return [items[0]["location"].split("#")[0] for items in results]
+
+
+def test_an_item_of_a_nested_list_is_a_passage_of_its_own(ask):
+    # A role's work phase by phase: a numbered list of phases, each holding a list of activities.
+    docs = [{"location": "role/", "title": "Role",
+             "text": "<ol><li>Kickoff<ul><li>Run the kickoff</li><li>Book the rooms</li></ul></li>"
+                     "<li>Design<ul><li>Sign off the design</li><li>Review the data</li></ul></li></ol>"}]
+    (items,) = ask(docs, "review data ")
+    # The item alone, back in the list it came from; the phase holding it is a passage of its own.
+    assert items[0]["text"] == "<ul><li><mark>Review</mark> the <mark>data</mark></li></ul>"
+
+
+def test_a_list_item_is_found_with_the_short_sentence_that_introduces_its_list(ask):
+    docs = [{"location": "build/", "title": "Build",
+             "text": "<p>Test readiness</p><ul><li>Testers are named.</li><li>Data is loaded.</li></ul>"},
+            {"location": "notes/", "title": "Notes",
+             "text": "<p>Testers are named for each test. Every readiness review is logged.</p>"}]
+    assert pages(ask(docs, "test readiness testers named "))[0] == "build/"
+
+
+def test_a_passage_copied_onto_several_pages_counts_only_for_the_first(ask):
+    # Every role page lists the meetings its role attends, in the same words; the page that says
+    # what the meeting is for must not fall below the second and third copy.
+    copy = "<ul><li>Internal health review every two weeks</li></ul>"
+    docs = [{"location": "roles/director/", "title": "Director", "text": "<p>Owns delivery.</p>" + copy},
+            {"location": "roles/manager/", "title": "Manager", "text": "<p>Runs the project.</p>" + copy},
+            {"location": "roles/sales/", "title": "Sales", "text": "<p>Sells.</p>" + copy},
+            {"location": "governance/", "title": "Governance",
+             "text": "<p>The manager runs an internal health review with the director and sales, to look at "
+                     "margin and staffing before problems reach the customer.</p>"}]
+    found = pages(ask(docs, "internal health review "))
+    assert found[1] == "governance/" and sorted(found[:1] + found[2:]) == ["roles/director/", "roles/manager/",
+                                                                         "roles/sales/"]
+
+
+
+def test_the_frame_of_a_question_about_duties_does_not_decide(ask):
+    # The sponsor is named on every page, so "expected", on one page only, was the rarest word of
+    # the question and decided it.
+    docs = [{"location": "lifecycle/", "title": "Lifecycle",
+             "text": "<p>Everyone leaves the kickoff knowing what is expected of them and of the sponsor.</p>"},
+            {"location": "roles/sponsor/", "title": "Sponsor",
+             "text": "<p>The senior leader who owns the project and approves the go-live.</p>"}]
+    docs += [{"location": f"phase-{n}/", "title": f"Phase {n}", "text": f"<p>The sponsor signs phase {n} off.</p>"}
+             for n in range(1, 6)]
+    assert pages(ask(docs, "what is expected of the sponsor"))[0] == "roles/sponsor/"
