@@ -39,6 +39,12 @@ def addresses(html: str):
     return html_tags.addresses_in_page(html)
 
 
+def unsafe_addresses(html: str) -> list[tuple[str, str]]:
+    """(address, scheme) of each address in a page with a scheme a page may not use."""
+    return [(address, scheme) for tag, attribute, address in html_tags.addresses_in_page(html, with_scheme_only=True)
+            if (scheme := unsafe_scheme(tag, attribute, address))]
+
+
 def unsafe_scheme(tag: str, attribute: str, address: str) -> str | None:
     """The scheme of an address a reader must not be sent to or run, else None."""
     scheme = urlsplit(address).scheme.lower()

@@ -29,15 +29,16 @@ class PageReading:
     """One rendered page, as the steps after the engine see it."""
 
     entries: tuple[dict, ...]  # its sections for the search index (none if kept out of search)
-    ids: frozenset[str]  # every id and name: where a link to a section of it may land
+    ids: frozenset[str]  # every id and name, where a link to a section of it may land (else empty)
     unsafe: tuple[tuple[str, str], ...]  # (address, scheme) of each address with a scheme a page may not use
     has_comment: bool
     internal_box: bool
     inline: Inline
 
 
-def read_page(html: str, page: Mapping[str, Any], src: str) -> PageReading:
-    """Read one page's output; page is its entry in the stage's manifest."""
+def read_page(html: str, page: Mapping[str, Any], src: str, *, with_ids: bool = True) -> PageReading:
+    """Read one page's output; page is its entry in the stage's manifest. Its ids are read only
+    with_ids (a page no link names a section of needs none)."""
     entries: tuple[dict, ...] = ()
     if not page.get("exclude"):
         # Material's search shows titles as HTML (it sets them as innerHTML), like the section
@@ -45,9 +46,8 @@ def read_page(html: str, page: Mapping[str, Any], src: str) -> PageReading:
         title = escape(page["title"] or src, quote=False)
         entries = tuple(search_index.entries_of(page["url"], title, search_index.page_content(html),
                                                 boost=page.get("boost"), tags=None))
-    unsafe = tuple((address, scheme) for tag, attribute, address in checks.addresses(html)
-                   if (scheme := checks.unsafe_scheme(tag, attribute, address)))
-    return PageReading(entries, frozenset(checks.ids_of(html)), unsafe, "<!--" in html,
+    ids = frozenset(checks.ids_of(html)) if with_ids else frozenset()
+    return PageReading(entries, ids, tuple(checks.unsafe_addresses(html)), "<!--" in html,
                        bool(checks.INTERNAL_BOX.search(html)), inline_code_of(html))
 
 
@@ -61,6 +61,7 @@ class FinishedPages(Mapping[str, PageReading]):
         self.cache = cache
         self._read: dict[str, PageReading] = {}
         self._outputs = {src: self.site_dir / urls.output_file(page["url"]) for src, page in self.pages.items()}
+        self._targets = {anchor["target"] for anchor in manifest.get("anchors", ())}
 
     def read_finished(self, building: Callable[[], str | None]) -> None:
         """Read every page the engine has finished: the files written so far, looked for *before*
@@ -82,11 +83,12 @@ class FinishedPages(Mapping[str, PageReading]):
         except FileNotFoundError:
             return None  # the engine wrote no page here (an error stopped it)
         page = self.pages[src]
-        key = (src, status.st_mtime_ns, status.st_size, page["title"], page.get("boost"), page.get("exclude"))
+        key = (src, status.st_mtime_ns, status.st_size, page["title"], page.get("boost"), page.get("exclude"),
+               src in self._targets)
         if self.cache is not None and key in self.cache:
             reading = self.cache[key]
         else:
-            reading = read_page(output.read_text(encoding="utf-8"), page, src)
+            reading = read_page(output.read_text(encoding="utf-8"), page, src, with_ids=src in self._targets)
             if self.cache is not None:
                 self.cache[key] = reading
         self._read[src] = reading

@@ -71,13 +71,18 @@ _FOLLOWED = re.compile(
 _META = re.compile(r"""<meta\b(?P<attributes>(?:[^>"']+|"[^"]*"|'[^']*')*)>""", re.I)
 
 
-def addresses_in_page(html: str) -> Iterator[tuple[str, str, str]]:
+def addresses_in_page(html: str, *, with_scheme_only: bool = False) -> Iterator[tuple[str, str, str]]:
     """(tag, attribute, address) of every address a browser would follow or load in a whole
     page, character references decoded; the tag is named only for a data: address (where a
-    picture is allowed), and '' otherwise."""
+    picture is allowed), and '' otherwise. With with_scheme_only, only the addresses that may
+    name a scheme: a scheme needs a colon, written as it is or as a character reference (&...;),
+    so the hundred or so plain relative links of a page are passed over without decoding."""
     for found in _FOLLOWED.finditer(html):
         attribute = found.group("name").lower()
-        value = unescape(next(v for v in found.group("double", "single", "bare") if v is not None))
+        written = next(v for v in found.group("double", "single", "bare") if v is not None)
+        if with_scheme_only and ":" not in written and "&" not in written:
+            continue
+        value = unescape(written)
         candidates = [c.split()[0] for c in value.split(",") if c.strip()] if attribute == "srcset" else [value.strip()]
         for address in candidates:
             tag = ""

@@ -60,7 +60,7 @@ def test_the_files_are_listed_before_the_engine_is_asked(tmp_path):
 
 
 def test_a_page_read_early_is_read_as_it_is_at_the_end(tmp_path):
-    manifest = _manifest("one", "two")
+    manifest = {**_manifest("one", "two"), "anchors": [{"target": "one.md", "anchor": "one"}]}
     for name in ("one", "two"):
         _write(tmp_path, name)
     early = FinishedPages(tmp_path, manifest)
@@ -71,6 +71,7 @@ def test_a_page_read_early_is_read_as_it_is_at_the_end(tmp_path):
     assert any(entry["location"] == "one/#one" and "Text of one." in entry["text"] for entry in reading.entries)
     assert reading.unsafe == (("javascript:alert(1)", "javascript"),)
     assert reading.has_comment and "one" in reading.ids
+    assert late["two.md"].ids == frozenset(), "no link names a section of two: its ids are not read"
     assert reading.inline.scripts == frozenset({"var a = 1"})
 
 
