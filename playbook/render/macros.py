@@ -83,6 +83,18 @@ def problem_with_call(name: str, arguments: tuple, visible: Playbook, everything
                       audience: str) -> tuple[str, str] | None:
     """What is wrong with a call, as (call — what, how to fix), or None. The stage asks this of
     every call with constant arguments; the macros say the same when a page runs them."""
+    wrong = _usage_problem(name, arguments, visible, everything)
+    if wrong or not MACROS[name].takes_id:
+        return wrong
+    try:
+        MACROS[name].view(visible, arguments[0])
+    except (UnknownId, ValueError) as error:
+        return _view_problem(name, arguments, error, everything, audience)
+    return None
+
+
+def _usage_problem(name: str, arguments: tuple, visible: Playbook, everything: Playbook) -> tuple[str, str] | None:
+    """What is wrong with how a call is written, or with the table it shows, before its view is made."""
     macro = MACROS[name]
     call = _call_text(name, arguments)
     if macro.takes_id != bool(arguments) or len(arguments) > 1 or (arguments and not isinstance(arguments[0], str)):
@@ -95,16 +107,17 @@ def problem_with_call(name: str, arguments: tuple, visible: Playbook, everything
                   if getattr(everything, macro.kind) else "there is nothing in it")
         return call, (f"{reason} — add entries to its file in data/ (see data/README.md), "
                       "or put this call inside a '/// internal' block")
-    try:
-        macro.view(visible, arguments[0])
-    except UnknownId as error:
-        if arguments[0] in getattr(everything, error.kind):
-            return call, (f"'{arguments[0]}' is internal, so the {audience} site cannot show it — mark it "
-                          "'audience: customer' in its data file, or put this call inside a '/// internal' block")
-        return call, str(error)
-    except ValueError as error:
-        return call, str(error)
     return None
+
+
+def _view_problem(name: str, arguments: tuple, error: Exception, everything: Playbook,
+                  audience: str) -> tuple[str, str]:
+    """What a call's view refused to make, said for the author."""
+    call = _call_text(name, arguments)
+    if isinstance(error, UnknownId) and arguments[0] in getattr(everything, error.kind):
+        return call, (f"'{arguments[0]}' is internal, so the {audience} site cannot show it — mark it "
+                      "'audience: customer' in its data file, or put this call inside a '/// internal' block")
+    return call, str(error)
 
 
 def _call_text(name: str, arguments: tuple) -> str:
@@ -168,13 +181,16 @@ class SiteMacros:
 
     def call(self, name: str, *arguments: Any) -> str:
         macro = MACROS[name]
-        wrong = problem_with_call(name, arguments, self.playbook, self.playbook, self.audience)
+        wrong = _usage_problem(name, arguments, self.playbook, self.playbook)
         if wrong:
             return self._fail(*wrong)
         key = (name if not macro.takes_id else macro.view.__name__, arguments)
         if key not in self._views:
             reader = {"reader": self.audience} if macro.by_reader else {}
-            self._views[key] = macro.view(self.playbook, *arguments, **reader)
+            try:  # making the view is what checks its id: it is made once, not once more to check it
+                self._views[key] = macro.view(self.playbook, *arguments, **reader)
+            except (UnknownId, ValueError) as error:
+                return self._fail(*_view_problem(name, arguments, error, self.playbook, self.audience))
         return self.render(macro.template, inline=macro.inline, **{macro.context: self._views[key]})
 
     def render(self, template: str, inline: bool = False, **context: Any) -> str:
