@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,9 +75,11 @@ def inline_code_of(html: str) -> Inline:
     return Inline(frozenset(scripts), frozenset(styles), frozenset(attributes))
 
 
-def inline_code(site_dir: Path) -> Inline:
-    """The inline code of every HTML file of a site."""
-    found = [inline_code_of(page.read_text(encoding="utf-8")) for page in sorted(Path(site_dir).rglob("*.html"))]
+def inline_code(site_dir: Path, known: Mapping[Path, Inline] | None = None) -> Inline:
+    """The inline code of every HTML file of a site; known holds what was already read of some
+    of them (the render step reads every page once, while the engine writes)."""
+    found = [(known or {}).get(path) or inline_code_of(path.read_text(encoding="utf-8"))
+             for path in sorted(Path(site_dir).rglob("*.html"))]
     return Inline(frozenset().union(*(each.scripts for each in found)),
                   frozenset().union(*(each.styles for each in found)),
                   frozenset().union(*(each.style_attributes for each in found)))

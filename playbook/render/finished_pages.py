@@ -20,7 +20,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from playbook.hosting.headers import Inline, inline_code_of
+from playbook.hosting.headers import Inline, inline_code, inline_code_of
 from playbook.render import checks, search_index, urls
 
 
@@ -107,15 +107,6 @@ class FinishedPages(Mapping[str, PageReading]):
         return sum(1 for _ in self)
 
     def inline_code(self) -> Inline:
-        """The inline code of every HTML file of the site: its pages, and the files the engine
-        writes beside them (404.html, redirect pages), read here."""
-        known = {self._outputs[src]: self[src].inline for src in self}
-        scripts: set[str] = set()
-        styles: set[str] = set()
-        attributes: set[str] = set()
-        for path in sorted(self.site_dir.rglob("*.html")):
-            inline = known.get(path) or inline_code_of(path.read_text(encoding="utf-8"))
-            scripts |= inline.scripts
-            styles |= inline.styles
-            attributes |= inline.style_attributes
-        return Inline(frozenset(scripts), frozenset(styles), frozenset(attributes))
+        """The inline code of every HTML file of the site: its pages as read here, and the files
+        the engine writes beside them (404.html, redirect pages)."""
+        return inline_code(self.site_dir, {self._outputs[src]: self[src].inline for src in self})

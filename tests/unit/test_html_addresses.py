@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from playbook.render import html_tags
-from playbook.render.checks import addresses, unsafe_scheme
+from playbook.render.checks import addresses, unsafe_addresses, unsafe_scheme
 from playbook.stage import links
 
 
@@ -16,13 +16,16 @@ from playbook.stage import links
     ("<a HREF='javascript:alert(1)'>x</a>", "javascript:alert(1)"),
     ("<a href=javascript:alert(1)>x</a>", "javascript:alert(1)"),
     ('<a href="jav&#x61;script:alert(1)">x</a>', "javascript:alert(1)"),      # references decoded
+    ('<a href="javascript&#58;alert(1)">x</a>', "javascript:alert(1)"),       # the colon too
+    ('<a href="javascript&colon;alert(1)">x</a>', "javascript:alert(1)"),
     ('<a href="  javascript:alert(1)">x</a>', "javascript:alert(1)"),
     ('<img srcset="a.png 1x, javascript:alert(1) 2x">', "javascript:alert(1)"),
     ('<meta http-equiv="refresh" content="0; url=javascript:alert(1)">', "javascript:alert(1)"),
     ('<form><button formaction="javascript:alert(1)">x</button></form>', "javascript:alert(1)"),
 ])
 def test_an_address_is_found_however_its_tag_is_written(written, address):
-    assert address in [found for _, _, found in addresses(written)]  # the output check, a page at a time
+    assert address in [found for _, _, found in addresses(written)]  # every address of a page
+    assert (address, "javascript") in unsafe_addresses(written)  # the output check, a page at a time
     assert address in [found for tag in html_tags.TAG.finditer(written)  # the stage, a tag at a time
                        for _, found, _ in html_tags.addresses(tag.group("name"), tag.group("attributes"))]
 
