@@ -34,11 +34,6 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _IMAGES = ("img", "source")  # where a data: address is a picture, not a document or a script
 
 
-def addresses(html: str):
-    """(tag, attribute, address) of every address a browser would follow or load in a page."""
-    return html_tags.addresses_in_page(html)
-
-
 def unsafe_addresses(html: str) -> list[tuple[str, str]]:
     """(address, scheme) of each address in a page with a scheme a page may not use."""
     return [(address, scheme) for tag, attribute, address in html_tags.addresses_in_page(html, with_scheme_only=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from playbook.render import html_tags
-from playbook.render.checks import addresses, unsafe_addresses, unsafe_scheme
+from playbook.render.checks import unsafe_addresses, unsafe_scheme
 from playbook.stage import links
 
 
@@ -24,7 +24,7 @@ from playbook.stage import links
     ('<form><button formaction="javascript:alert(1)">x</button></form>', "javascript:alert(1)"),
 ])
 def test_an_address_is_found_however_its_tag_is_written(written, address):
-    assert address in [found for _, _, found in addresses(written)]  # every address of a page
+    assert address in [found for _, _, found in html_tags.addresses_in_page(written)]  # every address of a page
     assert (address, "javascript") in unsafe_addresses(written)  # the output check, a page at a time
     assert address in [found for tag in html_tags.TAG.finditer(written)  # the stage, a tag at a time
                        for _, found, _ in html_tags.addresses(tag.group("name"), tag.group("attributes"))]
@@ -42,10 +42,10 @@ def test_text_that_only_looks_like_an_address_is_not_one_to_the_stage(written):
 
 
 def test_the_output_check_reads_text_as_text_and_errs_on_the_safe_side_inside_values():
-    assert not list(addresses("<p>href=javascript:alert(1)</p>"))
-    assert not list(addresses('<meta name="description" content="javascript: a language">'))
+    assert not list(html_tags.addresses_in_page("<p>href=javascript:alert(1)</p>"))
+    assert not list(html_tags.addresses_in_page('<meta name="description" content="javascript: a language">'))
     # Read a page at a time (for speed), an attribute written inside another's value counts.
-    assert [a for _, _, a in addresses('<p title="see href=javascript:alert(1)">x</p>')] == ['javascript:alert(1)"']
+    assert [a for _, _, a in html_tags.addresses_in_page('<p title="see href=javascript:alert(1)">x</p>')] == ['javascript:alert(1)"']
 
 
 @pytest.mark.parametrize("tag, attribute, address, unsafe", [
