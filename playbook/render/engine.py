@@ -1,4 +1,5 @@
-"""Step 3 of the build: an MkDocs-compatible engine renders a staged tree, in its own process.
+"""Step 3 of the build: an MkDocs-compatible engine renders a staged tree, in its own process
+(a large site in several at once: playbook.render.parts).
 
 The engine is a program run on the staged config, nothing more: `python -m mkdocs build` by
 default, `python -m properdocs build` with engine="properdocs". Nothing of this package is
@@ -8,6 +9,7 @@ dropped. Then the steps that read the output run: the search index and the outpu
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -15,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,9 @@ from typing import Any
 from playbook import hosting
 from playbook.problems import Problem
 from playbook.render import checks, engine_messages, search_index
+from playbook.render import parts as render_parts
 from playbook.render.finished_pages import FinishedPages
+from playbook.render.parts import Part
 
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}
 _RECORD = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<message>.*)$")
@@ -64,74 +68,117 @@ def engine_command(engine: str) -> list[str]:
     return [sys.executable, "-m", "playbook.render.launch", ENGINES[engine], "build", "--strict"]
 
 
-def run_engine(staged_root: Path, site_dir: Path, engine: str,
-               meanwhile: Callable[[Callable[[], str | None]], None] = lambda building: None,
-               ) -> tuple[int, str, str | None]:
-    """(exit code, output, the page it was stuck on or None). While the engine works, meanwhile
-    is called now and then with a function naming the page the engine is on."""
-    progress = site_dir.parent / f".progress-{site_dir.name}"
-    progress.parent.mkdir(parents=True, exist_ok=True)
-    progress.write_text("", encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_PROGRESS": str(progress)}
+@dataclass
+class EngineRun:
+    returncode: int
+    output: str
+    stuck: str | None  # the page it stopped making progress on, when it did
+
+
+@dataclass
+class _Running:
+    process: subprocess.Popen
+    progress: Path
+    output: Any
+    stuck: str | None = None
+
+
+def run_engines(parts: Sequence[Part], engine: str,
+                meanwhile: Callable[[Callable[[], set[str] | None]], None] = lambda building: None,
+                ) -> list[EngineRun]:
+    """Render each part in an engine process of its own, all at once. While they work, meanwhile
+    is called now and then with a function naming the pages the running engines are on."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     limit = stall_seconds()
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
-        process = subprocess.Popen([*engine_command(engine), "-f", str(staged_root / "mkdocs.yml"), "-d", str(site_dir)],
-                                   cwd=staged_root, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
-        stuck = None
+    with contextlib.ExitStack() as outputs:
+        running = []
         try:
-            while process.poll() is None:
+            for part in parts:
+                progress = part.site_dir.parent / f".progress-{part.site_dir.name}"
+                progress.parent.mkdir(parents=True, exist_ok=True)
+                progress.write_text("", encoding="utf-8")
+                output = outputs.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
+                running.append(_Running(subprocess.Popen(
+                    [*engine_command(engine), "-f", str(part.config), "-d", str(part.site_dir)],
+                    cwd=part.config.parent, env={**env, "PLAYBOOK_PROGRESS": str(progress)},
+                    stdout=output, stderr=subprocess.STDOUT, text=True), progress, output))
+            while any(each.process.poll() is None for each in running):
                 time.sleep(0.2)
-                if time.time() - progress.stat().st_mtime > limit:
-                    stuck = progress.read_text(encoding="utf-8").strip() or "?"
-                    process.kill()
-                else:
-                    meanwhile(lambda: _building(progress))
+                for each in running:
+                    if each.process.poll() is None and time.time() - each.progress.stat().st_mtime > limit:
+                        each.stuck = each.progress.read_text(encoding="utf-8").strip() or "?"
+                        each.process.kill()
+                busy = [each.progress for each in running if each.process.poll() is None]
+                meanwhile(lambda: _building(busy))
         finally:
-            if process.poll() is None:  # the build was stopped: so is the engine it started
-                process.kill()
-            process.wait()
-        output.seek(0)
-        text = output.read()
-    progress.unlink(missing_ok=True)
-    return process.returncode, text, stuck
+            for each in running:
+                if each.process.poll() is None:  # the build was stopped: so are the engines it started
+                    each.process.kill()
+                each.process.wait()
+        runs = []
+        for each in running:
+            each.output.seek(0)
+            runs.append(EngineRun(each.process.returncode, each.output.read(), each.stuck))
+            each.progress.unlink(missing_ok=True)
+    return runs
 
 
-def _building(progress: Path) -> str | None:
-    """The page the launcher last named, or None while it is rewriting the file (a name is
+def _building(progresses: Sequence[Path]) -> set[str] | None:
+    """The pages the launchers last named, or None while one is rewriting its file (a name is
     complete once its line ends)."""
-    named = progress.read_text(encoding="utf-8")
-    return named[:-1] if named.endswith("\n") else None
+    pages = set()
+    for progress in progresses:
+        named = progress.read_text(encoding="utf-8")
+        if not named.endswith("\n"):
+            return None
+        pages.add(named[:-1])
+    return pages
 
 
-def render(staged_root: Path, site_dir: Path, audience: str, *, engine: str = "mkdocs") -> Rendered:
-    """Render the staged tree into site_dir and finish it; never raises for an author's mistake."""
+def render(staged_root: Path, site_dir: Path, audience: str, *, engine: str = "mkdocs",
+           parts: int | None = None) -> Rendered:
+    """Render the staged tree into site_dir and finish it; never raises for an author's mistake.
+    A large site is rendered in parts (playbook.render.parts), by default as many as it is worth."""
     started = time.monotonic()
     manifest = json.loads((staged_root / "stage.json").read_text(encoding="utf-8"))
-    pages = FinishedPages(site_dir, manifest)
-    # Each page is read as soon as the engine has written it, on the core the engine leaves free.
-    returncode, output, stuck = run_engine(staged_root, site_dir, engine, meanwhile=pages.read_finished)
-    messages = author_messages(output, staged_root, manifest)
-    rendered = Rendered(audience, site_dir, returncode == 0, 0.0, messages)
-    if stuck:
-        page = manifest["pages"].get(stuck, {})
-        rendered.problems = [Problem(page.get("source", f"docs/{stuck}"), None,
-                                     f"the engine stopped making progress on this page for {stall_seconds():g} s: a "
-                                     "construct on it makes the Markdown parser loop (a /// block inside a quote "
-                                     "or a list can)",
-                                     "write blocks at the start of a line, outside quotes and lists, and close "
-                                     "each with ///")]
-        rendered.seconds = time.monotonic() - started
-        return rendered
-    if rendered.ok:
-        search_index.write_index(site_dir, manifest, pages)
-        rendered.problems = checks.check_site(pages, staged_root, manifest)
-        # The host's config for this site, from the hosting settings and the output.
-        rendered.problems += hosting.finish_site(site_dir, manifest, pages.inline_code())
-        rendered.ok = not rendered.problems
-    elif not messages:
-        rendered.messages = [line for line in output.splitlines() if line.strip()][-20:]
+    split = render_parts.plan(staged_root, site_dir, manifest, parts or render_parts.part_count(manifest))
+    try:
+        # Each page is read as soon as an engine has written it, on a core the engines leave free.
+        pages = FinishedPages(site_dir, manifest, written_in={src: part.site_dir for part in split[1:]
+                                                              for src in part.pages})
+        runs = run_engines(split, engine, meanwhile=pages.read_finished)
+        # What every part says about the whole site (the config, say) is said once.
+        messages = list(dict.fromkeys(message for run in runs
+                                      for message in author_messages(run.output, staged_root, manifest)))
+        rendered = Rendered(audience, site_dir, all(run.returncode == 0 for run in runs), 0.0, messages)
+        stuck = [run.stuck for run in runs if run.stuck]
+        if stuck:
+            rendered.ok = False
+            rendered.problems = [_stuck_problem(manifest, page) for page in stuck]
+        elif rendered.ok:
+            render_parts.merge(split, site_dir, manifest)
+            search_index.write_index(site_dir, manifest, pages)
+            rendered.problems = checks.check_site(pages, staged_root, manifest)
+            # The host's config for this site, from the hosting settings and the output.
+            rendered.problems += hosting.finish_site(site_dir, manifest, pages.inline_code())
+            rendered.ok = not rendered.problems
+        elif not messages:
+            rendered.messages = [line for run in runs if run.returncode
+                                 for line in run.output.splitlines() if line.strip()][-20:]
+    finally:
+        render_parts.clean(split, site_dir)
     rendered.seconds = time.monotonic() - started
     return rendered
+
+
+def _stuck_problem(manifest: dict[str, Any], stuck: str) -> Problem:
+    page = manifest["pages"].get(stuck, {})
+    return Problem(page.get("source", f"docs/{stuck}"), None,
+                   f"the engine stopped making progress on this page for {stall_seconds():g} s: a "
+                   "construct on it makes the Markdown parser loop (a /// block inside a quote "
+                   "or a list can)",
+                   "write blocks at the start of a line, outside quotes and lists, and close "
+                   "each with ///")
 
 
 def author_messages(output: str, staged_root: Path, manifest: dict[str, Any]) -> list[str]:

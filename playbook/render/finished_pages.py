@@ -7,14 +7,16 @@ had finished and on one core. Here each page is read once into a PageReading, an
 step reads each page as soon as the engine has finished writing it, while the engine goes on
 with the next ones: the engine keeps one core busy, the reading takes the other.
 
-When is a page finished? The engine writes one page at a time, in order, and the launcher
+When is a page finished? An engine writes one page at a time, in order, and the launcher
 names the page it is working on (playbook/render/launch.py). A page whose output file existed
 *before* the launcher was seen naming another page is complete: a file still being written
-belongs to the page the launcher names until the write is done.
+belongs to the page the launcher names until the write is done. A site rendered in parts
+(playbook/render/parts.py) has an engine, and a page being written, per part; each part writes
+its pages in a folder of its own until they are merged into the site.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -55,32 +57,42 @@ class FinishedPages(Mapping[str, PageReading]):
     """The pages of one rendered site, by source path, each read once. With a cache (a preview's,
     kept between builds), a page whose output did not change since last time is not read again."""
 
-    def __init__(self, site_dir: Path, manifest: Mapping[str, Any], cache: dict | None = None) -> None:
+    def __init__(self, site_dir: Path, manifest: Mapping[str, Any], cache: dict | None = None,
+                 written_in: Mapping[str, Path] | None = None) -> None:
+        """written_in: the folder an engine writes a page in, for pages not written in site_dir
+        (a site rendered in parts); they are looked for in site_dir once moved there."""
         self.site_dir = Path(site_dir)
         self.pages: Mapping[str, Any] = manifest["pages"]
         self.cache = cache
         self._read: dict[str, PageReading] = {}
         self._outputs = {src: self.site_dir / urls.output_file(page["url"]) for src, page in self.pages.items()}
+        self._written = {src: Path(folder) / urls.output_file(self.pages[src]["url"])
+                         for src, folder in (written_in or {}).items()}
         self._targets = {anchor["target"] for anchor in manifest.get("anchors", ())}
 
-    def read_finished(self, building: Callable[[], str | None]) -> None:
-        """Read every page the engine has finished: the files written so far, looked for *before*
-        asking building() which page the engine is on (None when it cannot tell yet)."""
-        written = [src for src, output in self._outputs.items() if src not in self._read and output.is_file()]
+    def read_finished(self, building: Callable[[], Collection[str] | None]) -> None:
+        """Read every page the engines have finished: the files written so far, looked for *before*
+        asking building() which pages the engines are on (None when one cannot tell yet)."""
+        written = [src for src, output in self._outputs.items()
+                   if src not in self._read and self._written.get(src, output).is_file()]
         current = building()
         if current is None:
             return
         for src in written:
-            if src != current:
+            if src not in current:
                 self._reading(src)
 
     def _reading(self, src: str) -> PageReading | None:
         if src in self._read:
             return self._read[src]
-        output = self._outputs[src]
-        try:
-            status = output.stat()
-        except FileNotFoundError:
+        for output in (self._written.get(src), self._outputs[src]):
+            try:
+                status = output.stat() if output else None
+            except FileNotFoundError:
+                status = None
+            if status:
+                break
+        else:
             return None  # the engine wrote no page here (an error stopped it)
         page = self.pages[src]
         key = (src, status.st_mtime_ns, status.st_size, page["title"], page.get("boost"), page.get("exclude"),

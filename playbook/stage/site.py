@@ -228,10 +228,22 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
                                      "feed": FEED_PATH if feed else None})
     manifest = _manifest(audience, staged, url_of, short_links.redirects, options, site_url,
                          search_synonyms.groups(visible))
+    manifest["parts"] = _parts(nav, sources.config.get("exclude_docs"))
     host = sources.settings.hosting
     manifest["hosting"] = host.model_dump(mode="json", exclude={"source"}) if host else None
     files["stage.json"] = _json(manifest)
     return files, problems
+
+
+def _parts(nav: list[Any] | None, exclude_docs: Any) -> dict[str, Any] | None:
+    """What rendering the site in parts needs (playbook.render.parts), or None when it cannot be
+    split: without a nav the engine titles every nav entry by reading its page, and exclusions
+    written other than as plain text are the engine's to interpret."""
+    if nav is None or not isinstance(exclude_docs, (str, type(None))):
+        return None
+    # A page the nav names without a title gets its title only by being read.
+    untitled = {target for title, target, _line in nav_edits.pages_named(nav) if title is None}
+    return {"untitled_in_nav": sorted(untitled), "exclude_docs": exclude_docs or ""}
 
 
 def _nav_problems(sources: Sources, pages: set[str]) -> list[Problem]:

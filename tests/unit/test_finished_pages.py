@@ -25,7 +25,7 @@ def test_only_pages_written_before_the_engine_named_another_are_read(tmp_path):
     _write(tmp_path, "one")
     _write(tmp_path, "two", "<html><body><article class=")  # the engine is writing it now
 
-    pages.read_finished(lambda: "two.md")
+    pages.read_finished(lambda: {"two.md"})
     assert set(pages._read) == {"one.md"}
 
     pages.read_finished(lambda: None)  # the launcher is rewriting its file: nothing is read
@@ -33,15 +33,15 @@ def test_only_pages_written_before_the_engine_named_another_are_read(tmp_path):
 
     # The engine finishes "two" and starts "three" between the listing and the question: "two" is
     # complete now, and "three", which was not listed, waits for the next round.
-    def engine_moves_on() -> str:
+    def engine_moves_on() -> set[str]:
         _write(tmp_path, "two")
         _write(tmp_path, "three", "<html>")
-        return "three.md"
+        return {"three.md"}
 
     pages.read_finished(engine_moves_on)
     assert set(pages._read) == {"one.md", "two.md"}
     assert any("Text of two." in entry["text"] for entry in pages["two.md"].entries)
-    pages.read_finished(lambda: "three.md")
+    pages.read_finished(lambda: {"three.md"})
     assert set(pages._read) == {"one.md", "two.md"}
 
 
@@ -51,9 +51,9 @@ def test_the_files_are_listed_before_the_engine_is_asked(tmp_path):
 
     # The answer is already old when it arrives: the engine has begun writing "two" meanwhile.
     # Listed before asking, "two" is not among the files; listed after, it would be read half-written.
-    def stale_answer() -> str:
+    def stale_answer() -> set[str]:
         _write(tmp_path, "two", "<html><body><article class=")
-        return "one-before-it-finished.md"
+        return {"one-before-it-finished.md"}
 
     pages.read_finished(stale_answer)
     assert set(pages._read) == {"one.md"}
@@ -64,7 +64,7 @@ def test_a_page_read_early_is_read_as_it_is_at_the_end(tmp_path):
     for name in ("one", "two"):
         _write(tmp_path, name)
     early = FinishedPages(tmp_path, manifest)
-    early.read_finished(lambda: "nothing-yet.md")
+    early.read_finished(lambda: {"nothing-yet.md"})
     late = FinishedPages(tmp_path, manifest)
     assert dict(early) == dict(late)
     reading = late["one.md"]
