@@ -20,7 +20,11 @@ import re
 from collections.abc import Iterator
 from html import unescape
 
-TAG = re.compile(r"""<(?P<name>[A-Za-z][^\s/>]*)(?P<attributes>(?:[^>"']+|"[^"]*"|'[^']*')*)>""")
+# Possessive runs (*+, ++): a tag that never closes is given up at once. Backtracking into
+# them could not find another reading, only take time: with plain runs, a few dozen characters
+# of a tag left open before a stray quote took the regex engine minutes (no real tag name holds
+# a quote, so reading the name as a browser does, to its end, loses nothing).
+TAG = re.compile(r"""<(?P<name>[A-Za-z][^\s/>]*+)(?P<attributes>(?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""")
 _ATTRIBUTE = re.compile(
     r"""[\s/]*(?P<name>[^\s/>][^\s/=>]*)(?:\s*=+\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>(?!['"])[^>\s]*)))?""")
 
@@ -68,7 +72,44 @@ def addresses(tag_name: str, attribute_text: str, *, decode: bool = True) -> Ite
 _FOLLOWED = re.compile(
     r"""[\s/"'](?P<name>href|src(?:set)?|action|formaction|data|poster|xlink:href)\s*=\s*"""
     r"""(?:"(?P<double>[^"]*)(?=")|'(?P<single>[^']*)(?=')|(?P<bare>[^\s>]+))""", re.I)
-_META = re.compile(r"""<meta\b(?P<attributes>(?:[^>"']+|"[^"]*"|'[^']*')*)>""", re.I)
+_META = re.compile(r"""<meta\b(?P<attributes>(?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""", re.I)
+# _FOLLOWED, one attribute name at a time, for a page in lower case: Python's re finds a literal
+# quickly and an alternation of case-blind names slowly (half of a page's reading, at scale).
+_VALUE = r"""\s*=\s*(?:"(?P<double>[^"]*)(?=")|'(?P<single>[^']*)(?=')|(?P<bare>[^\s>]+))"""
+_EACH_FOLLOWED = tuple((re.compile(re.escape(name)), re.compile(f"(?P<name>{re.escape(name)}){_VALUE}"))
+                       for name in ("href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href"))
+_BEFORE_NAME = frozenset(" \t\n\r\f\v/\"'")
+
+
+def _followed(html: str) -> Iterator[tuple[str, str, int]]:
+    """(attribute, value as written, offset) of each match of _FOLLOWED in html, in page order;
+    the offset is that of the character before the name."""
+    lowered = html.lower()
+    if len(lowered) != len(html):  # a letter whose lower case is longer: offsets would not line up
+        for found in _FOLLOWED.finditer(html):
+            yield (found.group("name").lower(), next(v for v in found.group("double", "single", "bare") if v is not None),
+                   found.start())
+        return
+    # Every place a name is written after a separator and followed by its value, merged in page
+    # order; as one pass of _FOLLOWED would, a match that begins inside the one before (a name
+    # written in another attribute's value) is passed over.
+    candidates = []
+    for name, attribute in _EACH_FOLLOWED:
+        for written in name.finditer(lowered):
+            start = written.start()
+            if start and (html[start - 1] in _BEFORE_NAME or html[start - 1].isspace()):
+                found = attribute.match(lowered, start)
+                if found:
+                    candidates.append((start, found))
+    candidates.sort(key=lambda candidate: candidate[0])
+    resume = 0
+    for start, found in candidates:
+        before = start - 1
+        if before < resume:
+            continue
+        resume = found.end()
+        value = next(group for group in ("double", "single", "bare") if found.start(group) >= 0)
+        yield found.group("name"), html[found.start(value):found.end(value)], before
 
 
 def addresses_in_page(html: str, *, with_scheme_only: bool = False) -> Iterator[tuple[str, str, str]]:
@@ -76,10 +117,11 @@ def addresses_in_page(html: str, *, with_scheme_only: bool = False) -> Iterator[
     page, character references decoded; the tag is named only for a data: address (where a
     picture is allowed), and '' otherwise. With with_scheme_only, only the addresses that may
     name a scheme: a scheme needs a colon, written as it is or as a character reference (&...;),
-    so the hundred or so plain relative links of a page are passed over without decoding."""
-    for found in _FOLLOWED.finditer(html):
-        attribute = found.group("name").lower()
-        written = next(v for v in found.group("double", "single", "bare") if v is not None)
+    so the hundred or so plain relative links of a page are passed over without decoding.
+
+    Attribute names are matched as a browser matches them, with ASCII letters in either case
+    (a browser does not read the long s of `ſrc` as an s, and neither does this)."""
+    for attribute, written, offset in _followed(html):
         if with_scheme_only and ":" not in written and "&" not in written:
             continue
         value = unescape(written)
@@ -87,7 +129,7 @@ def addresses_in_page(html: str, *, with_scheme_only: bool = False) -> Iterator[
         for address in candidates:
             tag = ""
             if address.lower().startswith("data:"):
-                opened = TAG.match(html, html.rfind("<", 0, found.start()))
+                opened = TAG.match(html, html.rfind("<", 0, offset))
                 tag = opened.group("name").lower() if opened else ""
             yield tag, attribute, address
     for meta in _META.finditer(html):

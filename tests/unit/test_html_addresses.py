@@ -74,3 +74,35 @@ def test_the_stage_reads_raw_html_in_a_page_as_the_output_check_does():
 def test_attributes_are_read_in_order_with_their_values():
     assert [(name, value) for name, value, _ in html_tags.attributes(' a="1"b=\'2\'/c=3 d')] == [
         ("a", "1"), ("b", "2"), ("c", "3"), ("d", "")]
+
+
+def test_reading_one_attribute_name_at_a_time_finds_what_one_pass_finds():
+    """addresses_in_page looks for each attribute name on its own and merges what it finds; on
+    pages written in every tricky way (names in either case, inside other attributes' values,
+    unclosed quotes, srcsets, entity-encoded schemes), that is what one pass of the whole pattern
+    finds."""
+    import random
+    tokens = ['<a ', '<img ', '<A ', 'HREF', 'href', 'src', 'SrcSet', 'srcset', 'xlink:href', 'XLINK:HREF', 'data',
+              'action', 'formaction', 'poster', '=', ' = ', '"', "'", ' ', '\t', '/', '>', 'javascript:alert(1)',
+              'data:text/html,x', '&#106;avascript:', 'x,y 2x', 'title=', 'é', '\n', 'href="a src=b"', 'metadata=',
+              ':', '&amp;', 'İ']
+    rng = random.Random(11)
+
+    def one_pass(html: str) -> list[tuple[str, str, int]]:
+        return [(found.group("name").lower(), next(v for v in found.group("double", "single", "bare") if v is not None),
+                 found.start()) for found in html_tags._FOLLOWED.finditer(html)]
+    for _ in range(5000):
+        page = "".join(rng.choice(tokens) for _ in range(rng.randint(1, 30)))
+        assert list(html_tags._followed(page)) == one_pass(page), page
+
+
+def test_a_tag_left_open_before_a_stray_quote_is_given_up_at_once():
+    """The tag reader once backtracked exponentially on such text: 30 characters took minutes."""
+    import time
+    started = time.perf_counter()
+    for text in ("<a " + "x" * 5000 + "'", "<img src='data:image/png,x' " + "y" * 5000 + '"',
+                 "<meta http-equiv " + "z" * 5000 + "'"):
+        list(html_tags.addresses_in_page(text + ' <a href="data:text/html,x"'))
+        list(html_tags.TAG.finditer(text))
+        list(links.find([text]))
+    assert time.perf_counter() - started < 60  # a guard against hanging, not a speed test: it takes milliseconds
