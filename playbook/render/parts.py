@@ -14,7 +14,8 @@ merged into the one site a single engine process would have written, byte for by
 (tests/site_builds/test_render_parts.py renders sites both ways and compares every file):
 
 - a page the nav names without a title gets its title only by being read, so every part
-  renders those (the stage lists them; a few section index pages) and the first publishes them;
+  renders those (the stage lists them; a few section index pages) and the first publishes them,
+  as it does a folder's index.md and README.md when there are both (the engine keeps one);
 - the files in docs/ that are not pages are copied by the first part only;
 - each part's sitemap lists the pages it rendered; the merged sitemap lists them all, in the
   order the engine lists pages (its walk of docs/: a folder's files, index first, then its
@@ -87,7 +88,7 @@ def plan(staged_root: Path, site_dir: Path, manifest: Mapping[str, Any], count: 
         return [Part(staged_root / CONFIG, site_dir, frozenset(pages))]
     docs = staged_root / "docs"
     files = engine_order(_files(docs))
-    shared = set(manifest["parts"]["untitled_in_nav"]) & set(pages)
+    shared = set(manifest["parts"]["untitled_in_nav"]) & set(pages) | _index_pairs(pages)
     own = _split([src for src in files if src in pages and src not in shared], docs, count)
     own[0] = [*own[0], *sorted(shared)]
     static = {path for path in files if path not in pages}
@@ -101,6 +102,14 @@ def plan(staged_root: Path, site_dir: Path, manifest: Mapping[str, Any], count: 
         folder = site_dir if index == 0 else site_dir.with_name(f"{site_dir.name}.part-{index + 1}")
         parts.append(Part(config, folder, frozenset(owned)))
     return parts
+
+
+def _index_pairs(pages: Iterable[str]) -> set[str]:
+    """index.md and README.md of each folder holding both: the engine keeps one of the two (and
+    warns) only when it sees both, so every part renders both, as one process would."""
+    pages = set(pages)
+    return {page for page in pages if posixpath.basename(page) in ("index.md", "README.md")
+            and {posixpath.join(posixpath.dirname(page), name) for name in ("index.md", "README.md")} <= pages}
 
 
 def _files(docs: Path) -> list[str]:

@@ -73,3 +73,8 @@ def test_an_address_the_order_does_not_know_keeps_its_place_after_the_others():
                                            ("end .md", "/end .md"), ("folder /a.md", "/folder\\ /")])
 def test_names_are_written_as_patterns_that_match_them_alone(path, pattern):
     assert parts.patterns({path}, [path, "kept.md"]) == [pattern]
+
+
+def test_a_folder_with_both_index_pages_keeps_them_together_in_every_part():
+    pages = {"index.md", "a/index.md", "a/README.md", "a/x.md", "b/README.md", "c/index.md"}
+    assert parts._index_pairs(pages) == {"a/index.md", "a/README.md"}
