@@ -10,6 +10,7 @@ dropped. Then the steps that read the output run: the search index and the outpu
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -109,7 +110,7 @@ def run_engines(parts: Sequence[Part], engine: str,
                         each.stuck = each.progress.read_text(encoding="utf-8").strip() or "?"
                         each.process.kill()
                 busy = [each.progress for each in running if each.process.poll() is None]
-                meanwhile(lambda: _building(busy))
+                meanwhile(functools.partial(_building, busy))
         finally:
             for each in running:
                 if each.process.poll() is None:  # the build was stopped: so are the engines it started

@@ -122,7 +122,7 @@ def _split(pages: Sequence[str], docs: Path, count: int) -> list[list[str]]:
     most of a part's exclusions are whole folders."""
     costs = [_PAGE_COST + (docs / src).stat().st_size for src in pages]
     total, spent, runs = sum(costs), 0, [[] for _ in range(count)]
-    for src, cost in zip(pages, costs):  # each page to the run its middle falls in
+    for src, cost in zip(pages, costs, strict=True):  # each page to the run its middle falls in
         runs[min(count - 1, int((spent + cost / 2) * count / total))].append(src)
         spent += cost
     return runs

@@ -35,7 +35,7 @@ def test_the_variable_sets_the_count_but_never_above_the_pages(monkeypatch):
 def test_pages_are_cut_into_runs_of_about_the_same_cost(tmp_path: Path):
     sizes = [100] * 30 + [60_000] + [100] * 30 + [5_000] * 10
     pages = [f"p{i:02}.md" for i in range(len(sizes))]
-    for page, size in zip(pages, sizes):
+    for page, size in zip(pages, sizes, strict=True):
         (tmp_path / page).write_text("x" * size, encoding="utf-8")
     runs = parts._split(pages, tmp_path, 2)
     assert [page for run in runs for page in run] == pages  # each page once, in order
