@@ -28,7 +28,6 @@ from playbook.problems import Problem
 from playbook.render import checks, engine_messages, search_index
 from playbook.render import parts as render_parts
 from playbook.render.finished_pages import FinishedPages
-from playbook.render.parts import Part
 
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}
 _RECORD = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(?P<message>.*)$")
@@ -84,7 +83,7 @@ class _Running:
     stuck: str | None = None
 
 
-def run_engines(parts: Sequence[Part], engine: str,
+def run_engines(parts: Sequence[render_parts.Part], engine: str,
                 meanwhile: Callable[[Callable[[], set[str] | None]], None] = lambda building: None,
                 ) -> list[EngineRun]:
     """Render each part in an engine process of its own, all at once. While they work, meanwhile

@@ -85,13 +85,13 @@ class FinishedPages(Mapping[str, PageReading]):
     def _reading(self, src: str) -> PageReading | None:
         if src in self._read:
             return self._read[src]
-        for output in (self._written.get(src), self._outputs[src]):
+        # Where an engine wrote it, else (merged since) in the site.
+        for output in filter(None, (self._written.get(src), self._outputs[src])):
             try:
-                status = output.stat() if output else None
-            except FileNotFoundError:
-                status = None
-            if status:
+                status = output.stat()
                 break
+            except FileNotFoundError:
+                continue
         else:
             return None  # the engine wrote no page here (an error stopped it)
         page = self.pages[src]

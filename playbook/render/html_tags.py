@@ -69,15 +69,15 @@ def addresses(tag_name: str, attribute_text: str, *, decode: bool = True) -> Ite
                 yield name, target.group("url").strip(), offset
 
 
-_FOLLOWED = re.compile(
-    r"""[\s/"'](?P<name>href|src(?:set)?|action|formaction|data|poster|xlink:href)\s*=\s*"""
-    r"""(?:"(?P<double>[^"]*)(?=")|'(?P<single>[^']*)(?=')|(?P<bare>[^\s>]+))""", re.I)
+# The attributes a browser follows or loads, each with its value as written.
+_FOLLOWED_NAMES = ("href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href")
+_VALUE = r"""\s*=\s*(?:"(?P<double>[^"]*)(?=")|'(?P<single>[^']*)(?=')|(?P<bare>[^\s>]+))"""
+_FOLLOWED = re.compile(r"""[\s/"'](?P<name>""" + "|".join(map(re.escape, _FOLLOWED_NAMES)) + ")" + _VALUE, re.I)
 _META = re.compile(r"""<meta\b(?P<attributes>(?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""", re.I)
 # _FOLLOWED, one attribute name at a time, for a page in lower case: Python's re finds a literal
 # quickly and an alternation of case-blind names slowly (half of a page's reading, at scale).
-_VALUE = r"""\s*=\s*(?:"(?P<double>[^"]*)(?=")|'(?P<single>[^']*)(?=')|(?P<bare>[^\s>]+))"""
 _EACH_FOLLOWED = tuple((re.compile(re.escape(name)), re.compile(f"(?P<name>{re.escape(name)}){_VALUE}"))
-                       for name in ("href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href"))
+                       for name in _FOLLOWED_NAMES)
 _BEFORE_NAME = frozenset(" \t\n\r\f\v/\"'")
 
 

@@ -94,7 +94,7 @@ def plan(staged_root: Path, site_dir: Path, manifest: Mapping[str, Any], count: 
     static = {path for path in files if path not in pages}
     parts = []
     for index, owned in enumerate(own):
-        excluded = {src for src in pages if src not in owned and src not in shared}
+        excluded = set(pages) - set(owned) - shared
         if index:
             excluded |= static
         config = staged_root / f".render-part-{index + 1}.yml"
