@@ -5,7 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.frozen_day import freeze_build_date
 from tests.sites import ROOT, BuildResult, Built, build
+
+# Every build a test makes, in this process or in a subprocess, is made as of one fixed day
+# (SOURCE_DATE_EPOCH), so no outcome depends on the day the tests run.
+freeze_build_date()
 
 # Debian's Chromium, never a browser Playwright downloads; without the background-networking
 # flags it tries to reach Google's hosts at every start.

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from playbook.load import review as page_review
+from playbook.load.build_date import build_date
 from playbook.load.data_folder import load_playbook
 from playbook.load.settings import read_settings
 from playbook.problems import PlaybookError
@@ -25,16 +26,17 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repo)")
-    parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(),
-                        help="check as of this day, YYYY-MM-DD (default: today)")
+    parser.add_argument("--today", type=datetime.date.fromisoformat, default=None,
+                        help="check as of this day, YYYY-MM-DD (default: the build's day, see SOURCE_DATE_EPOCH)")
     args = parser.parse_args(argv)
     try:
+        today = args.today or build_date()
         settings = read_settings(args.root).review
         playbook = load_playbook(args.root / "data", root=args.root)
     except PlaybookError as error:
         print(error)
         return 2
-    statuses, problems = page_review.project_statuses(args.root, playbook, args.today, settings)
+    statuses, problems = page_review.project_statuses(args.root, playbook, today, settings)
     for problem in problems:
         print(problem)
     if problems:
@@ -47,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     for status in soon:
         print(f"due soon {status.source}: '{status.title}' is due for review on {status.due.isoformat()} "
               f"— owner: {status.owner_name}")
-    print(f"{len(statuses)} pages as of {args.today.isoformat()}: {len(late)} overdue, {len(soon)} due soon.")
+    print(f"{len(statuses)} pages as of {today.isoformat()}: {len(late)} overdue, {len(soon)} due soon.")
     return 1 if late else 0
 
 

@@ -13,10 +13,10 @@ Options: --root PROJECT (default: this repo).  Exit 1 when nothing was written.
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 from pathlib import Path
 
+from playbook.load.build_date import build_date
 from playbook.load.data_folder import load_playbook
 from playbook.model.facts import Playbook
 from playbook.model.types import is_id
@@ -140,7 +140,7 @@ activities:
 ---
 title: {title}
 owner: {accountable}
-last_reviewed: {datetime.date.today().isoformat()}
+last_reviewed: {build_date().isoformat()}
 ---
 
 # {title}

@@ -10,11 +10,11 @@ Usage: python tools/validate_data.py [--root PROJECT]     Exit 1 on any problem.
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 from pathlib import Path
 
 from playbook.load import review as page_review
+from playbook.load.build_date import build_date
 from playbook.load.data_folder import load_playbook
 from playbook.load.settings import read_settings
 from playbook.problems import PlaybookError
@@ -27,12 +27,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repo)")
     args = parser.parse_args(argv)
     try:
+        today = build_date()
         settings = read_settings(args.root)
         playbook = load_playbook(args.root / "data", root=args.root)
     except PlaybookError as error:
         print(error)
         return 1
-    _, problems = page_review.project_statuses(args.root, playbook, datetime.date.today(), settings.review)
+    _, problems = page_review.project_statuses(args.root, playbook, today, settings.review)
     if problems:
         print(PlaybookError(problems, what="The pages' front matter"))
         return 1

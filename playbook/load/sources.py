@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playbook.load import review
+from playbook.load import history, review
+from playbook.load.build_date import build_date
 from playbook.load.data_folder import load_playbook
 from playbook.load.mkdocs_yml import check_config, read_mkdocs_yml
 from playbook.load.pages import DocsFolder, read_docs
@@ -22,7 +23,6 @@ from playbook.load.settings import read_settings
 from playbook.model.facts import Playbook
 from playbook.model.settings import Settings
 from playbook.problems import PlaybookError, Problem, raise_if_any
-from playbook.stage import history
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -58,7 +58,7 @@ def _stamp(folder: Path) -> tuple:
 
 def load_sources(root: Path, *, today: datetime.date | None = None, cache: SourcesCache | None = None) -> Sources:
     root = Path(root).resolve()
-    today = today or datetime.date.today()
+    today = today or build_date()
     problems: list[Problem] = []
     config, found = read_mkdocs_yml(root / CONFIG_FILE)
     problems += found + (check_config(config) if config is not None else [])

@@ -81,6 +81,26 @@ class _Running:
     progress: Path
     output: Any
     stuck: str | None = None
+    seen: str = ""                  # the launcher's last progress line, as read
+    moved_at: float = field(default_factory=time.monotonic)  # when it last changed, on this process's clock
+
+    def watch(self, limit: float) -> None:
+        """Stop the engine when its progress line has not changed for limit seconds. Waiting is
+        measured on the monotonic clock only; the line's count tells a new page from the last."""
+        line = _progress_line(self.progress)
+        now = time.monotonic()
+        if line != self.seen:
+            self.seen, self.moved_at = line, now
+        elif now - self.moved_at > limit:
+            self.stuck = self.seen.partition(" ")[2].strip() or "?"
+            self.process.kill()
+
+
+def _progress_line(progress: Path) -> str:
+    try:
+        return progress.read_text(encoding="utf-8")
+    except OSError:
+        return ""
 
 
 def run_engines(parts: Sequence[render_parts.Part], engine: str,
@@ -105,9 +125,8 @@ def run_engines(parts: Sequence[render_parts.Part], engine: str,
             while any(each.process.poll() is None for each in running):
                 time.sleep(0.2)
                 for each in running:
-                    if each.process.poll() is None and time.time() - each.progress.stat().st_mtime > limit:
-                        each.stuck = each.progress.read_text(encoding="utf-8").strip() or "?"
-                        each.process.kill()
+                    if each.process.poll() is None:
+                        each.watch(limit)
                 busy = [each.progress for each in running if each.process.poll() is None]
                 meanwhile(functools.partial(_building, busy))
         finally:
@@ -128,10 +147,10 @@ def _building(progresses: Sequence[Path]) -> set[str] | None:
     complete once its line ends)."""
     pages = set()
     for progress in progresses:
-        named = progress.read_text(encoding="utf-8")
+        named = _progress_line(progress)
         if not named.endswith("\n"):
             return None
-        pages.add(named[:-1])
+        pages.add(named[:-1].partition(" ")[2])
     return pages
 
 

@@ -31,14 +31,14 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 
 from playbook.kits import projects_page
-from playbook.load import review
+from playbook.load import history, review
 from playbook.load.pages import SourcePage
 from playbook.load.rules import missing_pages
 from playbook.load.sources import Sources
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
 from playbook.problems import Problem, raise_if_any
 from playbook.render import fences, macros, urls, views
-from playbook.stage import generated_pages, history, markdown_text, passages, redirects, search_synonyms, site_config
+from playbook.stage import generated_pages, markdown_text, passages, redirects, search_synonyms, site_config
 from playbook.stage import nav as nav_edits
 from playbook.stage.audience import for_audience
 from playbook.stage.changelog_feed import FEED_PATH, build_feed

@@ -1,7 +1,6 @@
 """A page's front matter, read once and checked against PageFrontMatter: every key at its line,
 the body split off, careless and hostile YAML refused with the one true error."""
 import datetime
-import time
 
 import pytest
 
@@ -97,12 +96,12 @@ def test_a_readable_front_matter_still_gets_the_review_rules():
     assert [p.line for p in wrong.problems] == [3] and review_problems(wrong) == []  # said once, by the front matter
 
 
-def test_an_alias_bomb_in_front_matter_is_refused_within_a_second():
+def test_an_alias_bomb_in_front_matter_is_refused_at_the_line_where_it_passes_the_limit():
+    # 9 ** 9 values if it were read whole: the refusal names the first line past 200,000, so the
+    # reader stopped counting there instead of building the value.
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
-    started = time.perf_counter()
     page = read("title: x\n" + bomb)
-    assert time.perf_counter() - started < 1.0
     assert [p.line for p in page.problems] == [8] and "more than 200,000 values" in page.problems[0].message
 
 

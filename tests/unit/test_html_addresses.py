@@ -97,12 +97,10 @@ def test_reading_one_attribute_name_at_a_time_finds_what_one_pass_finds():
 
 
 def test_a_tag_left_open_before_a_stray_quote_is_given_up_at_once():
-    """The tag reader once backtracked exponentially on such text: 30 characters took minutes."""
-    import time
-    started = time.perf_counter()
+    """The tag reader once backtracked exponentially on such text: 30 characters took minutes
+    (a hang here ends the run, not a timing: this test asserts no duration)."""
     for text in ("<a " + "x" * 5000 + "'", "<img src='data:image/png,x' " + "y" * 5000 + '"',
                  "<meta http-equiv " + "z" * 5000 + "'"):
         list(html_tags.addresses_in_page(text + ' <a href="data:text/html,x"'))
         list(html_tags.TAG.finditer(text))
         list(links.find([text]))
-    assert time.perf_counter() - started < 60  # a guard against hanging, not a speed test: it takes milliseconds

@@ -5,12 +5,12 @@ import json
 
 import pytest
 
+from playbook.load import history
 from playbook.load import review as page_review
 from playbook.load.front_matter import read_front_matter
 from playbook.model.facts import Review, Role
 from playbook.model.settings import ReviewSettings
 from playbook.problems import Location
-from playbook.stage import history
 
 TODAY = datetime.date(2026, 11, 25)
 SETTINGS = ReviewSettings(every_months=6, due_soon_days=30)

@@ -1,6 +1,5 @@
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -88,9 +87,7 @@ BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".jo
 
 
 def refused(text: str, **kwargs) -> Problem:
-    started = time.perf_counter()
     value, problems = parse_yaml(text, "data/x.yml", **kwargs)
-    assert time.perf_counter() - started < 1.0
     assert value is None and len(problems) == 1, problems
     return problems[0]
 

@@ -12,6 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from playbook.load.build_date import build_date
+
 GIT = "git history"
 FILE_DATE = "file date"
 
@@ -57,5 +59,5 @@ def last_changed(root: Path, path: str, dates: dict[str, datetime.date] | None) 
     try:
         mtime = (root / path).stat().st_mtime
     except OSError:
-        return Changed(datetime.date.today(), FILE_DATE, note)
+        return Changed(build_date(), FILE_DATE, note)
     return Changed(datetime.datetime.fromtimestamp(mtime, tz=datetime.UTC).date(), FILE_DATE, note)
