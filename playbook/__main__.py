@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("kit", "kits"):
             return _kits(args.root, getattr(args, "project", None), args.engine, args.work)
         if args.command == "bundle":
-            from playbook.publish.bundle import build_bundle
+            from playbook.bundle import build_bundle
             return build_bundle(args.root, engine=args.engine, work=args.work)
         from playbook.serve.server import serve_site
         return serve_site(args.root, args.audience, port=args.port)

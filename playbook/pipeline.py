@@ -4,6 +4,7 @@
     for each audience, side by side:
         staged   = stage(sources, audience)           build/<audience>/
         rendered = render(staged)                     an engine process, then the output steps
+        finish_site(rendered)                         the host's config, from the output
     publish(root, {site: output})                     both sites switch together, or neither
 
 Each audience is staged and rendered in a process of its own, forked once the sources are
@@ -21,12 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from playbook import hosting
+from playbook.kits import projects_page
 from playbook.load.sources import Sources, load_sources
 from playbook.problems import PlaybookError, Problem
 from playbook.publish import generations
 from playbook.publish.scratch import scratch
 from playbook.render.engine import Rendered, render
-from playbook.stage.site import AUDIENCES, StagedSite, StageOptions, stage
+from playbook.stage.generated_pages import GeneratedPage
+from playbook.stage.site import AUDIENCES, INTERNAL, StagedSite, StageOptions, stage
 
 BUILD = "build"
 DEFAULT = StageOptions()
@@ -44,13 +48,34 @@ def staged_root(root: Path, audience: str, options: StageOptions = DEFAULT) -> P
     return Path(root) / BUILD / name
 
 
+def pages_for(sources: Sources, audience: str) -> tuple[list[GeneratedPage], list[Problem]]:
+    """The pages a site gets from outside the playbook's own sources: the internal site lists
+    every project (playbook/kits/projects_page.py), with a project file's mistakes as problems."""
+    if audience != INTERNAL:
+        return [], []
+    listing, problems = projects_page.projects_page(sources)
+    return ([listing] if listing is not None else []), problems
+
+
+def stage_site(sources: Sources, audience: str, root: Path, options: StageOptions = DEFAULT) -> StagedSite:
+    """One site staged into root, with the pages made for it elsewhere; raise PlaybookError."""
+    extra, problems = pages_for(sources, audience)
+    try:
+        staged = stage(sources, audience, root, options, extra_pages=extra)
+    except PlaybookError as error:
+        problems += error.problems
+    if problems:
+        raise PlaybookError(problems, what=f"The {audience} site")
+    return staged
+
+
 def stage_sites(sources: Sources, audiences: tuple[str, ...] = AUDIENCES,
                 options: StageOptions = DEFAULT, *, work: Path | None = None) -> list[StagedSite]:
     """Stage every audience; raise one PlaybookError with the problems of all of them."""
     staged, problems = [], []
     for audience in audiences:
         try:
-            staged.append(stage(sources, audience, staged_root(work or sources.root, audience, options), options))
+            staged.append(stage_site(sources, audience, staged_root(work or sources.root, audience, options), options))
         except PlaybookError as error:
             problems += error.problems
     if problems:
@@ -62,10 +87,14 @@ def stage_and_render(sources: Sources, audience: str, work: Path, outputs: Path,
     """One site: staged into build/<audience>/ and rendered into outputs/<audience>/."""
     started = time.monotonic()
     try:
-        site = stage(sources, audience, staged_root(work, audience), DEFAULT)
+        site = stage_site(sources, audience, staged_root(work, audience))
     except PlaybookError as error:
         return Rendered(audience, outputs / audience, False, time.monotonic() - started, problems=error.problems)
-    rendered = render(site.root, outputs / audience, audience, engine=engine)
+    rendered = render(site.root, outputs / audience, engine=engine)
+    if rendered.ok:
+        rendered.problems = hosting.finish_site(rendered.site_dir, audience, sources.settings.hosting,
+                                                styles=rendered.styles, style_attributes=rendered.style_attributes)
+        rendered.ok = not rendered.problems
     rendered.seconds = time.monotonic() - started
     return rendered
 

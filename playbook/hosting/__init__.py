@@ -5,40 +5,36 @@
     azure      staticwebapp.config.json for each site (Azure Static Web Apps, the default)
     teams      the Teams app package (`make teams-app`)
 
-The render step calls `finish_site` once per site, after the search index is written: it adds
-the host's config to the site's output. Nothing else of the build knows about hosting.
+The build (playbook.pipeline) calls `finish_site` once per rendered site: it adds the host's
+config to the site's output. Nothing else of the build knows about hosting.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from playbook.hosting import azure
-from playbook.hosting.headers import Inline, security_headers
+from playbook.hosting.headers import security_headers
 from playbook.model.settings import Hosting
 from playbook.problems import Problem
 
 CONFIG_FILE = "mkdocs.yml"
 
 
-def finish_site(site_dir: Path, manifest: dict[str, Any], inline: Inline | None = None) -> list[Problem]:
-    """Write the host's config into a rendered site, from the hosting settings the stage put in
-    the site's manifest (the render step reads nothing of the sources), and the site's inline
-    code when the render step has read it already."""
-    if manifest.get("offline") or not manifest.get("hosting"):
-        return []   # the customer bundle opens from disk, or the firm hosts elsewhere: no host config
-    hosting = Hosting.model_validate(manifest["hosting"])
-    headers = security_headers(site_dir, inline)
-    if manifest["audience"] == "internal":
-        config = azure.internal_config(hosting, headers)
-    else:
-        config = azure.customer_config(headers)
+def finish_site(site_dir: Path, audience: str, hosting: Hosting | None, *, styles: Iterable[str] = (),
+                style_attributes: Iterable[str] = ()) -> list[Problem]:
+    """Write the host's config into a rendered site, from the hosting settings and the inline
+    styles its pages hold. Without hosting settings the firm hosts elsewhere: no host config."""
+    if hosting is None:
+        return []
+    headers = security_headers(styles, style_attributes)
+    config = azure.internal_config(hosting, headers) if audience == "internal" else azure.customer_config(headers)
     size = len(azure.config_text(config).encode("utf-8"))
     if size > azure.MAX_BYTES:
         return [Problem(CONFIG_FILE, None,
-                        f"the {manifest['audience']} site's {azure.CONFIG_NAME} would be {size:,} bytes, over Azure "
+                        f"the {audience} site's {azure.CONFIG_NAME} would be {size:,} bytes, over Azure "
                         f"Static Web Apps' limit of {azure.MAX_BYTES:,}: its pages hold "
-                        f"{headers['Content-Security-Policy'].count('sha256-')} different inline scripts and styles",
-                        "move inline scripts of templates in overrides/ into files under overrides/assets/")]
+                        f"{headers['Content-Security-Policy'].count('sha256-')} different inline styles",
+                        "move inline styles of pages and templates into the stylesheets under overrides/assets/")]
     azure.write_config(site_dir, config)
     return []

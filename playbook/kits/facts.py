@@ -28,7 +28,7 @@ from playbook.model.facts import (
 )
 from playbook.model.project import Meeting, Person
 from playbook.model.settings import Brand
-from playbook.render import views
+from playbook.present import views
 from playbook.stage.audience import for_audience
 
 

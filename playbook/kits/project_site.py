@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader
 from playbook.kits.facts import KitFacts, long_date, short_date
 from playbook.load.sources import Sources
 from playbook.model.facts import CUSTOMER, Process
-from playbook.render import fences, urls
+from playbook.present import fences, urls
 from playbook.render.engine import Rendered, render
 from playbook.stage.generated_pages import GeneratedPage
 from playbook.stage.site import StageOptions, stage
@@ -55,4 +55,4 @@ def stage_project_site(sources: Sources, facts: KitFacts, calendar: bytes, proje
 
 
 def render_project_site(staged_root: Path, site_dir: Path, engine: str = "mkdocs") -> Rendered:
-    return render(staged_root, site_dir, CUSTOMER, engine=engine)
+    return render(staged_root, site_dir, engine=engine)

@@ -1,8 +1,8 @@
 """The internal site's projects page: every project's phase today, next milestone, project manager
 and the customer's overdue items, so a project manager running ten implementations sees them all.
 
-The stage adds it to the internal site only (playbook/stage/site.py), as a generated page of
-finished HTML drawn by overrides/playbook/projects.html. A project file with a mistake stops the
+The build hands it to the internal site's stage (playbook.pipeline.pages_for), as a generated
+page of finished HTML drawn by overrides/playbook/projects.html, last in the nav. A project file with a mistake stops the
 build like any other data file, with its file and line. No projects folder: no page.
 """
 from __future__ import annotations
@@ -11,14 +11,14 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemLoader
 
 from playbook.kits.facts import DatedItem, kit_facts
 from playbook.kits.project import Project, load_projects
 from playbook.kits.schedule import Milestone, PhaseDates
 from playbook.kits.settings import read_kit_settings, settings_problems
+from playbook.present import fences
 from playbook.problems import Problem
-from playbook.render import fences
 from playbook.stage.generated_pages import GeneratedPage
 
 PAGE = "projects.md"
@@ -51,7 +51,7 @@ def project_rows(projects: list[Project], playbook: Any, brand: Any, guide_url: 
     return sorted(rows, key=lambda r: (r.state == "closed", r.project.file.customer.lower(), r.project.id))
 
 
-def projects_page(sources: Any, templates: Environment) -> tuple[GeneratedPage | None, list[Problem]]:
+def projects_page(sources: Any) -> tuple[GeneratedPage | None, list[Problem]]:
     settings, folder, problems = read_kit_settings(sources.root, sources.settings)
     if not folder.is_dir():
         return None, problems
@@ -62,7 +62,9 @@ def projects_page(sources: Any, templates: Environment) -> tuple[GeneratedPage |
     problems += found
     rows = project_rows(projects, sources.playbook, sources.settings.brand, sources.settings.customer_site.url,
                         settings, sources.today)
+    templates = Environment(loader=FileSystemLoader(str(sources.root / "overrides")), autoescape=True,
+                            trim_blocks=True, lstrip_blocks=True)
     html = templates.get_template("playbook/projects.html").render(rows=rows, today=sources.today, folder=folder.name)
     page = GeneratedPage(PAGE, TITLE, fences.fenced(html).strip() + "\n", f"{folder.name}/",
-                         f"Generated from the project files in {folder.name}/.", macros=False)
+                         f"Generated from the project files in {folder.name}/.", macros=False, nav="last")
     return page, problems

@@ -24,6 +24,7 @@ from playbook.model.facts import Playbook, Review, Role
 from playbook.model.facts import add_months as add_months  # re-exported: the review calendar
 from playbook.model.settings import ReviewSettings
 from playbook.model.types import OWNER_FIX, is_id
+from playbook.present import urls
 from playbook.problems import Location, Problem
 
 OVERDUE = "overdue"
@@ -132,8 +133,6 @@ ROLE_PAGES_SOURCE = "data/roles.yml"
 def project_statuses(root: Path, playbook: Playbook, today: datetime.date, settings: ReviewSettings,
                      docs_dir: str = "docs") -> tuple[list[PageStatus], list[Problem]]:
     """Every page's review (written pages and generated role pages), and every problem found."""
-    from playbook.stage.generated_pages import role_pages  # generated_pages imports views, which import model: no cycle
-
     statuses: list[PageStatus] = []
     problems: list[Problem] = []
     docs = root / docs_dir
@@ -150,8 +149,8 @@ def project_statuses(root: Path, playbook: Playbook, today: datetime.date, setti
     review, found = role_pages_review(playbook, today, settings)
     problems += found
     if review:
-        statuses += [status(page.src, page.title, ROLE_PAGES_SOURCE, review, playbook.roles, today, settings)
-                     for page in role_pages(playbook)]
+        statuses += [status(urls.role_page_uri(role.id), role.title, ROLE_PAGES_SOURCE, review, playbook.roles, today,
+                            settings) for role in playbook.roles.values()]
     return statuses, problems
 
 

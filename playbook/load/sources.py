@@ -18,6 +18,7 @@ from playbook.load import history, review
 from playbook.load.build_date import build_date
 from playbook.load.data_folder import load_playbook
 from playbook.load.mkdocs_yml import check_config, read_mkdocs_yml
+from playbook.load.page_checks import page_problems
 from playbook.load.pages import DocsFolder, read_docs
 from playbook.load.settings import read_settings
 from playbook.model.facts import Playbook
@@ -84,8 +85,7 @@ def load_sources(root: Path, *, today: datetime.date | None = None, cache: Sourc
         problems += _review_problems(docs, playbook, settings, today)
     if problems and config is not None:
         # The build stops here; the pages' own mistakes are listed with these all the same.
-        from playbook.stage.site import problems_before_data
-        problems += problems_before_data(config, docs.pages.values())
+        problems += page_problems(config, docs.pages.values())
     raise_if_any(problems, what="The playbook")
     if cache is None or not cache.git_read:
         git_dates = history.git_dates(root, ("docs", "data"))

@@ -1,13 +1,17 @@
 """Checks of a rendered site, made on its output files: what readers would really get.
 
-The stage stops what it can see in the sources. These checks read the HTML the engine wrote,
-so they hold whatever the engine, the theme or a macro did, on any engine:
+The stage stops what it can see in the sources. These checks read the HTML the engine wrote (as
+a browser reads it: playbook.render.page_reading), so they hold whatever the engine, the theme or
+a macro did, on any engine:
 
 - every link to a section of a page lands on an id that page has (the ids inside the macros'
   finished HTML included, which the engine never sees);
 - no address in any page uses a scheme other than http, https, mailto or tel, and data: only
-  for a picture (a `javascript:` link from anywhere is stopped here at the latest, however its
-  tag is written);
+  for a picture, and no attribute holds a javascript: address however it is written;
+- no page carries a script of its own: every script is a file of the site's theme or of the
+  playbook (overrides/assets/), so the sites' Content-Security-Policy allows scripts from the
+  site itself and nothing else; inline code, an event handler attribute or a script from another
+  site in a page is refused, never allowed by a hash;
 - on the customer site, no page holds an internal box or an HTML comment.
 
 Each problem names the file and line an author edits, through the stage's line maps.
@@ -15,89 +19,71 @@ Each problem names the file and line an author edits, through the stage's line m
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Mapping
-from html import unescape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
+from playbook.model.handover import Handover, StagedPage
 from playbook.problems import Problem
-from playbook.render import html_tags
+from playbook.render.page_reading import PageReading
 
-if TYPE_CHECKING:  # the readings are made from this module's functions
-    from playbook.render.finished_pages import PageReading
-
-_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-INTERNAL_BOX = re.compile(r"""class\s*=\s*["'][^"']*\binternal\b""", re.I)
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-_IMAGES = ("img", "source")  # where a data: address is a picture, not a document or a script
+SECTION_FIX = "a section's anchor is its heading in lower case with hyphens, such as #who-does-what"
 
 
-def unsafe_addresses(html: str) -> list[tuple[str, str]]:
-    """(address, scheme) of each address in a page with a scheme a page may not use."""
-    return [(address, scheme) for tag, attribute, address in html_tags.addresses_in_page(html, with_scheme_only=True)
-            if (scheme := unsafe_scheme(tag, attribute, address))]
-
-
-def unsafe_scheme(tag: str, attribute: str, address: str) -> str | None:
-    """The scheme of an address a reader must not be sent to or run, else None."""
-    scheme = urlsplit(address).scheme.lower()
-    if not scheme or scheme in SAFE_SCHEMES:
-        return None
-    if scheme == "data" and tag in _IMAGES and attribute in ("src", "srcset"):
-        return None
-    return scheme
-
-
-def ids_of(html: str) -> set[str]:
-    return {unescape(next(g for g in match.groups() if g is not None)) for match in _ID.finditer(html)}
-
-
-def check_site(pages: Mapping[str, PageReading], staged_root: Path, manifest: dict[str, Any]) -> list[Problem]:
-    """The problems of a rendered site, from its pages as read (playbook.render.finished_pages)."""
+def check_site(readings: Mapping[str, PageReading], staged_root: Path, handover: Handover) -> list[Problem]:
+    """The problems of a rendered site, from its pages as read."""
     problems: list[Problem] = []
-    for anchor in manifest["anchors"]:
-        known_ids = pages[anchor["target"]].ids if anchor["target"] in pages else frozenset()
-        if anchor["anchor"] not in known_ids:
-            close = difflib.get_close_matches(anchor["anchor"], sorted(known_ids), n=1, cutoff=0.6)
+    for link in handover.section_links:
+        known_ids = readings[link.target].ids if link.target in readings else frozenset()
+        if link.anchor not in known_ids:
+            close = difflib.get_close_matches(link.anchor, sorted(known_ids), n=1, cutoff=0.6)
             hint = f"did you mean '#{close[0]}'? " if close else ""
-            problems.append(Problem(anchor["source"], anchor["line"],
-                                    f"the link '{anchor['written']}' names the section '#{anchor['anchor']}', which "
-                                    f"{anchor['target']} does not have",
-                                    f"{hint}a section's anchor is its heading in lower case with hyphens, such as "
-                                    "#who-does-what"))
+            problems.append(Problem(link.source, link.line,
+                                    f"the link '{link.written}' names the section '#{link.anchor}', which "
+                                    f"{link.target} does not have", hint + SECTION_FIX))
 
-    customer = manifest["audience"] == "customer"
-    for src, page in manifest["pages"].items():
-        if src not in pages:
+    customer = handover.audience == "customer"
+    for src, page in handover.pages.items():
+        reading = readings.get(src)
+        if reading is None:
             continue
-        reading = pages[src]
+        at = _Locator(staged_root, page, src)
         for address, scheme in reading.unsafe:
-            problems.append(_at(staged_root, page, src, address,
-                                f"the page holds a link to '{address[:60]}', whose '{scheme}:' scheme a page "
-                                "may not use", "link to an http, https or mailto address, or to a page of the site"))
-        if customer:
-            if reading.has_comment:
-                problems.append(_at(staged_root, page, src, "<!--", "the customer page holds an HTML comment",
-                                    "remove the comment from the page (comments in a page's source are removed "
-                                    "before the customer site is built; this one came from a macro or template)"))
-            if reading.internal_box:
-                problems.append(_at(staged_root, page, src, "internal",
-                                    "the customer page shows a box marked internal",
-                                    "write the passage as a top-level '/// internal' block, which the build removes"))
+            problems.append(at(address, f"the page holds a link to '{address[:60]}', whose '{scheme}:' scheme a page "
+                                        "may not use", "link to an http, https or mailto address, or to a page of the "
+                                                       "site"))
+        for script in reading.scripts:
+            problems.append(at(_needle(script), f"the page carries {script}: pages run only the playbook's own "
+                                                "scripts", "remove it; behaviour for every page belongs in "
+                                                           "overrides/assets/ (see CONTRIBUTING.md)"))
+        if customer and reading.comments:
+            problems.append(at("<!--", "the customer page holds an HTML comment",
+                               "remove the comment from the page (comments in a page's source are removed before "
+                               "the customer site is built; this one came from a macro or template)"))
+        if customer and reading.internal_box:
+            problems.append(at("nternal", "the customer page shows a box marked internal",
+                               "write the passage as a top-level '/// internal' block, which the build removes"))
     return problems
 
 
-def _at(staged_root: Path, page: dict[str, Any], src: str, needle: str, message: str, fix: str) -> Problem:
-    """A problem at the source line of the first staged line holding needle (or the file)."""
-    staged = staged_root / "docs" / src
-    line = None
-    if staged.is_file() and page["line_map"]:
-        for number, text in enumerate(staged.read_text(encoding="utf-8").split("\n"), start=1):
-            if needle in text:
-                index = number - page["body_start"]
-                if 0 <= index < len(page["line_map"]):
-                    line = page["line_map"][index] or None
-                break
-    return Problem(page["source"], line, message, fix)
+def _needle(script: str) -> str:
+    """What to look for in the staged page to find the line a script was written on."""
+    if script.startswith("the handler "):
+        return script.split()[2].split("=")[0]
+    return "script"
+
+
+class _Locator:
+    """A problem at the source line of the first staged line holding a needle (or at the file)."""
+
+    def __init__(self, staged_root: Path, page: StagedPage, src: str) -> None:
+        self.page = page
+        self.staged = staged_root / "docs" / src
+        self._lines: list[str] | None = None
+
+    def __call__(self, needle: str, message: str, fix: str) -> Problem:
+        if self._lines is None:
+            self._lines = self.staged.read_text(encoding="utf-8").lower().split("\n") if self.staged.is_file() else []
+        wanted = needle.lower()
+        line = next((self.page.source_line(number) for number, text in enumerate(self._lines, start=1)
+                     if wanted in text), None)
+        return Problem(self.page.source, line, message, fix)

@@ -24,7 +24,6 @@ merged into the one site a single engine process would have written, byte for by
 from __future__ import annotations
 
 import gzip
-import html
 import json
 import os
 import posixpath
@@ -33,10 +32,14 @@ import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin
+from xml.etree import ElementTree
 
-from playbook.render import urls
+from jinja2 import Environment, PackageLoader
+
+from playbook.model.handover import Handover
+from playbook.present import urls
+from playbook.render.cores import usable_cores
 
 # Below this many pages a second engine process costs more (its start, its own read of the
 # config and the theme) than it saves.
@@ -57,20 +60,20 @@ class Part:
 PARTS_VARIABLE = "PLAYBOOK_RENDER_PARTS"
 
 
-def part_count(manifest: Mapping[str, Any], cores: int | None = None) -> int:
+def part_count(handover: Handover, cores: int | None = None) -> int:
     """How many engine processes to render a staged site with: PLAYBOOK_RENDER_PARTS when it is
     set (a test, or a comparison in `make bench`), else one per PAGES_PER_PART pages and at most
     one per core; always one when the stage says the site cannot be split, and never more than
     it has pages."""
-    if not manifest.get("parts"):
+    if handover.split is None:
         return 1
     written = os.environ.get(PARTS_VARIABLE, "")
     if written.isdigit() and int(written) > 0:
         wanted = int(written)
     else:
-        cores = cores or len(os.sched_getaffinity(0))
-        wanted = min(cores, -(-len(manifest["pages"]) // PAGES_PER_PART))
-    return max(1, min(wanted, len(manifest["pages"])))
+        cores = cores or usable_cores()
+        wanted = min(cores, -(-len(handover.pages) // PAGES_PER_PART))
+    return max(1, min(wanted, len(handover.pages)))
 
 
 def engine_order(paths: Iterable[str]) -> list[str]:
@@ -81,14 +84,14 @@ def engine_order(paths: Iterable[str]) -> list[str]:
     return sorted(paths, key=key)
 
 
-def plan(staged_root: Path, site_dir: Path, manifest: Mapping[str, Any], count: int) -> list[Part]:
+def plan(staged_root: Path, site_dir: Path, handover: Handover, count: int) -> list[Part]:
     """The parts to render the staged site in, their configs written beside the staged one."""
-    pages = manifest["pages"]
-    if count <= 1 or not manifest.get("parts"):
+    pages = handover.pages
+    if count <= 1 or handover.split is None:
         return [Part(staged_root / CONFIG, site_dir, frozenset(pages))]
     docs = staged_root / "docs"
     files = engine_order(_files(docs))
-    shared = set(manifest["parts"]["untitled_in_nav"]) & set(pages) | _index_pairs(pages)
+    shared = set(handover.split.untitled_in_nav) & set(pages) | _index_pairs(pages)
     own = _split([src for src in files if src in pages and src not in shared], docs, count)
     own[0] = [*own[0], *sorted(shared)]
     static = {path for path in files if path not in pages}
@@ -98,7 +101,7 @@ def plan(staged_root: Path, site_dir: Path, manifest: Mapping[str, Any], count: 
         if index:
             excluded |= static
         config = staged_root / f".render-part-{index + 1}.yml"
-        config.write_text(config_text(manifest["parts"]["exclude_docs"], patterns(excluded, files)), encoding="utf-8")
+        config.write_text(config_text(handover.split.exclude_docs, patterns(excluded, files)), encoding="utf-8")
         folder = site_dir if index == 0 else site_dir.with_name(f"{site_dir.name}.part-{index + 1}")
         parts.append(Part(config, folder, frozenset(owned)))
     return parts
@@ -161,21 +164,21 @@ def config_text(authors_exclusions: str, excluded: Sequence[str]) -> str:
             f"exclude_docs: {json.dumps(chr(10).join(lines) + chr(10))}\n")
 
 
-def merge(parts: Sequence[Part], site_dir: Path, manifest: Mapping[str, Any]) -> None:
+def merge(parts: Sequence[Part], site_dir: Path, handover: Handover) -> None:
     """Move every part's pages into site_dir (the first part's output) and merge the sitemaps."""
     if len(parts) <= 1:
         return
-    pages = manifest["pages"]
+    pages = handover.pages
     for part in parts[1:]:
         for src in part.pages:
-            output = urls.output_file(pages[src]["url"])
+            output = urls.output_file(pages[src].url)
             (site_dir / output).parent.mkdir(parents=True, exist_ok=True)
             os.replace(part.site_dir / output, site_dir / output)
     sitemap = site_dir / SITEMAP
     if sitemap.is_file():
         position = {src: index for index, src in enumerate(engine_order(pages))}
         text = merged_sitemap([(part.site_dir / SITEMAP).read_text(encoding="utf-8") for part in parts],
-                              {loc: position[src] for loc, src in _loc_to_page(manifest).items()})
+                              {loc: position[src] for loc, src in _loc_to_page(handover).items()})
         sitemap.write_text(text, encoding="utf-8")
         packed = site_dir / (SITEMAP + ".gz")
         if packed.is_file():
@@ -191,32 +194,40 @@ def clean(parts: Sequence[Part], site_dir: Path) -> None:
             shutil.rmtree(part.site_dir, ignore_errors=True)
 
 
-_ENTRY = re.compile(r"\s*<url>.*?</url>", re.S)
-_LOC = re.compile(r"<loc>(.*?)</loc>", re.S)
+_SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+_TEMPLATES = Environment(loader=PackageLoader("playbook.render"), autoescape=True, keep_trailing_newline=False)
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    loc: str
+    lastmod: str | None
+
+
+def sitemap_entries(text: str) -> list[SitemapEntry]:
+    """The entries of a sitemap, read with an XML parser."""
+    root = ElementTree.fromstring(text.encode("utf-8"))
+    return [SitemapEntry((url.findtext(f"{_SITEMAP_NS}loc") or "").strip(),
+                         (url.findtext(f"{_SITEMAP_NS}lastmod") or "").strip() or None)
+            for url in root.iter(f"{_SITEMAP_NS}url")]
 
 
 def merged_sitemap(texts: Sequence[str], position: Mapping[str, int]) -> str:
-    """One sitemap from the parts' sitemaps: the first one's frame around every part's entries,
-    each address once, in engine order (position: each page address's place in it; an address it
-    does not know keeps its place after them)."""
-    entries: dict[str, str] = {}
+    """One sitemap from the parts' sitemaps: every part's entries, each address once, in engine
+    order (position: each page address's place in it; an address it does not know keeps its
+    place after them)."""
+    entries: dict[str, SitemapEntry] = {}
     for text in texts:
-        for entry in _ENTRY.finditer(text):
-            loc = _LOC.search(entry.group())
-            entries.setdefault(html.unescape(loc.group(1)) if loc else entry.group(), entry.group())
-    frame = next((text for text in texts if _ENTRY.search(text)), texts[0])
-    found = list(_ENTRY.finditer(frame))
-    if not found:
-        return frame
-    ordered = sorted(entries.items(), key=lambda item: position.get(item[0], len(position)))
-    return frame[:found[0].start()] + "".join(entry for _loc, entry in ordered) + frame[found[-1].end():]
+        for entry in sitemap_entries(text):
+            entries.setdefault(entry.loc, entry)
+    ordered = sorted(entries.values(), key=lambda entry: position.get(entry.loc, len(position)))
+    return _TEMPLATES.get_template("sitemap.xml").render(entries=ordered)
 
 
-def _loc_to_page(manifest: Mapping[str, Any]) -> dict[str, str]:
+def _loc_to_page(handover: Handover) -> dict[str, str]:
     """Each page's address in the sitemap (its canonical URL: the site's address joined with its own)."""
-    base = manifest.get("site_url") or ""
-    base = base if base.endswith("/") else base + "/"
-    return {urljoin(base, page["url"]): src for src, page in manifest["pages"].items()}
+    base = handover.site_url if handover.site_url.endswith("/") else handover.site_url + "/"
+    return {urljoin(base, page.url): src for src, page in handover.pages.items()}
 
 
 def _gzip_as_before(packed: Path, text: str) -> None:

@@ -1,131 +1,192 @@
 """The site's search index, written after rendering from the pages as readers see them.
 
 The theme's search plugin would read every page with Python's html.parser while the engine
-renders it; at handbook scale that was a third of a build, and it could only index what the
-engine handed it. The stage tells the plugin to skip every page (`search: exclude`), and this
-step writes search/search_index.json itself, in the format the theme's search reads: each
-page's content (between the markers partials/content.html puts around it) cut into sections
-by playbook.render.search_sections, exactly as Material cuts them, plus the page's search terms
-and boost from the stage, and the site's synonym groups in the config (config.synonyms, which the
-playbook's search worker, overrides/assets/playbook/search-worker.js, applies to pages and
-questions). It reads only the output folder and the stage's manifest, so it works on any engine's
-output, and with the engine's own index config (language, separator).
+renders it, and could only index what the engine handed it. The stage tells the plugin to skip
+every page (`search: exclude`), and this step writes search/search_index.json itself, in the
+format the theme's search reads, from each page's content as read by the render step's one
+reader (playbook.render.page_reading): the part partials/content.html marks, cut into sections
+at each heading with an id, as Material cuts them, plus the page's search terms and boost from
+the stage, and the site's synonym groups in the config (config.synonyms, which the playbook's
+search worker, overrides/assets/playbook/search-worker.js, applies to pages and questions).
+
+A table row and a defined term reach the index as list items, read whole: Material's reader keeps
+no table markup, so a whole table would reach the index as one run of text, its cells glued, and
+the worker reads a run of text as one passage; a table of thirty rows would then "answer" any
+question whose words are scattered over its rows. A row or element a template marks
+`data-search-exclude` (a header row of column labels, a matrix's letters, the RACI legend) stays
+out: repeated on every page with the table, it would make every such page answer questions about
+its words.
 """
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+from selectolax.lexbor import LexborNode
+
+from playbook.model.handover import Handover, StagedPage
 from playbook.render import search_terms
-from playbook.render.search_sections import split_sections
-
-if TYPE_CHECKING:  # the readings are made with this module's entries_of
-    from playbook.render.finished_pages import PageReading
 
 INDEX = Path("search", "search_index.json")
-CONTENT_START = '<div class="pb-page-content" data-pb-content>'
-# What follows the content wrapper in the article: the page facts, or the article's end.
-_AFTER_CONTENT = re.compile(r'<aside class="pb-page-facts"|</article>')
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<inner>.*)</article>', re.S)
+CONTENT = "div[data-pb-content]"   # the page's own words, marked by overrides/partials/content.html
 DEFAULT_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
+# What Material keeps as markup in a section's text (the worker reads a passage per item).
+KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+NEVER_INDEXED = frozenset({"script", "style", "object", "template", "noscript"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-def page_content(html: str) -> str:
-    """The page's own content in a rendered page: what partials/content.html marks, else the article."""
-    start = html.find(CONTENT_START)
-    if start >= 0:
-        start += len(CONTENT_START)
-        after = _AFTER_CONTENT.search(html, start)
-        end = html.rfind("</div>", start, after.start() if after else len(html))
-        return html[start:end if end >= 0 else None]
-    article = _ARTICLE.search(html)
-    return article.group("inner") if article else ""
+@dataclass
+class _Section:
+    id: str | None
+    excluded: bool = False
+    title: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
 
 
-# A table row, and a term of a definition list with its definitions. Material's parser keeps
-# no table or list-of-definitions markup, so a whole table would reach the index as one run of
-# text, its cells glued ("WhatWho at the customerWhen"): the search worker reads a run of text as
-# one passage, and a table of thirty rows then "answers" any question whose words are scattered
-# over its rows. Each table and definition list is therefore handed to the parser as a list (tags
-# Material keeps), each row, and each term with its definitions, an item of it: the worker reads
-# an item whole, as one passage, so a row's "what" stays with its "who" and "when", where the
-# sentences of a paragraph would be read apart. A table's caption, just before its list, is read
-# with each row as a list's lead-in is.
-_TABLE = re.compile(r"(?P<start><table\b[^>]*>(?:\s*<caption\b.*?</caption\s*>)?)(?P<inner>.*?)(?P<end></table\s*>)", re.S)
-_DEFINITIONS = re.compile(r"(?P<start><dl\b[^>]*>)(?P<inner>.*?)(?P<end></dl\s*>)", re.S)
-_ROW = re.compile(r"<tr\b(?P<attrs>[^>]*)>(?P<inner>.*?)</tr\s*>", re.S)
-_TERM = re.compile(r"<dt\b[^>]*>.*?</dt\s*>(?:\s*<dd\b[^>]*>.*?</dd\s*>)*", re.S)
-_CELL = re.compile(r"(?=<(?:td|th|dd)\b)")
-# A table inside a table: the patterns above would end the outer one early, so it is left as is.
-_NESTED = re.compile(r"<(?:table|dl)\b")
-
-
-def _as_item(html: str) -> str:
-    """A row's or a term's markup as one list item, a space between its cells."""
-    return "<li>" + _CELL.sub(" ", html) + "</li>"
-
-
-def _row(match: re.Match) -> str:
-    # A row the template keeps out of the index (a header row of column labels) stays as it is,
-    # so the parser still skips it.
-    if "data-search-exclude" in match.group("attrs"):
-        return match.group()
-    return _as_item(match.group("inner"))
-
-
-def _as_list(match: re.Match, items: re.Pattern, item) -> str:
-    inner = match.group("inner")
-    if _NESTED.search(inner):
-        return match.group()
-    return match.group("start") + "<ul>" + items.sub(item, inner) + "</ul>" + match.group("end")
-
-
-def passages_marked(content: str) -> str:
-    """The page's content with each table and definition list as a list, a row or a defined
-    term with its definitions an item."""
-    content = _TABLE.sub(lambda m: _as_list(m, _ROW, _row), content)
-    return _DEFINITIONS.sub(lambda m: _as_list(m, _TERM, lambda t: _as_item(t.group())), content)
-
-
-def entries_of(url: str, title: str, content: str, *, boost: float | None, tags: list[str] | None) -> list[dict]:
-    """A page's entries, as Material's SearchIndex.create_entry_for_section writes them, from its
-    content with each table row and defined term marked as a passage (passages_marked)."""
+def entries_of(content: LexborNode, page: StagedPage) -> list[dict]:
+    """A page's entries, as Material's SearchIndex.create_entry_for_section writes them."""
+    sections: list[_Section] = []
+    _walk(content, sections, into=None, in_pre=False)
+    # Material's search shows titles as HTML (it sets them as innerHTML), like the section titles
+    # cut from the page; a page's own title is the author's text, so it is escaped.
+    page_title = escape(page.title or "", quote=False)
     entries = []
-    for section in split_sections(passages_marked(content)):
+    for section in sections:
         if section.excluded:
             continue
-        entry: dict[str, Any] = {"location": url + (f"#{section.id}" if section.id else ""),
-                                 "title": "".join(section.title).strip() or title,
-                                 "text": "".join(section.text).strip()}
-        if tags is not None:
-            entry["tags"] = tags
-        if boost is not None:
-            entry["boost"] = boost
+        entry: dict = {"location": page.url + (f"#{section.id}" if section.id else ""),
+                       "title": "".join(section.title).strip() or page_title,
+                       "text": "".join(section.text).strip()}
+        if page.boost is not None:
+            entry["boost"] = page.boost
         entries.append(entry)
     return entries
 
 
-def write_index(site_dir: Path, manifest: dict[str, Any], pages: Mapping[str, PageReading]) -> None:
-    """Replace the engine's search index with the index of every page of the site, from the
-    pages as read (playbook.render.finished_pages), in the order of the manifest."""
-    path = site_dir / INDEX
+def _walk(node: LexborNode, sections: list[_Section], *, into: list[str] | None, in_pre: bool) -> None:
+    """Add node's children to the sections: text to the current section's title (into) or text."""
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            _add_text(sections, into, child.text_content or "", in_pre)
+            continue
+        if tag.startswith("-"):  # a comment: not indexed
+            continue
+        attributes = child.attributes
+        if "data-search-exclude" in attributes and tag not in HEADINGS or tag in NEVER_INDEXED:
+            continue
+        classes = (attributes.get("class") or "").split()
+        if tag == "a" and "headerlink" in classes or "linenodiv" in classes:
+            continue
+        if tag in HEADINGS and "id" in attributes and into is None:
+            # The first section of a page that starts with its h1 is the page itself (no anchor).
+            first_h1 = tag == "h1" and not sections
+            section = _Section(None if first_h1 else attributes["id"], "data-search-exclude" in attributes)
+            sections.append(section)
+            _walk(child, sections, into=section.title, in_pre=False)
+            continue
+        if tag == "table" and into is None:
+            caption = child.css_first("caption")
+            if caption is not None:
+                _walk(caption, sections, into=None, in_pre=in_pre)
+            _as_list(sections, _rows(child), in_pre)
+            continue
+        if tag == "dl" and into is None:
+            _as_list(sections, _terms(child), in_pre)
+            continue
+        if tag in KEEP:
+            pieces = into if into is not None else _current(sections).text
+            start = len(pieces)
+            pieces.append(f"<{tag}>")
+            _walk(child, sections, into=into, in_pre=in_pre or tag == "pre")
+            pieces = into if into is not None else _current(sections).text
+            if all(piece.isspace() for piece in pieces[start + 1:]):
+                del pieces[start:]  # an element holding only white space is dropped whole
+            else:
+                pieces.append(f"</{tag}>")
+            continue
+        _walk(child, sections, into=into, in_pre=in_pre or tag == "pre")
+
+
+def _current(sections: list[_Section]) -> _Section:
+    if not sections:
+        sections.append(_Section(None))
+    return sections[-1]
+
+
+def _add_text(sections: list[_Section], into: list[str] | None, text: str, in_pre: bool) -> None:
+    if not in_pre:
+        text = " " if text.isspace() else text.replace("\n", " ")
+    pieces = into if into is not None else _current(sections).text
+    if text.isspace() and not in_pre:
+        if pieces and pieces[-1].isspace():
+            return
+        pieces.append(text)
+        return
+    pieces.append(escape(text, quote=False))
+
+
+def _rows(table: LexborNode) -> list[list[LexborNode]]:
+    """Each row of a table (not of a table inside it, which its cell holds), as its cells."""
+    rows = []
+    for row in table.css("tr"):
+        owner = row.parent
+        while owner is not None and owner.tag != "table":
+            owner = owner.parent
+        if owner is None or owner.mem_id != table.mem_id or "data-search-exclude" in row.attributes:
+            continue
+        rows.append([cell for cell in row.iter() if cell.tag in ("td", "th")
+                     and "data-search-exclude" not in cell.attributes])
+    return rows
+
+
+def _terms(definitions: LexborNode) -> list[list[LexborNode]]:
+    """Each term of a definition list with its definitions (a <div> may group a term with them)."""
+    items: list[list[LexborNode]] = []
+    for child in definitions.css("dt, dd"):
+        if child.tag == "dt":
+            items.append([child])
+        elif child.tag == "dd" and items:
+            items[-1].append(child)
+    return items
+
+
+def _as_list(sections: list[_Section], items: list[list[LexborNode]], in_pre: bool) -> None:
+    _current(sections).text.append("<ul>")
+    for cells in items:
+        pieces: list[str] = []
+        for cell in cells:
+            pieces.append(" ")
+            _walk(cell, sections, into=pieces, in_pre=in_pre)
+        words = "".join(pieces).strip()
+        if words:
+            _current(sections).text.append(f"<li>{' '.join(words.split())}</li>")
+    _current(sections).text.append("</ul>")
+
+
+def write_index(site_dir: Path, handover: Handover, entries: Mapping[str, Sequence[dict]]) -> None:
+    """Replace the engine's search index with the index of every page of the site (entries: each
+    page's, by its path in the staged docs/, as entries_of made them), in the hand-over's order."""
+    path = Path(site_dir) / INDEX
     written = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    config = {**(written.get("config") or DEFAULT_CONFIG), "synonyms": manifest.get("search_synonyms", [])}
+    config = {**(written.get("config") or DEFAULT_CONFIG),
+              "synonyms": [group.model_dump() for group in handover.search_synonyms]}
     docs: list[dict] = []
     terms: dict[str, list[str]] = {}
-    for src, page in manifest["pages"].items():
-        if src not in pages or page.get("exclude"):
+    for src, page in handover.pages.items():
+        if src not in entries or page.exclude:
             continue
-        if page.get("terms"):
-            terms[page["url"]] = page["terms"]
-        docs += pages[src].entries
+        if page.terms:
+            terms[page.url] = list(page.terms)
+        docs += entries[src]
     index = search_terms.add_terms({"config": config, "docs": docs}, terms)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(search_terms.dumps(index), encoding="utf-8")
-    if manifest.get("offline"):
+    if handover.offline:
         # The offline theme reads the index as a script, so it works from disk without a server.
         (path.parent / "search_index.js").write_text("var __index = " + search_terms.dumps(index), encoding="utf-8")

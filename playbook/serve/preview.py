@@ -4,13 +4,17 @@ Each rebuild runs the same load and stage as `make build`, then MkDocs' own buil
 this process on the staged tree, with `dirty` set: MkDocs re-renders a page only when its staged
 file is newer than its output. The stage rewrites a file only when its bytes change, so an edit
 to one page re-renders one page. When something every page shows changed (the site config with
-its nav, the data, a template), every staged page is touched first, so all of them re-render
-and no page keeps a stale nav.
+its nav, the data, a template, the pages' addresses and titles), every staged page is touched
+first, so all of them re-render and no page keeps a stale nav. Then the same steps as the build:
+every page read (a page not rewritten is not read again), the search index, the output checks,
+whose problems the preview shows as its error page, as `make build` would refuse them.
+
+The staged tree lives in a folder of its own outside the project, as the build's sealed copy
+does (playbook.render.sealed): the engine in this process reaches only what was staged.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import threading
 import time
@@ -20,15 +24,15 @@ from jinja2 import Environment, PackageLoader
 
 from playbook import pipeline
 from playbook.load.sources import SourcesCache, load_sources
+from playbook.model.handover import Handover
 from playbook.problems import PlaybookError
-from playbook.render import search_index
-from playbook.render.finished_pages import FinishedPages
+from playbook.render import checks, page_reading, search_index
 from playbook.stage.page_cache import PageCache
 from playbook.stage.site import StageOptions, plan_site
 from playbook.stage.tree import Tree
 
 # Files every page depends on: when one changes, every page is rendered again.
-SITE_WIDE = ("mkdocs.yml", "playbook.json", "site.json")
+SITE_WIDE = ("mkdocs.yml", Handover.PLAYBOOK_FILE)
 
 RELOAD_PATH = "/__playbook/reload"
 # The preview's own pages and the script it adds to every page (markup lives in templates).
@@ -60,11 +64,12 @@ class _Collect(logging.Handler):
 
 
 class Preview:
-    def __init__(self, root: Path, audience: str) -> None:
+    def __init__(self, root: Path, audience: str, folder: Path) -> None:
+        """folder: where the staged tree and the rendered site live, outside the project."""
         self.root = Path(root)
         self.audience = audience
-        self.staged = pipeline.staged_root(root, audience)
-        self.site_dir = self.root / pipeline.BUILD / f"serve-{audience}"
+        self.staged = Path(folder) / "site"
+        self.site_dir = Path(folder) / "output"
         self.problems: list[str] = []
         self.version = 0
         self._changed = threading.Condition()
@@ -72,14 +77,17 @@ class Preview:
         self._site_wide: dict[str, str] = {}
         self._sources_cache = SourcesCache()
         self._page_cache = PageCache()
-        self._search_cache: dict = {}
+        self._readings: dict = {}
 
     def rebuild(self) -> None:
         with self._lock:
             started = time.monotonic()
             try:
                 sources = load_sources(self.root, cache=self._sources_cache)
-                files, problems = plan_site(sources, self.audience, StageOptions(), cache=self._page_cache)
+                extra, problems = pipeline.pages_for(sources, self.audience)
+                files, found = plan_site(sources, self.audience, StageOptions(), extra_pages=extra,
+                                         cache=self._page_cache)
+                problems += found
                 if problems:
                     raise PlaybookError(problems, what=f"The {self.audience} site")
             except PlaybookError as error:
@@ -90,15 +98,18 @@ class Preview:
                 tree.put(path, content)
             tree.commit()
             fingerprint = {name: hashlib.sha256(files.get(name, b"")).hexdigest() for name in SITE_WIDE}
+            handover = Handover.model_validate_json(files[Handover.FILE])
+            fingerprint["links"] = hashlib.sha256(handover.macros.model_dump_json().encode()).hexdigest()
             templates = hashlib.sha256(b"".join(c for p, c in sorted(files.items()) if p.startswith("overrides/")))
             fingerprint["overrides"] = templates.hexdigest()
             if fingerprint != self._site_wide:
                 tree.touch_pages()
                 self._site_wide = fingerprint
-            self._finish(self._render(), started)
+            self._finish(self._render(handover), started)
 
-    def _render(self) -> list[str]:
-        """MkDocs' build of the staged tree, in this process; its warnings and errors."""
+    def _render(self, handover: Handover) -> list[str]:
+        """MkDocs' build of the staged tree, in this process, and the build's steps after it; the
+        engine's warnings and errors, else the output checks' problems."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         from mkdocs.exceptions import Abort, ConfigurationError
@@ -117,9 +128,9 @@ class Preview:
             logger.removeHandler(collect)
         if collect.lines:
             return collect.lines
-        manifest = json.loads((self.staged / "stage.json").read_text(encoding="utf-8"))
-        search_index.write_index(self.site_dir, manifest, FinishedPages(self.site_dir, manifest, self._search_cache))
-        return []
+        readings = page_reading.read_site(self.site_dir, handover, cache=self._readings)
+        search_index.write_index(self.site_dir, handover, {src: r.search for src, r in readings.items()})
+        return [str(problem) for problem in checks.check_site(readings, self.staged, handover)]
 
     def _finish(self, problems: list[str], started: float) -> None:
         with self._changed:

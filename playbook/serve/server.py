@@ -17,6 +17,9 @@ import functools
 import http.server
 import json
 import logging
+import os
+import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -62,6 +65,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
+    def handle(self) -> None:
+        # A reader who closes a tab or reloads mid-answer cuts the connection; that ends this
+        # request, and is not an error to report.
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         path = urlsplit(self.path).path
         if path == RELOAD_PATH:
@@ -95,7 +106,15 @@ def serve_site(root: Path, audience: str, *, port: int | None = None, host: str 
     console = logging.StreamHandler()
     console.addFilter(NotDirtyWarning())
     logging.basicConfig(level=logging.WARNING, format="%(message)s", handlers=[console])
-    preview = Preview(root, audience)
+    # The staged tree and the preview live outside the project, like the build's sealed copy: the
+    # engine runs in this process, whose folder and git search are moved there, so the macros
+    # plugin's git variables say nothing of the project's repository.
+    folder = Path(tempfile.mkdtemp(prefix=f"playbook-serve-{audience}-"))
+    os.chdir(folder)
+    for name in [name for name in os.environ if name.startswith("GIT_")]:
+        del os.environ[name]
+    os.environ["GIT_CEILING_DIRECTORIES"] = str(folder)
+    preview = Preview(root, audience, folder)
     print(f"Building the {audience} site...", flush=True)
     preview.rebuild()
     changed = threading.Event()
@@ -126,6 +145,7 @@ def serve_site(root: Path, audience: str, *, port: int | None = None, host: str 
     finally:
         observer.stop()
         server.server_close()
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from playbook.model.facts import Change, Playbook
-from playbook.render import views
+from playbook.present import views
 
 FEED_PATH = "changelog.xml"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook, Role
-from playbook.render import views
+from playbook.present import urls, views
 from playbook.stage.staged_text import markdown_text
 
 ROLES_SOURCE = "data/roles.yml"
@@ -27,10 +27,7 @@ class GeneratedPage:
     note: str = ""  # said under the page, so a reader knows where it comes from
     macros: bool = True  # whether the body calls macros
     on_customer_site: bool = False  # whether the customer site has the same page (internal pages link it)
-
-
-def role_page_uri(role_id: str) -> str:
-    return f"roles/{role_id}.md"
+    nav: str = "first"  # a page handed to the stage (a project's page, the projects list): first or last in the nav
 
 
 def _holder(role: Role, audience: str) -> str:
@@ -64,7 +61,7 @@ def role_pages(playbook: Playbook, audience: str = INTERNAL) -> list[GeneratedPa
             sends = "you send or receive" if who == "you" else "this role sends or receives"
             body += (f"\n## Communications {sends}\n\n"
                      f'{{{{ communications_for("{role.id}") }}}}\n')
-        pages.append(GeneratedPage(role_page_uri(role.id), role.title, body, ROLES_SOURCE,
+        pages.append(GeneratedPage(urls.role_page_uri(role.id), role.title, body, ROLES_SOURCE,
                                    f"Generated from {ROLES_SOURCE}.", on_customer_site=role.audience == CUSTOMER))
     return pages
 

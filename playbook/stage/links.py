@@ -1,41 +1,47 @@
 """Every address a page's Markdown refers to, outside code: Markdown links and images (inline,
-by reference, autolinks) and raw-HTML attributes in any quote style.
+by reference, autolinks), attributes set with attr_list (`{ href=... }`), and raw-HTML attributes.
 
 The stage needs them to decide what a site may hold and to stop what it may not: a customer
 page linking an internal page, a link to a page that does not exist, an image only internal
 pages use, a `javascript:` address. Reading too much here is safe (a sample in prose counts as
-a link and is checked); reading too little is not, so every attribute that can name a URL in
-HTML counts, whatever its quotes and however it is separated from the one before
-(playbook/render/html_tags.py), character references decoded as the browser decodes them.
+a link and is checked); reading too little is not. So reference definitions are read as
+Python-Markdown reads them (its own pattern: the address may sit on the next line, the
+definition inside a quote; a footnote's definition is no reference), attribute lists with
+Python-Markdown's own attribute reader, and raw HTML with the build's one HTML reader
+(playbook.present.html), which reads every attribute a browser follows, however it is written.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from html import unescape
+from urllib.parse import unquote
+
+from markdown.blockprocessors import ReferenceProcessor
+from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 
 from playbook.load import markdown_lines
-from playbook.render import html_tags
+from playbook.present import html
 
 # [text](url "title") and ![alt](url): the destination, possibly in <>, up to a space or the
 # closing parenthesis (one level of balanced parentheses inside is allowed, as CommonMark does).
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(?:<(?P<angle>[^>\n]*)>|(?P<bare>(?:[^\s()]|\([^\s()]*\))+))")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*(?:<(?P<angle>[^>\n]*)>|(?P<bare>\S+))")
+_QUOTE = re.compile(r"^[ ]{0,3}>[ ]?")
+_ATTRIBUTE_LIST = re.compile(AttrListTreeprocessor.BASE_RE)
 _AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 
-SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 @dataclass(frozen=True)
 class Link:
     index: int        # the line's index in the body
     url: str
-    kind: str         # markdown, reference, autolink or html
+    kind: str         # markdown, reference, autolink, attr_list or html
     start: int = -1   # where the URL sits in the line, for a rewrite (markdown and reference only)
 
     @property
     def scheme(self) -> str:
-        return urlsplit(self.url.strip()).scheme.lower()
+        return html.scheme_of(self.url)
 
     @property
     def is_relative(self) -> bool:
@@ -55,27 +61,67 @@ class Link:
 def find(lines: list[str]) -> list[Link]:
     code = markdown_lines.code_lines(lines)
     found: list[Link] = []
-    for index, line in enumerate(lines):
+    prose = [_blank_inline_code(line) if not code[i] else "" for i, line in enumerate(lines)]
+    for index, line in enumerate(prose):
         if code[index]:
             continue
-        prose = _blank_inline_code(line)
-        for match in _INLINE.finditer(prose):
+        for match in _INLINE.finditer(line):
             group = "angle" if match.group("angle") is not None else "bare"
             found.append(Link(index, match.group(group), "markdown", match.start(group)))
-        reference = _REFERENCE.match(prose)
-        if reference:
-            group = "angle" if reference.group("angle") is not None else "bare"
-            found.append(Link(index, reference.group(group), "reference", reference.start(group)))
-        for match in _AUTOLINK.finditer(prose):
+        for match in _AUTOLINK.finditer(line):
             found.append(Link(index, match.group("url"), "autolink"))
-    # Raw HTML tags may span lines: read them over the prose as a whole.
-    text = "\n".join(_blank_inline_code(line) if not code[i] else " " * len(line) for i, line in enumerate(lines))
-    starts = _line_starts(lines)
-    for tag in html_tags.TAG.finditer(text):
-        for _attribute, url, offset in html_tags.addresses(tag.group("name"), tag.group("attributes")):
-            if url:
-                found.append(Link(_line_at(starts, tag.start("attributes") + offset), url, "html"))
+        for match in _ATTRIBUTE_LIST.finditer(line):
+            attributes, _rest = get_attrs_and_remainder(match.group(1))
+            found += [Link(index, str(value), "attr_list") for name, value in attributes
+                      if isinstance(name, str) and name.lower() in html.URL_ATTRIBUTES and value]
+    found += _references(prose, code)
+    # Raw HTML may span lines: it is read over the prose as a whole, then each address is placed
+    # on the first line that holds it.
+    text = "\n".join(prose)
+    if "<" in text:
+        decoded = [unescape(line).translate(_URL_BLANKS) for line in prose]
+        for _tag, attribute, url in html.page_addresses(text):
+            wanted = url.strip().translate(_URL_BLANKS)
+            index = next((i for i, line in enumerate(decoded) if wanted in line), None)
+            if index is None:
+                index = next((i for i, line in enumerate(prose) if attribute in line.lower()), 0)
+            found.append(Link(index, url, "html"))
     return sorted(found, key=lambda link: (link.index, link.start))
+
+
+_URL_BLANKS = {ord(c): None for c in "\t\n\r"}
+
+
+def _references(prose: list[str], code: list[bool]) -> list[Link]:
+    """Reference definitions, read block by block with Python-Markdown's own pattern, after the
+    markers of the quotes holding them; a definition of a footnote ([^1]: ...) is none."""
+    found: list[Link] = []
+    index = 0
+    while index < len(prose):
+        if code[index] or not prose[index].strip():
+            index += 1
+            continue
+        start = index
+        while index < len(prose) and not code[index] and prose[index].strip():
+            index += 1
+        block, offsets = [], []
+        for line in prose[start:index]:
+            cut = 0
+            while (quote := _QUOTE.match(line, cut)) is not None:
+                cut = quote.end()
+            block.append(line[cut:])
+            offsets.append(cut)
+        text = "\n".join(block)
+        for match in ReferenceProcessor.RE.finditer(text):
+            if match.group(1).startswith("^"):
+                continue
+            row = text.count("\n", 0, match.start(2))
+            column = match.start(2) - (text.rfind("\n", 0, match.start(2)) + 1)
+            url = match.group(2)
+            if url.startswith("<") and url.endswith(">"):
+                url, column = url[1:-1], column + 1
+            found.append(Link(start + row, url, "reference", offsets[row] + column))
+    return found
 
 
 def _blank_inline_code(line: str) -> str:
@@ -85,25 +131,6 @@ def _blank_inline_code(line: str) -> str:
     for start, end in markdown_lines.inline_code_spans(line):
         chars[start:end] = " " * (end - start)
     return "".join(chars)
-
-
-def _line_starts(lines: list[str]) -> list[int]:
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    return starts
-
-
-def _line_at(starts: list[int], position: int) -> int:
-    low, high = 0, len(starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= position:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def rewrite(lines: list[str], links: list[Link], new_url: dict[Link, str]) -> list[str]:

@@ -1,6 +1,6 @@
 """The real parser as the judge of what the stage removed from a customer page.
 
-playbook.stage.passages reads internal passages line by line. However carefully it follows
+playbook.load.passages reads internal passages line by line. However carefully it follows
 pymdownx, a page can be written so that the two disagree (an unclosed fence before the
 block, a block in a list, HTML that draws the same box). So for every customer page that
 mentions the word `internal`, the stage asks Python-Markdown itself, configured with the site's

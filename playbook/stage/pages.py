@@ -18,12 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from playbook.load import markdown_text, passages
+from playbook.load.jinja_check import JinjaChecker
 from playbook.load.pages import SourcePage
+from playbook.present import html, urls
 from playbook.problems import Problem
-from playbook.render import urls
 from playbook.stage import links as page_links
-from playbook.stage import markdown_text, passages
-from playbook.stage.jinja_check import JinjaChecker
 from playbook.stage.markdown_oracle import Oracle, TooSlow
 from playbook.stage.staged_text import escape_text
 from playbook.stage.staged_text import front_matter as front_matter_text
@@ -170,7 +170,7 @@ def _first_line_naming_internal(page: SourcePage) -> int:
 def _check_link(link: page_links.Link, page: SourcePage, context: PageContext) -> tuple[tuple[str, str] | None, str | None]:
     """(message, fix) when the link may not stand, and the docs/ path it points to (None when external)."""
     written = link.url.strip()
-    if link.scheme and link.scheme not in page_links.SAFE_SCHEMES:
+    if link.scheme and link.scheme not in html.SAFE_SCHEMES:
         return (f"the link '{_short(written)}' uses the '{link.scheme}:' scheme, which a page may not link to",
                 "link to an http, https or mailto address, or to a page or file of the site"), None
     if not link.is_relative or not link.path:

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from playbook.model.facts import Playbook
+from playbook.present import urls
 from playbook.problems import Problem
-from playbook.render import urls
 
 SHORT_PREFIX = "go"
 _ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")

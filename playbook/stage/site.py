@@ -7,9 +7,9 @@ MkDocs project holding only what that audience may see.
                       generated pages, the files those pages use, redirect pages, the feed
       overrides/      the theme overrides and the templates the macros draw with
       playbook.json   the data this audience may see, which the macros read
-      site.json       the page addresses and titles the macros link with
-      stage.json      what the steps after rendering need: each page's source and line map,
-                      search terms, links to sections, redirects
+      stage.json      the hand-over to the render step (playbook.model.handover): each page's
+                      address, source and line map, search terms, links to sections,
+                      redirects, and the page addresses and titles the macros link with
 
 Default deny by construction: a page goes in only when its front matter says the audience may
 read it, a file only when one of those pages uses it, a data item only when it is marked for
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import json
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,19 +29,20 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
-from playbook.kits import projects_page
 from playbook.load import history, review
+from playbook.load.jinja_check import Delimiters, JinjaChecker
 from playbook.load.pages import SourcePage
 from playbook.load.rules import missing_pages
 from playbook.load.sources import Sources
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
+from playbook.model.handover import Handover, MacroSite, SectionLink, Split, SynonymGroup
+from playbook.model.handover import StagedPage as HandedPage
+from playbook.present import fences, macro_table, urls, views
 from playbook.problems import Problem, raise_if_any
-from playbook.render import fences, macros, urls, views
-from playbook.stage import generated_pages, markdown_text, passages, redirects, search_synonyms, site_config
+from playbook.stage import generated_pages, redirects, search_synonyms, site_config
 from playbook.stage import nav as nav_edits
 from playbook.stage.audience import for_audience
 from playbook.stage.changelog_feed import FEED_PATH, build_feed
-from playbook.stage.jinja_check import Delimiters, JinjaChecker
 from playbook.stage.markdown_oracle import Oracle
 from playbook.stage.page_cache import PageCache
 from playbook.stage.pages import PageContext, StagedPage, stage_page, staged_path
@@ -52,6 +52,7 @@ from playbook.stage.tree import Tree
 AUDIENCES = (INTERNAL, CUSTOMER)
 HEALTH_PAGE = "content-health.md"
 BRAND_CSS = "assets/playbook/brand.css"
+REDIRECT_SCRIPT = "assets/playbook/redirect.js"  # from overrides/, as every script
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,9 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
               cache: PageCache | None = None) -> tuple[dict[str, bytes], list[Problem]]:
     """Every file of the staged tree (path -> bytes), and every problem found.
 
-    extra_pages and extra_files (paths in docs/) are for project kits (playbook/kits/project_site.py):
-    a project's own page, first in the nav, and its calendar, on the customer site built for it.
+    extra_pages and extra_files (paths in docs/) are pages and files made elsewhere: the list of
+    projects on the internal site, last in the nav; a project's own page, first in the nav, and its
+    calendar, on the customer site built for it (playbook/kits/).
     A preview passes a cache, so pages it already staged are not staged again."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
@@ -111,12 +113,7 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
     if not customer:
         generated.append(generated_pages.GeneratedPage(HEALTH_PAGE, "Content health", "", "mkdocs.yml",
                                                        "Generated from every page's front matter.", macros=False))
-        # Project kits: the list of every project, from the project files (playbook/kits/projects_page.py).
-        listing, found = projects_page.projects_page(sources, _templates(sources.root))
-        problems += found
-        if listing is not None:
-            generated.append(listing)
-    generated += list(extra_pages)  # project kits: a project's own page
+    generated += list(extra_pages)
     for page in generated:
         if page.src in sources.docs.pages:
             problems.append(Problem(f"docs/{page.src}", None,
@@ -129,7 +126,7 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
     every_page = set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)} | \
         {generated_pages.NEEDS_PAGE}
     problems += missing_pages(everything, lambda src: src in every_page)
-    problems += _nav_problems(sources, every_page | {HEALTH_PAGE, projects_page.PAGE})
+    problems += _nav_problems(sources, every_page | {HEALTH_PAGE} | {p.src for p in extra_pages})
     if customer:
         for process in visible.processes.values():
             if process.page in sources.docs.pages and process.page not in written:
@@ -151,7 +148,7 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
         files=set(sources.docs.files), home=home, checker=_checker(sources, visible, audience, staged_src),
         oracle=_oracle_for(sources), abbreviations=views.abbreviations(visible), facts=facts.of_page,
         search_terms=lambda page: page.values.search_terms.for_site(audience) if page.values.search_terms else (),
-        use_directory_urls=options.use_directory_urls, variables=set(PAGE_VARIABLES))
+        use_directory_urls=options.use_directory_urls, variables=set(macro_table.PAGE_VARIABLES))
     if cache is not None:
         cache.use(sources, context)
     staged: dict[str, StagedPage] = {}
@@ -181,8 +178,9 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
         path = redirect.path + "index.html" if redirect.path.endswith("/") else redirect.path
         link = urls.relative_url(redirect.path, target) + (f"#{redirect.anchor}" if redirect.anchor else "")
         title = staged[staged_path(redirect.target, _Home(home))].title or redirect.target
-        files[f"docs/{path}"] = redirect_template.render(url=link, title=title,
-                                                         site_name=_site_name(sources, audience)).encode()
+        files[f"docs/{path}"] = redirect_template.render(
+            url=link, title=title, site_name=_site_name(sources, audience),
+            script=urls.relative_url(redirect.path, REDIRECT_SCRIPT)).encode()
 
     feed = _feed(sources, visible, audience, url_of, staged, site_url, home, templates)
     if feed:
@@ -210,32 +208,39 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
                                [(p.src, p.title) for p in generated if p.src.startswith("roles/")],
                                settings, visible,
                                [(p.src, p.title) for p in generated if p.src == generated_pages.NEEDS_PAGE])
-    # Project kits: the project's own page first; the projects list last, after the content health page.
+    # Pages handed in: a project's own page first; the projects list last, after the content health page.
     if nav is not None:
-        nav = [{escape_text(p.title): p.src} for p in extra_pages] + nav
-        nav += [{escape_text(p.title): p.src} for p in generated if p.src == projects_page.PAGE]
+        nav = [{escape_text(p.title): p.src} for p in extra_pages if p.nav == "first"] + nav + \
+              [{escape_text(p.title): p.src} for p in extra_pages if p.nav == "last"]
     for path, content in (extra_files or {}).items():
         files[f"docs/{path}"] = content
     config = site_config.generate(sources, audience, nav, options, extra, extra_css=[BRAND_CSS] if customer else [])
     files["mkdocs.yml"] = config.encode()
-    files[macros.PLAYBOOK_FILE] = visible.to_json().encode()
+    files[Handover.PLAYBOOK_FILE] = visible.to_json().encode()
     # The macros name pages as data does, by their path in docs/ (the home page included).
     by_source = {src: url_of[staged_path(src, _Home(home))] for src in written} | {p.src: url_of[p.src] for p in generated}
     titles = {src: staged[staged_path(src, _Home(home))].title or posixpath.splitext(posixpath.basename(src))[0]
               for src in by_source}
-    files[macros.SITE_FILE] = _json({"audience": audience, "page_urls": by_source, "page_titles": titles,
-                                     "use_directory_urls": options.use_directory_urls,
-                                     "feed": FEED_PATH if feed else None})
-    manifest = _manifest(audience, staged, url_of, short_links.redirects, options, site_url,
-                         search_synonyms.groups(visible))
-    manifest["parts"] = _parts(nav, sources.config.get("exclude_docs"))
-    host = sources.settings.hosting
-    manifest["hosting"] = host.model_dump(mode="json", exclude={"source"}) if host else None
-    files["stage.json"] = _json(manifest)
+    handover = Handover(
+        audience=audience, site_url=site_url, use_directory_urls=options.use_directory_urls, offline=options.offline,
+        pages={src: _handed_page(page, url_of[src]) for src, page in sorted(staged.items())},
+        section_links=[SectionLink(source=a.source, line=a.line, target=a.target, anchor=a.anchor, written=a.written)
+                       for page in staged.values() for a in page.anchors],
+        redirects=sorted(r.path for r in short_links.redirects),
+        search_synonyms=[SynonymGroup(**group) for group in search_synonyms.groups(visible)],
+        split=_split(nav, sources.config.get("exclude_docs")),
+        macros=MacroSite(audience=audience, use_directory_urls=options.use_directory_urls, page_urls=by_source,
+                         page_titles=titles, feed=FEED_PATH if feed else None))
+    files[Handover.FILE] = handover.dump()
     return files, problems
 
 
-def _parts(nav: list[Any] | None, exclude_docs: Any) -> dict[str, Any] | None:
+def _handed_page(page: StagedPage, url: str) -> HandedPage:
+    return HandedPage(url=url, source=page.source, body_start=page.body_start, line_map=page.line_map,
+                      title=page.title, terms=page.search_terms, boost=page.search_boost, exclude=page.search_exclude)
+
+
+def _split(nav: list[Any] | None, exclude_docs: Any) -> Split | None:
     """What rendering the site in parts needs (playbook.render.parts), or None when it cannot be
     split: without a nav the engine titles every nav entry by reading its page, and exclusions
     written other than as plain text are the engine's to interpret."""
@@ -243,7 +248,7 @@ def _parts(nav: list[Any] | None, exclude_docs: Any) -> dict[str, Any] | None:
         return None
     # A page the nav names without a title gets its title only by being read.
     untitled = {target for title, target, _line in nav_edits.pages_named(nav) if title is None}
-    return {"untitled_in_nav": sorted(untitled), "exclude_docs": exclude_docs or ""}
+    return Split(untitled_in_nav=sorted(untitled), exclude_docs=exclude_docs or "")
 
 
 def _nav_problems(sources: Sources, pages: set[str]) -> list[Problem]:
@@ -265,10 +270,6 @@ class _Home:
     """Just enough of a PageContext for staged_path() outside a page."""
 
     home: str
-
-
-def _json(value: Any) -> bytes:
-    return (json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
 def _walk(folder: Path) -> Iterable[Path]:
@@ -332,42 +333,11 @@ def _oracle_for(sources: Sources):
     return oracle
 
 
-def _delimiters(config: Mapping[str, Any]) -> Delimiters:
-    options = site_config.macros_options(config)
-    return Delimiters(
-        (options.get("j2_variable_start_string") or "{{", options.get("j2_variable_end_string") or "}}"),
-        (options.get("j2_block_start_string") or "{%", options.get("j2_block_end_string") or "%}"),
-        (options.get("j2_comment_start_string") or "{#", options.get("j2_comment_end_string") or "#}"))
-
-
-# The names _extra gives every page's Jinja, besides the macros.
-PAGE_VARIABLES = ("audience", "brand", "customer_site_url", "feedback_url", "generator", "pb_build_date")
-
-
-def problems_before_data(config: Mapping[str, Any], pages: Iterable[SourcePage]) -> list[Problem]:
-    """Each page's problems that need neither the data nor the settings: its internal passages
-    and its Jinja (syntax, names that are not defined). When data/ or the settings have problems
-    the build stops before staging; load_sources adds these so that one build still lists every
-    page's mistakes with the data's. (Macro ids and includes need the data: the stage checks them.)"""
-    checker = JinjaChecker(_delimiters(config), PAGE_VARIABLES, macros.MACROS, lambda *_: None, lambda _: None)
-    problems: list[Problem] = []
-    for page in pages:
-        _passages, refused = passages.find(list(page.body), page.body_line)
-        problems += [Problem(page.display, r.line, r.message, r.fix) for r in refused]
-        lines = markdown_text.shield_code_from_macros(list(page.body))
-        body = "\n".join(lines)
-        if markdown_text.has_jinja(body) and page.front_matter.values.render_macros is not False:
-            for wrong in checker.check(body, page_names=set(page.front_matter.key_lines) | {"pb"}):
-                problems.append(Problem(page.display, page.body_line + min(wrong.line, len(lines)) - 1, wrong.message,
-                                        wrong.fix))
-    return problems
-
-
 def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set[str]) -> JinjaChecker:
-    delimiters = _delimiters(sources.config)
+    delimiters = Delimiters.of_config(sources.config)
 
     def check_call(name: str, arguments: tuple) -> tuple[str, str] | None:
-        return macros.problem_with_call(name, arguments, visible, sources.playbook, audience)
+        return macro_table.problem_with_call(name, arguments, visible, sources.playbook, audience)
 
     def check_include(path: str) -> tuple[str, str] | None:
         target = posixpath.normpath(path.lstrip("/"))
@@ -380,7 +350,7 @@ def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set
         return (f"this page includes '{path}', which does not exist in docs/",
                 "give the path relative to docs/, such as snippets/contact.md")
 
-    return JinjaChecker(delimiters, PAGE_VARIABLES, macros.MACROS, check_call, check_include)
+    return JinjaChecker(delimiters, macro_table.PAGE_VARIABLES, macro_table.MACROS, check_call, check_include)
 
 
 # -- review facts -----------------------------------------------------------------------------
@@ -474,7 +444,7 @@ class _Facts:
     def _status(self, status: review.PageStatus, staged: str) -> dict[str, Any]:
         owner_url = None
         if status.owner_role:
-            role_page = generated_pages.role_page_uri(status.owner_role.id)
+            role_page = urls.role_page_uri(status.owner_role.id)
             if role_page in self.url_of:
                 owner_url = urls.relative_url(self.url_of[staged], self.url_of[role_page])
         return {"owner": {"name": status.owner_name, "url": owner_url},
@@ -494,7 +464,7 @@ def _health_html(templates: Environment, sources: Sources, statuses: dict[str, r
 
     return templates.get_template("playbook/content-health.html").render(
         rows=rows, today=sources.today, settings=sources.settings.review, href=href,
-        role_href=lambda role_id: href(generated_pages.role_page_uri(role_id)),
+        role_href=lambda role_id: href(urls.role_page_uri(role_id)),
         changed={row.src_uri: history.last_changed(sources.root, row.source, sources.git_dates) for row in rows},
         edit=facts.edit,
         counts={s: sum(1 for r in rows if r.state == s) for s in (review.OVERDUE, review.DUE_SOON, review.CURRENT)})
@@ -519,22 +489,3 @@ def _short_links(sources: Sources, written: dict[str, SourcePage], visible: Play
                                  list(page.values.redirect_from) or None, page.line_of("redirect_from"))
              for src, page in written.items()]
     return redirects.plan(pages, visible, home=home, use_directory_urls=options.use_directory_urls)
-
-
-def _manifest(audience: str, staged: dict[str, StagedPage], url_of: dict[str, str],
-              planned: list[redirects.Redirect], options: StageOptions, site_url: str,
-              synonyms: list[dict[str, list[str]]]) -> dict[str, Any]:
-    return {
-        "audience": audience,
-        "site_url": site_url,
-        "use_directory_urls": options.use_directory_urls,
-        "offline": options.offline,
-        "pages": {src: {"url": url_of[src], "source": page.source, "body_start": page.body_start,
-                        "line_map": list(page.line_map), "title": page.title, "terms": list(page.search_terms),
-                        "boost": page.search_boost, "exclude": page.search_exclude}
-                  for src, page in sorted(staged.items())},
-        "anchors": [{"source": a.source, "line": a.line, "target": a.target, "anchor": a.anchor, "written": a.written}
-                    for page in staged.values() for a in page.anchors],
-        "redirects": sorted(r.path for r in planned),
-        "search_synonyms": synonyms,
-    }

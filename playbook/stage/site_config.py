@@ -17,7 +17,7 @@ from typing import Any
 from playbook.load.mkdocs_yml import write_mkdocs_yml
 from playbook.load.yaml_source import Tagged
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
-from playbook.render import fences
+from playbook.present import fences
 from playbook.stage import nav as nav_edits
 from playbook.stage.staged_text import escape_text, inert_text
 

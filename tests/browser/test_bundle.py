@@ -26,6 +26,8 @@ def bundle(tmp_path_factory) -> Path:
         archive.extractall(unzipped)
     tops = list(unzipped.iterdir())
     assert [p.name for p in tops] == ["meridian-consulting-implementation-guide"], "the zip must hold one top folder"
+    # It opens from disk: a host's config in it would only puzzle the customer (mkdocs.yml has hosting).
+    assert not (tops[0] / "staticwebapp.config.json").exists()
     return tops[0]
 
 

@@ -84,19 +84,14 @@ def test_without_a_hosting_block_no_config_is_written(tmp_path):
     assert problems_of(config) == [] and read_settings(config.parent).hosting is None
     site = tmp_path / "site"
     site.mkdir()
-    assert hosting.finish_site(site, {"audience": "internal", "hosting": None}) == []
+    assert hosting.finish_site(site, "internal", None) == []
     assert not (site / azure.CONFIG_NAME).exists()
 
 
-def test_the_customer_bundle_gets_no_host_config(tmp_path):
-    """The bundle opens from disk: a host's file in it would only puzzle the customer."""
-    settings = Hosting(entra_tenant_id=TENANT).model_dump(mode="json")
-    site = tmp_path / "site"
-    site.mkdir()
-    assert hosting.finish_site(site, {"audience": "customer", "offline": True, "hosting": settings}) == []
-    assert not (site / azure.CONFIG_NAME).exists()
-    assert hosting.finish_site(site, {"audience": "customer", "offline": False, "hosting": settings}) == []
-    assert json.loads((site / azure.CONFIG_NAME).read_text())["globalHeaders"]["Referrer-Policy"] == "no-referrer"
+def test_the_customer_site_gets_its_headers_and_no_sign_in(tmp_path):
+    assert hosting.finish_site(tmp_path, "customer", Hosting(entra_tenant_id=TENANT)) == []
+    written = json.loads((tmp_path / azure.CONFIG_NAME).read_text())
+    assert written["globalHeaders"]["Referrer-Policy"] == "no-referrer" and "auth" not in written
 
 
 def test_the_internal_config_admits_only_the_tenant_and_the_reader_roles():
@@ -113,32 +108,22 @@ def test_the_internal_config_admits_only_the_tenant_and_the_reader_roles():
     assert "routes" not in customer and "auth" not in customer
 
 
-def test_the_policy_hashes_exactly_the_inline_code_of_the_pages(tmp_path):
+def test_the_policy_allows_scripts_of_the_site_only_and_styles_by_their_hash():
     # The example of MDN's CSP script-src page, with its published hash.
     assert headers.source_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
-    (tmp_path / "a").mkdir()
-    (tmp_path / "index.html").write_text(
-        "<script>alert('Hello, world.');</script><script src='x.js'></script>"
-        '<script id="__config" type="application/json">{"a": 1}</script>'
-        "<p data-note='a > b' style=\"color: red\">x</p>", encoding="utf-8")
-    (tmp_path / "a" / "index.html").write_text("<script type=module>go()</script><style>p{}</style>", encoding="utf-8")
-    inline = headers.inline_code(tmp_path)
-    assert inline.scripts == {"alert('Hello, world.');", "go()"}
-    assert inline.styles == {"p{}"} and inline.style_attributes == {"color: red"}
-    policy = headers.content_security_policy(inline)
-    assert "script-src 'self' 'sha256-" in policy and policy.count("sha256-") == 4
-    assert "'unsafe-hashes'" in policy and "unsafe-inline" not in policy
+    policy = headers.content_security_policy(styles={"p{}"}, style_attributes={"color: red"})
+    # No page carries an inline script (the build refuses one), so none is ever allowed by a hash.
+    assert "script-src 'self';" in policy and policy.count("sha256-") == 2
+    assert f"style-src 'self' {headers.source_hash('p{}')} 'unsafe-hashes' {headers.source_hash('color: red')};" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
 
 
 def test_a_config_over_azures_limit_is_a_problem_not_a_file(tmp_path):
-    settings = Hosting(entra_tenant_id=TENANT).model_dump(mode="json")
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("".join(f"<script>step({n})</script>" for n in range(400)), encoding="utf-8")
-    problems = hosting.finish_site(site, {"audience": "customer", "hosting": settings})
+    settings = Hosting(entra_tenant_id=TENANT)
+    problems = hosting.finish_site(tmp_path, "customer", settings, styles={f"p{{margin: {n}px}}" for n in range(400)})
     assert len(problems) == 1 and "over Azure Static Web Apps' limit of 20,480" in problems[0].message
-    assert "400 different inline scripts" in problems[0].message
-    assert not (site / azure.CONFIG_NAME).exists()
+    assert "400 different inline styles" in problems[0].message
+    assert not (tmp_path / azure.CONFIG_NAME).exists()
 
 
 @pytest.mark.build

@@ -12,8 +12,8 @@ import yaml
 from playbook.kits.project import load_projects
 from playbook.kits.settings import ENVIRONMENT, KitSettings, read_kit_settings, settings_problems
 from playbook.load.settings import read_settings
+from playbook.pipeline import pages_for
 from playbook.problems import PlaybookError
-from playbook.stage.site import StageOptions, plan_site
 from tests.kits.helpers import EXAMPLE_ID, edited, example_project, example_text, line_of, load_text, real_sources
 from tests.sites import ROOT
 
@@ -165,9 +165,8 @@ def test_a_bad_project_file_stops_the_internal_site_with_its_line(tmp_path, monk
     text = edited({"go_live: 2027-03-26": "go_live: 2026-09-30"})
     (tmp_path / f"{EXAMPLE_ID}.yml").write_text(text, encoding="utf-8")
     monkeypatch.setenv(ENVIRONMENT, str(tmp_path))
-    _, problems = plan_site(sources, "internal", StageOptions())
+    _, problems = pages_for(sources, "internal")
     assert [str(p) for p in problems] == [
         f"{tmp_path.name}/{EXAMPLE_ID}.yml:{line_of(text, 'go_live:')}: go-live (2026-09-30) is not after kickoff "
         "(2026-10-05) — move go_live after kickoff, or correct the kickoff date"]
-    _, problems = plan_site(sources, "customer", StageOptions())
-    assert problems == []  # the customer site never reads project files
+    assert pages_for(sources, "customer") == ([], [])  # the customer site never reads project files

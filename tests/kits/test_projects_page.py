@@ -8,8 +8,9 @@ import html
 from playbook.kits.projects_page import PAGE, project_rows, projects_page
 from playbook.kits.settings import ENVIRONMENT, KitSettings
 from playbook.load.mkdocs_yml import read_mkdocs_yml
-from playbook.render import fences
-from playbook.stage.site import StageOptions, _templates, plan_site
+from playbook.pipeline import pages_for
+from playbook.present import fences
+from playbook.stage.site import StageOptions, plan_site
 from tests.kits.helpers import EXAMPLE_ID, edited, example_project, real_sources
 
 
@@ -38,18 +39,18 @@ def test_the_page_lists_projects_and_only_the_internal_site_has_it(tmp_path, mon
         f"id: {EXAMPLE_ID}": "id: closed-one", "Harbourline Foods": "Closed Customer",
         "kickoff: 2026-10-05": "kickoff: 2025-10-06", "go_live: 2027-03-26": "go_live: 2026-03-27"}), encoding="utf-8")
     monkeypatch.setenv(ENVIRONMENT, str(tmp_path))
-    page, problems = projects_page(sources, _templates(sources.root))
+    page, problems = projects_page(sources)
     assert problems == []
     shown = html.unescape(fences.finished_html(page.body.split("\n")[-3], "", "", {}, None))
     assert "2 projects in" in shown and "2 with overdue customer items" in shown
     assert shown.index("Harbourline Foods") < shown.index("Closed Customer")  # closed projects last
     assert "Build and configuration" in shown and "6 overdue" in shown and 'href="mailto:dana.whitfield@' in shown
     assert "Closed on" in shown
-    internal, problems = plan_site(sources, "internal", StageOptions())
+    internal, problems = plan_site(sources, "internal", StageOptions(), extra_pages=pages_for(sources, "internal")[0])
     assert problems == [] and f"docs/{PAGE}" in internal
     staged_config = tmp_path / "mkdocs.yml"
     staged_config.write_bytes(internal["mkdocs.yml"])
     assert {"Projects": PAGE} in read_mkdocs_yml(staged_config)[0]["nav"]
-    customer, _ = plan_site(sources, "customer", StageOptions())
+    customer, _ = plan_site(sources, "customer", StageOptions(), extra_pages=pages_for(sources, "customer")[0])
     assert f"docs/{PAGE}" not in customer
     assert not [path for path, content in customer.items() if b"Harbourline" in content]

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from playbook.load.data_folder import load_playbook
-from playbook.render import views
+from playbook.present import views
 from tests import html
 from tests.sites import ROOT, build_fixture, fixture_text
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from playbook.load.data_folder import load_playbook
-from playbook.render import views
+from playbook.present import views
 from playbook.stage.audience import for_audience
 from tests import html
 from tests.sites import ROOT

@@ -244,7 +244,7 @@ def test_the_scaffold_refuses_bad_ids_used_ids_unknown_processes_and_overwriting
 
 
 def test_contributing_shows_every_macro_with_an_example():
-    from playbook.render.macros import MACROS
+    from playbook.present.macro_table import MACROS
 
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     missing = [name for name in MACROS if f"{{{{ {name}(" not in guide]

@@ -16,10 +16,10 @@ from pathlib import Path
 import markdown
 import pytest
 
+from playbook.load import passages
 from playbook.load.front_matter import read_front_matter
+from playbook.load.jinja_check import Delimiters, JinjaChecker
 from playbook.load.pages import SourcePage, read_page
-from playbook.stage import passages
-from playbook.stage.jinja_check import Delimiters, JinjaChecker
 from playbook.stage.markdown_oracle import Oracle, TooSlow, time_limit
 from playbook.stage.pages import PageContext, stage_page
 

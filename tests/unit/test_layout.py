@@ -2,8 +2,9 @@
 
 Only the code that runs an engine may import one: the engine adapter starts it in a process of
 its own, the macros module is loaded by it, and the preview server runs MkDocs' build in process.
-The stage asks Python-Markdown how it reads a page (the oracle for internal passages), which
-is the parser, not an engine. Everything else (the model, loading, staging, publishing, kits,
+The stage asks Python-Markdown how it reads a page (the oracle for internal passages) and reads
+reference definitions and attribute lists with the parser's own patterns (links), which is the
+parser, not an engine. Everything else (the model, loading, staging, publishing, kits,
 hosting) must not import MkDocs, Material, the macros plugin or another engine.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "playbook"
 ENGINES = {"mkdocs", "material", "mkdocs_macros", "properdocs", "zensical"}
 PARSER = {"markdown", "pymdownx"}
 MAY_IMPORT_AN_ENGINE = {"serve/preview.py"}
-MAY_IMPORT_THE_PARSER = {"stage/markdown_oracle.py"}
+MAY_IMPORT_THE_PARSER = {"stage/markdown_oracle.py", "stage/links.py"}
 
 
 def _imports(path: Path) -> set[str]:

@@ -3,7 +3,7 @@ stripping comments, glossary abbreviations; with lines and fences read as Markdo
 from textwrap import dedent
 
 from playbook.load import markdown_lines
-from playbook.stage.markdown_text import abbreviation_lines, shield_code_from_macros, strip_comments
+from playbook.load.markdown_text import abbreviation_lines, shield_code_from_macros, strip_comments
 
 
 def lines(text: str) -> list[str]:

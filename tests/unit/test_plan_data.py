@@ -7,8 +7,8 @@ import pytest
 
 from playbook.load.data_folder import load_playbook
 from playbook.load.rules import missing_pages
+from playbook.present import views
 from playbook.problems import PlaybookError
-from playbook.render import views
 from playbook.stage.audience import for_audience
 from tests.unit.test_model import only, write
 

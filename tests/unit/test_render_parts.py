@@ -6,12 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from playbook.model.handover import Handover, MacroSite, Split, StagedPage
 from playbook.render import parts
 
 
-def _manifest(count: int, splittable: bool = True) -> dict:
-    return {"pages": {f"p{i:04}.md": {"url": f"p{i:04}/"} for i in range(count)},
-            "parts": {"untitled_in_nav": [], "exclude_docs": ""} if splittable else None}
+def _manifest(count: int, splittable: bool = True) -> Handover:
+    return Handover(audience="internal", site_url="https://x.example/",
+                    pages={f"p{i:04}.md": StagedPage(url=f"p{i:04}/", source=f"docs/p{i:04}.md", body_start=1)
+                           for i in range(count)},
+                    split=Split() if splittable else None, macros=MacroSite(audience="internal"))
 
 
 def test_a_part_per_four_hundred_pages_and_no_more_parts_than_cores(monkeypatch):

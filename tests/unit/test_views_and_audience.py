@@ -3,7 +3,7 @@ from pydantic import ValidationError
 
 from playbook.load.data_folder import load_playbook
 from playbook.model.facts import Playbook, UnknownId
-from playbook.render import views
+from playbook.present import views
 from playbook.stage.audience import can_see, for_audience
 from tests.sites import FIXTURES
 

@@ -10,8 +10,9 @@ site does not hold are each reported at their line, all at once.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
@@ -39,6 +40,16 @@ class Delimiters:
     variable: tuple[str, str] = ("{{", "}}")
     block: tuple[str, str] = ("{%", "%}")
     comment: tuple[str, str] = ("{#", "#}")
+
+    @classmethod
+    def of_config(cls, config: Mapping[str, Any]) -> Delimiters:
+        """The delimiters mkdocs-macros is configured with in mkdocs.yml (its j2_* options)."""
+        plugins = config.get("plugins") or []
+        options: Mapping[str, Any] = next((entry["macros"] or {} for entry in plugins
+                                           if isinstance(entry, dict) and "macros" in entry), {})
+        return cls((options.get("j2_variable_start_string") or "{{", options.get("j2_variable_end_string") or "}}"),
+                   (options.get("j2_block_start_string") or "{%", options.get("j2_block_end_string") or "%}"),
+                   (options.get("j2_comment_start_string") or "{#", options.get("j2_comment_end_string") or "#}"))
 
     def environment(self) -> jinja2.Environment:
         return jinja2.Environment(variable_start_string=self.variable[0], variable_end_string=self.variable[1],

@@ -8,7 +8,7 @@ fence's content to `finished_html`, whose return value goes into Markdown's stas
 before any raw-HTML scan runs. The content travels as base64, so nothing in the data (a line of
 backticks, a `///`) can end the fence early.
 
-mkdocs.yml names the formatter as `!!python/name:playbook.render.fences.finished_html`; the
+mkdocs.yml names the formatter as `!!python/name:playbook.present.fences.finished_html`; the
 stage adds it to the site's superfences settings.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import base64
 from typing import Any
 
 FENCE = "playbook-html"
-FORMATTER = "playbook.render.fences.finished_html"
+FORMATTER = "playbook.present.fences.finished_html"
 
 
 def fenced(html: str) -> str:

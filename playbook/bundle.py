@@ -45,7 +45,7 @@ def build_bundle(root: Path, *, engine: str = "mkdocs", work: Path | None = None
         print(f"\nBundle failed. site/{NAME} was left as it was.")
         return 1
     with scratch(work_root, "bundle") as work:
-        rendered = render(staged.root, work / "site", CUSTOMER, engine=engine)
+        rendered = render(staged.root, work / "site", engine=engine)
         for line in rendered.messages:
             print(f"  {line}")
         if not rendered.ok:

@@ -45,3 +45,8 @@ def resolve(from_src: str, link: str) -> str:
     path = link.split("#", 1)[0].split("?", 1)[0]
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_src), path)) if path else from_src
     return "" if joined == "." else joined
+
+
+def role_page_uri(role_id: str) -> str:
+    """The page the build generates for a role, by its path in docs/."""
+    return f"roles/{role_id}.md"
