@@ -30,6 +30,8 @@ from pathlib import Path
 
 import yaml
 
+from playbook.load.build_date import build_date
+
 ROOT = Path(__file__).resolve().parents[2]
 CUSTOMER_SHARE = 0.3
 PAGES_PER_TOPIC = 8
@@ -179,7 +181,7 @@ def _dump(path: Path, value: dict) -> None:
 
 def _review(rng: random.Random, roles: list[str]) -> dict:
     """The owner and review date every page names (extra.review in mkdocs.yml)."""
-    reviewed = datetime.date.today() - datetime.timedelta(days=rng.randint(0, 240))
+    reviewed = build_date() - datetime.timedelta(days=rng.randint(0, 240))  # as of the day the build is made
     return {"owner": rng.choice(roles), "last_reviewed": reviewed}
 
 
