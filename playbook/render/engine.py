@@ -176,7 +176,7 @@ def render(staged_root: Path, site_dir: Path, audience: str, *, engine: str = "m
             rendered.problems = [_stuck_problem(manifest, page) for page in stuck]
         elif rendered.ok:
             render_parts.merge(split, site_dir, manifest)
-            search_index.write_index(site_dir, manifest, pages)
+            search_index.write_index(site_dir, manifest, pages, staged_root)
             rendered.problems = checks.check_site(pages, staged_root, manifest)
             # The host's config for this site, from the hosting settings and the output.
             rendered.problems += hosting.finish_site(site_dir, manifest, pages.inline_code())

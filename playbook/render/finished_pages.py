@@ -24,6 +24,7 @@ from typing import Any
 
 from playbook.hosting.headers import Inline, inline_code, inline_code_of
 from playbook.render import checks, search_index, urls
+from playbook.search.anchors import fact_anchors
 
 
 @dataclass(frozen=True)
@@ -36,21 +37,23 @@ class PageReading:
     has_comment: bool
     internal_box: bool
     inline: Inline
+    fact_anchors: frozenset[str] = frozenset()  # where its content states a fact search answers with
 
 
 def read_page(html: str, page: Mapping[str, Any], src: str, *, with_ids: bool = True) -> PageReading:
     """Read one page's output; page is its entry in the stage's manifest. Its ids are read only
     with_ids (a page no link names a section of needs none)."""
     entries: tuple[dict, ...] = ()
+    content = search_index.page_content(html)
     if not page.get("exclude"):
         # Material's search shows titles as HTML (it sets them as innerHTML), like the section
         # titles cut from the page; a page's own title is the author's text, so it is escaped.
         title = escape(page["title"] or src, quote=False)
-        entries = tuple(search_index.entries_of(page["url"], title, search_index.page_content(html),
+        entries = tuple(search_index.entries_of(page["url"], title, content,
                                                 boost=page.get("boost"), tags=None))
     ids = frozenset(checks.ids_of(html)) if with_ids else frozenset()
     return PageReading(entries, ids, tuple(checks.unsafe_addresses(html)), "<!--" in html,
-                       bool(checks.INTERNAL_BOX.search(html)), inline_code_of(html))
+                       bool(checks.INTERNAL_BOX.search(html)), inline_code_of(html), fact_anchors(content))
 
 
 class FinishedPages(Mapping[str, PageReading]):

@@ -19,13 +19,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from playbook.model.facts import Playbook
 from playbook.render import search_terms
 from playbook.render.search_sections import split_sections
+from playbook.search import facts
 
 if TYPE_CHECKING:  # the readings are made with this module's entries_of
     from playbook.render.finished_pages import PageReading
 
 INDEX = Path("search", "search_index.json")
+PLAYBOOK_FILE = "playbook.json"  # the site's data, as the stage wrote it beside the config
 CONTENT_START = '<div class="pb-page-content" data-pb-content>'
 # What follows the content wrapper in the article: the page facts, or the article's end.
 _AFTER_CONTENT = re.compile(r'<aside class="pb-page-facts"|</article>')
@@ -109,12 +112,21 @@ def entries_of(url: str, title: str, content: str, *, boost: float | None, tags:
     return entries
 
 
-def write_index(site_dir: Path, manifest: dict[str, Any], pages: Mapping[str, PageReading]) -> None:
+def write_index(site_dir: Path, manifest: dict[str, Any], pages: Mapping[str, PageReading],
+                staged_root: Path | None = None) -> None:
     """Replace the engine's search index with the index of every page of the site, from the
-    pages as read (playbook.render.finished_pages), in the order of the manifest."""
+    pages as read (playbook.render.finished_pages), in the order of the manifest; with the
+    staged tree, the facts search answers questions with (playbook.search.facts) and the frames
+    of the questions that ask for them."""
     path = site_dir / INDEX
     written = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     config = {**(written.get("config") or DEFAULT_CONFIG), "synonyms": manifest.get("search_synonyms", [])}
+    if staged_root is not None and (staged_root / PLAYBOOK_FILE).is_file():
+        playbook = Playbook.from_json((staged_root / PLAYBOOK_FILE).read_bytes())
+        urls = {src: page["url"] for src, page in manifest["pages"].items() if src in pages and not page.get("exclude")}
+        config["facts"] = facts.located(facts.facts(playbook), urls, {src: pages[src].fact_anchors for src in urls})
+        config["frames"] = [{"asks": f.asks, "words": list(f.words), "also": list(f.also)}
+                            for f in playbook.search_frames.values()]
     docs: list[dict] = []
     terms: dict[str, list[str]] = {}
     for src, page in manifest["pages"].items():
