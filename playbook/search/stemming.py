@@ -16,6 +16,8 @@ import snowballstemmer
 # A word as the worker reads one: letters and digits, joined by apostrophes or hyphens.
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+# The plural of an abbreviation ("SMEs", "CRs") is the abbreviation, as the worker reads it.
+_ABBREVIATION_PLURAL = re.compile(r"\b([A-Z]{2,})['’]?s\b")
 
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -30,9 +32,9 @@ def stem(word: str) -> str:
 
 def plain_words(text: str) -> list[str]:
     """The words of a text, lower-cased, as the worker splits a question: "customer's" is
-    "customer", "don't" is "dont", a hyphenated word is its parts."""
+    "customer", "don't" is "dont", "SMEs" is "sme", a hyphenated word is its parts."""
     words = []
-    for match in WORD.finditer(text.lower()):
+    for match in WORD.finditer(_ABBREVIATION_PLURAL.sub(r"\1", text).lower()):
         word = _POSSESSIVE.sub("", match.group()).replace("'", "").replace("’", "")
         words += [part for part in word.split("-") if part]
     return words

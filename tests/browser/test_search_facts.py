@@ -35,7 +35,7 @@ def ask(browser):
           if (!marked) return null;
           const answer = marked.closest('a');
           const url = new URL(answer.getAttribute('href'), location.href);
-          return { href: url.pathname + url.hash, title: answer.querySelector('h2').innerText,
+          return { href: url.pathname + url.hash, score: parseFloat(answer.querySelector('article').dataset.mdScore), title: answer.querySelector('h2').innerText,
                    text: answer.querySelector('article').innerText };
         }""")
 
@@ -59,6 +59,8 @@ def test_how_often_shows_the_communication_with_who_runs_it(ask, any_site):
     assert fact is not None
     assert fact["href"].endswith("communication-plan/#communication-steering-committee")
     assert fact["title"] == steering["title"]
+    # The highest score of the results, so Enter in the search box opens it.
+    assert fact["score"] > 0
     assert steering["cadence"][1:] in fact["text"] and "Run by the implementation project manager" in fact["text"]
 
 

@@ -84,7 +84,9 @@ INTERNAL = [
     ("who can move the go-live date", ("governance/timeline-slips/", "faq/")),
     ("exit criteria before the next phase starts", ("governance/", "lifecycle/")),
     ("how long before a problem goes up a level", ("governance/escalation/",)),
-    ("internal health review", ("governance/",)),
+    # The communication plan's row of the internal project health review says what it is, when and
+    # with whom: an answer the list had left out (issue 24).
+    ("internal health review", ("governance/", "communication-plan/")),
     # Change management
     ("how is a change priced", ("change-management/change-requests/", "faq/")),
     ("changes to the price after the contract is signed", ("change-management/change-requests/",)),

@@ -114,7 +114,9 @@
      extra so phrases still see "go live"). */
   function words(text) {
     var found = [];
-    text = text.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    // The plural of an abbreviation ("SMEs", "CRs") is the abbreviation: Snowball keeps the "s"
+    // of a short word ("smes"), and no page spells the plural in its glossary.
+    text = text.replace(/\b([A-Z]{2,})[’']?s\b/g, "$1").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
     var match;
     WORD.lastIndex = 0;
     while ((match = WORD.exec(text))) {
@@ -562,7 +564,7 @@
     if (!page) return items;
     var at = items.findIndex(function (group) { return group[0].location.split("#")[0] === path; });
     var group = at >= 0 ? items.splice(at, 1)[0] : [];
-    var score = Math.max(group.length ? group[0].score : 0, items.length ? items[0].score : 0) + 1;
+    var score = Math.max(group.length ? group[0].score : 0, items.length ? items[0][0].score : 0) + 1;
     var head = group.length ? group[0] : { location: page.doc.location, title: page.doc.title, text: "", terms: {} };
     var sections = group.slice(1).filter(function (item) { return item.location !== fact.location; });
     var answer = { location: fact.location, title: escapeHtml(fact.subject), text: "<p class=\"pb-search-fact\">" + escapeHtml(fact.answer) + "</p>",
