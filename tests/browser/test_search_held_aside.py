@@ -133,11 +133,12 @@ def _share(visitor: Visitor, site, questions) -> None:
     assert answered / len(questions) >= SHARE_NEEDED, "\n  ".join([f"{site.audience}: missed", *misses])
 
 
-def test_every_held_aside_answer_is_a_page_of_its_site(internal_site, customer_site):
+def test_every_held_aside_question_has_an_answering_page_on_its_site(internal_site, customer_site):
+    # test_search.py's lists name pages of either site (the FAQ is internal only): one must exist.
     for site, questions in ((internal_site, INTERNAL), (customer_site, CUSTOMER)):
         pages = set(site.pages())
         for question, answers in questions:
-            assert set(answers) <= pages, f"{question!r}: no such page {set(answers) - pages}"
+            assert set(answers) & pages, f"{question!r}: none of {answers} is a page of the {site.audience} site"
 
 
 def test_employees_held_aside_questions(searcher, internal_site):
