@@ -35,7 +35,8 @@ def ask(browser):
           if (!marked) return null;
           const answer = marked.closest('a');
           const url = new URL(answer.getAttribute('href'), location.href);
-          return { href: url.pathname + url.hash, score: parseFloat(answer.querySelector('article').dataset.mdScore), title: answer.querySelector('h2').innerText,
+          return { href: url.pathname + url.hash, score: parseFloat(answer.querySelector('article').dataset.mdScore),
+                   title: answer.querySelector('h2').innerText,
                    text: answer.querySelector('article').innerText };
         }""")
 

@@ -103,23 +103,6 @@ INTERNAL = [(q, a if isinstance(a, tuple) else (a,)) for q, a in QUESTIONS_INTER
 CUSTOMER = [(q, a if isinstance(a, tuple) else (a,)) for q, a in QUESTIONS_CUSTOMER + EARLIER_CUSTOMER]
 
 
-@pytest.fixture(scope="module")
-def searcher(browser):
-    """One tab per site for all its questions (the search index loads once per tab)."""
-    opened: list[Visitor] = []
-
-    def open_site(site) -> Visitor:
-        visitor = Visitor(browser, site)
-        visitor.open("")
-        opened.append(visitor)
-        return visitor
-
-    yield open_site
-    for visitor in opened:
-        visitor.close()
-        assert not visitor.outside and not visitor.errors, (visitor.outside, visitor.errors)
-
-
 def _share(visitor: Visitor, site, questions) -> None:
     misses, first = [], 0
     for question, answers in questions:

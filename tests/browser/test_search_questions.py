@@ -133,23 +133,6 @@ CUSTOMER = [
 ]
 
 
-@pytest.fixture(scope="module")
-def searcher(browser):
-    """One tab per site for all its questions (the search index loads once per tab)."""
-    opened: list[Visitor] = []
-
-    def open_site(site) -> Visitor:
-        visitor = Visitor(browser, site)
-        visitor.open("")
-        opened.append(visitor)
-        return visitor
-
-    yield open_site
-    for visitor in opened:
-        visitor.close()
-        assert not visitor.outside and not visitor.errors, (visitor.outside, visitor.errors)
-
-
 def _misses(visitor: Visitor, questions) -> list[str]:
     misses = []
     for question, answers in questions:
