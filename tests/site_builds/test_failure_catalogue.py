@@ -8,8 +8,8 @@ and checks that the build failed, that no traceback was printed, that every prob
 `file:line: what — fix`, that site/ is byte-for-byte what it was, and that nothing appeared,
 changed or vanished in the temporary folder around the project outside build/ and site/ (a
 redirect to ../../../tmp/x.md would write there). The case restores the files it changed, so
-cases stay independent. Cases marked quick (YAML limits, encodings) must be refused by the loader itself, before any
-site is staged: before the limits, an alias bomb grew to 6 GB and a deep list crashed the build.
+cases stay independent. Cases marked quick (YAML limits, encodings) must be refused before anything is staged, so before
+any engine runs: before the limits, an alias bomb grew to 6 GB and a deep list crashed the build.
 
 ACCEPTED lists careless or odd input that is not a mistake: the build must succeed and show it
 as written (a data value holding </script>, a page named with spaces, a page of only front
@@ -76,7 +76,7 @@ class Mistake:
     expected: list[str] | Callable[[dict[str, Edit]], list[str]]
     sites: tuple[str, ...] = ("internal",)
     marks: list = field(default_factory=list)
-    quick: bool = False  # refused by the loader, before staging
+    quick: bool = False  # refused before anything is staged
     env: dict[str, str] = field(default_factory=dict)
     absent: tuple[str, ...] = ()  # what the output must not say (a false second error)
 
@@ -748,6 +748,7 @@ def test_a_mistake_stops_the_build_names_file_line_and_fix_and_keeps_the_last_go
     project = built
     mistake = CATALOGUE[name]
     before = snapshot(project / "site")
+    staged = snapshot(project / "build")
     around = surroundings(project.parent, project)
     restore = plant(project, mistake.edits)
     try:
@@ -767,8 +768,8 @@ def test_a_mistake_stops_the_build_names_file_line_and_fix_and_keeps_the_last_go
         assert all(re.match(r"^  \S[^:]*(:\d+)?: .+ — .+", line) for line in listed), listed
     assert snapshot(project / "site") == before, "a failed build changed site/"
     assert surroundings(project.parent, project) == around, "the build wrote outside build/ and site/"
-    if mistake.quick:  # refused by the loader, before any site was staged or rendered
-        assert "Build failed (sources)" in output, output
+    if mistake.quick:  # refused before anything was staged, so before any engine ran
+        assert snapshot(project / "build") == staged, "a refused build staged something"
 
 
 @pytest.mark.parametrize("name", ACCEPTED)
