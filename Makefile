@@ -23,7 +23,8 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve serve-customer build customer-bundle test test-fast chromium office audit \
-        new-process new-checklist check-freshness bench lock clean hosting-tools teams-app kit kits try-zensical
+        new-process new-checklist check-freshness bench lock clean hosting-tools teams-app kit kits try-zensical \
+        vendor-stemmer
 
 install: $(STAMP)
 
@@ -85,6 +86,11 @@ office:
 test: install chromium office hosting-tools
 	$(PY) -m pytest
 	PLAYBOOK_ENGINE=properdocs $(PY) -m pytest tests/site_builds tests/content tests/browser -q
+
+# The browser's Snowball stemmer (npm porter2, pinned in tools/stemmer/) copied unchanged into
+# overrides/assets/playbook/vendor/; a test fails when the copy differs from the pinned package.
+vendor-stemmer: install
+	$(PY) tools/vendor_stemmer.py
 
 # Unit tests only: the pure modules, in about a second.
 test-fast: install

@@ -25,6 +25,7 @@ from playbook.model.facts import (
     RaidCategory,
     Review,
     Role,
+    SearchFrame,
     SearchSynonym,
     Standard,
 )
@@ -116,6 +117,15 @@ class SearchSynonymsFile(Record):
                     "expansions count as groups too")
 
 
+class SearchFramesFile(Record):
+    model_config = ConfigDict(title="Search question frames (data/search-frames.yml)")
+
+    audience: Audience = file_audience()
+    frames: list_of(SearchFrame) = Field(
+        description="the ways a question asks for a fact the data holds (who, how long, how often, what a role "
+                    "does, what the customer brings)")
+
+
 @dataclass(frozen=True)
 class DataFile:
     """One kind of file in data/."""
@@ -155,4 +165,6 @@ DATA_FILES = (
     # Synonym ids only name groups in this file; they never become a URL or an anchor.
     DataFile("search-synonyms", "search-synonyms.yml", SearchSynonymsFile, "search_synonyms", "synonyms",
              "search synonym", own_id_space=True),
+    DataFile("search-frames", "search-frames.yml", SearchFramesFile, "search_frames", "frames",
+             "search frame", own_id_space=True),
 )

@@ -251,6 +251,28 @@ class SearchSynonym(Record):
     audience: NarrowedAudience = narrowed_audience()
 
 
+# The kinds of fact search answers a question with (playbook/search/facts.py makes them).
+FactKind = one_of("who", "how-long", "how-often", "role-duties", "customer-brings")
+
+
+class SearchFrame(Record):
+    """The words of a question that ask for one kind of fact ("how long", "who approves"): search
+    shows the fact itself first when the rest of the question names its subject."""
+
+    id: Id = Field(description="the frame's id, unique in the file, such as how-long")
+    asks: FactKind = Field(
+        description="the kind of fact it asks for: who (who does, signs or is told about an activity), how-long "
+                    "(a phase's duration), how-often (when and how often a communication happens, who runs it), "
+                    "role-duties (what a role does) or customer-brings (what the customer provides for a phase)")
+    words: list_of(Text) = Field(
+        description="phrases that ask for it, such as 'how long' or 'how many weeks': any one in a question "
+                    "(its words in this order, any ending) makes the question this frame's")
+    also: list_of(Text, min_items=0) = Field(
+        (), description="words such questions use that name no subject, such as 'take' or 'last' in 'how long "
+                        "does testing take': they are left out when search looks for the subject")
+    audience: NarrowedAudience = narrowed_audience()
+
+
 class Standard(Record):
     """A number every project starts from, such as how soon both sides reply; pages show it with
     standard("id"), so it is written once."""
@@ -324,6 +346,7 @@ class Playbook(BaseModel):
     standards: dict[str, Standard] = {}
     changelog: dict[str, Change] = {}
     search_synonyms: dict[str, SearchSynonym] = {}
+    search_frames: dict[str, SearchFrame] = {}
     changelog_page: str = ""  # the page that shows the changelog; "" when there is none
     changelog_page_source: Located = Field(None, exclude=True, repr=False)
     role_pages_review: Review | None = None  # None only in a Playbook made by hand in a test

@@ -163,7 +163,7 @@ def render(staged_root: Path, site_dir: Path, *, engine: str = "mkdocs", parts: 
             render_parts.clean(split, site_dir)
         if rendered.ok:
             readings = page_reading.read_site(site_dir, handover)
-            search_index.write_index(site_dir, handover, {src: r.search for src, r in readings.items()})
+            search_index.write_index(site_dir, handover, {src: r.search for src, r in readings.items()}, tree.root)
             rendered.problems = checks.check_site(readings, tree.root, handover)
             rendered.styles = frozenset().union(*(r.styles for r in readings.values()))
             rendered.style_attributes = frozenset().union(*(r.style_attributes for r in readings.values()))

@@ -30,7 +30,7 @@ from playbook.render.cores import usable_cores
 class PageReading:
     """One rendered page, as the steps after the engine see it."""
 
-    search: tuple[dict, ...]                # its sections for the search index (none if kept out of search)
+    search: search_index.SearchReading      # what the search index needs of it (nothing if kept out of search)
     ids: frozenset[str]                     # every id and name: where a link to a section of it may land
     unsafe: tuple[tuple[str, str], ...]     # (address, scheme) of each address with a scheme a page may not use
     scripts: tuple[str, ...]                # each script a page may not carry: inline code, a handler, a foreign source
@@ -49,12 +49,15 @@ def read_page(text: str, page: StagedPage) -> PageReading:
     styles: set[str] = set()
     style_attributes: set[str] = set()
     comments = internal = False
+    fact_anchors: set[str] = set()
     for node in document.root.traverse(include_text=False) if document.root is not None else ():
         tag = node.tag
         if tag == "-comment":
             comments = True
             continue
         attributes = node.attributes
+        if "data-pb-fact" in attributes and attributes.get("id"):
+            fact_anchors.add(attributes["id"])
         for name, value in attributes.items():
             value = value or ""
             if name in ("id", "name"):
@@ -78,10 +81,11 @@ def read_page(text: str, page: StagedPage) -> PageReading:
             scripts += _script_problem(node, attributes)
         elif tag == "style":
             styles.add(node.text(deep=True))
-    search: tuple[dict, ...] = ()
+    search = search_index.SearchReading()
     if not page.exclude:
         content = document.css_first(search_index.CONTENT)
-        search = tuple(search_index.entries_of(content, page)) if content is not None else ()
+        if content is not None:
+            search = search_index.SearchReading(tuple(search_index.entries_of(content, page)), frozenset(fact_anchors))
     return PageReading(search, frozenset(ids), tuple(unsafe), tuple(scripts), comments, internal,
                        frozenset(styles), frozenset(style_attributes))
 

@@ -20,15 +20,17 @@ its words.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
 from selectolax.lexbor import LexborNode
 
+from playbook.model.facts import Playbook
 from playbook.model.handover import Handover, StagedPage
 from playbook.render import search_terms
+from playbook.search import facts
 
 INDEX = Path("search", "search_index.json")
 CONTENT = "div[data-pb-content]"   # the page's own words, marked by overrides/partials/content.html
@@ -38,6 +40,15 @@ DEFAULT_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWor
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 NEVER_INDEXED = frozenset({"script", "style", "object", "template", "noscript"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+@dataclass(frozen=True)
+class SearchReading:
+    """What the index needs of one page: its sections' entries, and where its content states a fact
+    search answers with (the ids of elements templates mark data-pb-fact: playbook.search.facts)."""
+
+    entries: tuple[dict, ...] = ()
+    fact_anchors: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -169,21 +180,28 @@ def _as_list(sections: list[_Section], items: list[list[LexborNode]], in_pre: bo
     _current(sections).text.append("</ul>")
 
 
-def write_index(site_dir: Path, handover: Handover, entries: Mapping[str, Sequence[dict]]) -> None:
-    """Replace the engine's search index with the index of every page of the site (entries: each
-    page's, by its path in the staged docs/, as entries_of made them), in the hand-over's order."""
+def write_index(site_dir: Path, handover: Handover, readings: Mapping[str, SearchReading], staged_root: Path) -> None:
+    """Replace the engine's search index with the index of every page of the site, in the
+    hand-over's order, with the facts search answers questions with (playbook.search.facts, from
+    the staged data beside the config) and the frames of the questions that ask for them."""
     path = Path(site_dir) / INDEX
     written = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     config = {**(written.get("config") or DEFAULT_CONFIG),
               "synonyms": [group.model_dump() for group in handover.search_synonyms]}
+    playbook = Playbook.from_json((Path(staged_root) / Handover.PLAYBOOK_FILE).read_bytes())
+    searched = {src: page.url for src, page in handover.pages.items() if src in readings and not page.exclude}
+    config["facts"] = facts.located(facts.facts(playbook), searched,
+                                    {src: readings[src].fact_anchors for src in searched})
+    config["frames"] = [{"asks": f.asks, "words": list(f.words), "also": list(f.also)}
+                        for f in playbook.search_frames.values()]
     docs: list[dict] = []
     terms: dict[str, list[str]] = {}
     for src, page in handover.pages.items():
-        if src not in entries or page.exclude:
+        if src not in readings or page.exclude:
             continue
         if page.terms:
             terms[page.url] = list(page.terms)
-        docs += entries[src]
+        docs += readings[src].entries
     index = search_terms.add_terms({"config": config, "docs": docs}, terms)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(search_terms.dumps(index), encoding="utf-8")

@@ -129,7 +129,7 @@ class Preview:
         if collect.lines:
             return collect.lines
         readings = page_reading.read_site(self.site_dir, handover, cache=self._readings)
-        search_index.write_index(self.site_dir, handover, {src: r.search for src, r in readings.items()})
+        search_index.write_index(self.site_dir, handover, {src: r.search for src, r in readings.items()}, self.staged)
         return [str(problem) for problem in checks.check_site(readings, self.staged, handover)]
 
     def _finish(self, problems: list[str], started: float) -> None:

@@ -59,5 +59,6 @@ def for_audience(playbook: Playbook, site_audience: str) -> Playbook:
         "escalation_paths": paths, "raid_categories": raid, "glossary": visible(playbook.glossary),
         "standards": visible(playbook.standards),
         "changelog": visible(playbook.changelog), "search_synonyms": visible(playbook.search_synonyms),
+        "search_frames": visible(playbook.search_frames),
         # Who reviews the role pages is for employees; the customer site shows no owners.
         "role_pages_review": None})

@@ -167,6 +167,24 @@ class Visitor:
         self.context.close()
 
 
+@pytest.fixture(scope="module")
+def searcher(browser):
+    """One tab per site for all of a module's questions (the search index loads once per tab);
+    the question sets share it."""
+    opened: list[Visitor] = []
+
+    def open_site(site) -> Visitor:
+        visitor = Visitor(browser, site)
+        visitor.open("")
+        opened.append(visitor)
+        return visitor
+
+    yield open_site
+    for visitor in opened:
+        visitor.close()
+        assert not visitor.outside and not visitor.errors, (visitor.outside, visitor.errors)
+
+
 @pytest.fixture
 def visit(browser):
     """visit(site) -> a fresh tab with its own storage; closed after the test, which fails if

@@ -7,7 +7,8 @@ make them pass, never a change to this list (README.md, "Search").
 
 When a question fails: add the reader's word to a synonym group if readers use it for something
 the pages call by another name, to the answering page's `search_terms` if only that page needs
-it, or improve the page's text. Do not reword the question to match the page.
+it, or improve the page's text. Do not reword the question to match the page. Every third
+question (by position) was moved to test_search_held_aside.py before the tuning of issue 24.
 """
 from __future__ import annotations
 
@@ -24,52 +25,36 @@ pytestmark = pytest.mark.browser
 INTERNAL_QUESTIONS = [
     ("who sends the weekly status report", ("communication-plan/", "faq/")),
     ("how often does the steering committee meet", ("communication-plan/", "faq/")),
-    ("how fast must we reply to the customer", ("communication-plan/", "faq/")),
     ("can we change the status report day", "faq/"),
     ("weekly status report template", "templates/weekly-status-report/"),
-    ("what do we need before kickoff", ("phases/kickoff/", "faq/")),
     ("kickof deck", "templates/kickoff-deck/"),                      # typo
     ("RAID log", "governance/raid-log/"),                            # abbreviation
-    ("where is the risk register", "governance/raid-log/"),          # another name
     ("who owns the raid log", ("governance/raid-log/", "faq/")),
     ("go-live checklist", "phases/go-live/"),
-    ("golive checklist", "phases/go-live/"),                         # spelling
     ("who makes the go no go decision", "governance/go-no-go/"),
     ("how do we roll back if the cutover fails", "phases/go-live/"),
-    ("launch day plan", "phases/go-live/"),                          # another word
     ("cutover rehearsal", "phases/go-live/"),
     ("go live announcement email", "templates/go-live-announcement/"),
-    ("what is in the handoff package", "phases/handoff/"),
     ("sales handover to delivery", "phases/handoff/"),
     ("who signs the SOW", "phases/handoff/"),                        # abbreviation
-    ("SOW appendix", "templates/sow-process-appendix/"),
     ("why do we need a dedicated project manager", "roles/why-a-dedicated-project-manager/"),
     ("can the account manager run the project", "roles/why-a-dedicated-project-manager/"),
-    ("what does the account manager do", "roles/account-manager/"),
     ("how long does hypercare last", ("phases/hypercare/", "faq/")),
     ("hypercar exit", "phases/hypercare/"),                          # typo
-    ("sev1 response time", "phases/hypercare/"),                     # abbreviation
     ("hypercare daily summary", "templates/hypercare-daily-summary/"),
     ("when is UAT signed off", "phases/testing/"),                   # abbreviation
-    ("is this a bug or a change request", ("change-management/change-requests/", "faq/")),
     ("customer wants something extra", ("change-management/change-requests/", "faq/")),
     ("CR form", "templates/change-request-form/"),                   # abbreviation
-    ("who prices a change request", ("change-management/change-requests/", "faq/")),
     ("who writes the test scripts", "phases/testing/"),
     ("train the trainer", "phases/training/"),
-    ("solution design sign off", "phases/discovery-and-design/"),
     ("dev environment access", "phases/build/"),
     ("lessons learned template", "templates/lessons-learned/"),
-    ("project close report", "templates/project-close-report/"),
     ("when do I escalate", "governance/escalation/"),
     ("escalation above the project manager", "governance/escalation/"),
-    ("the timeline is slipping", "governance/timeline-slips/"),
     ("customer complaint", "change-management/customer-complaints/"),
     ("change impact register", "change-management/impact-register/"),
-    ("what does RACI mean", ("glossary/", "faq/")),
     ("what are the project phases", "lifecycle/"),
     ("steerco pack", "templates/steering-committee-pack/"),         # abbreviation
-    ("send the playbook link to the customer", "sharing-with-customers/"),
     ("where are the templates", "templates/"),
 ]
 
@@ -79,25 +64,18 @@ CUSTOMER_QUESTIONS = [
     # what we need from the customer answers it for every phase (issue 16).
     ("what do you need from us before kickoff", ("phases/kickoff/", "customer-questions/", "what-we-need-from-you/")),
     ("communication plan", "communication-plan/"),
-    ("when do we get the status report", ("communication-plan/", "faq/")),
     ("go live checklist", "phases/go-live/"),
     ("golive", "phases/go-live/"),
-    ("who decides go or no go", ("governance/go-no-go/", "faq/")),
     ("rollback plan", "phases/go-live/"),
     ("when do we sign the UAT", "phases/testing/"),
-    ("user acceptance tesing", "phases/testing/"),                   # typo
     ("training our users", "phases/training/"),
     ("support after go-live", "phases/hypercare/"),
-    ("how long is hypercare", ("phases/hypercare/", "faq/")),
     ("design workshops", "phases/discovery-and-design/"),
     ("sign off the solution design", "phases/discovery-and-design/"),
-    ("statement of work", ("phases/handoff/", "templates/sow-process-appendix/")),
     ("we want to add scope", ("change-management/change-requests/", "faq/")),
     ("who do we escalate to", "governance/escalation/"),
-    ("project closure", "phases/close-and-handover/"),
     ("why a dedicated project manager", "roles/why-a-dedicated-project-manager/"),
     ("what are the phases", "lifecycle/"),
-    ("what does the customer project lead do", "roles/customer-project-lead/"),
     ("RAID log", "governance/raid-log/"),
 ]
 

@@ -91,3 +91,13 @@ def test_the_bundle_searches_from_disk_with_the_network_off(bundle, offline_tab)
     page.wait_for_load_state("load")
     assert page.url.startswith(top[0])
     assert page.locator("article h1").first.inner_text().startswith(headings[top[0]])
+
+
+def test_the_bundle_answers_a_fact_question_from_disk(bundle, offline_tab):
+    """The stemmer's script loads in the bundle's frame worker, and facts answer first from disk."""
+    page = offline_tab
+    page.goto((bundle / "index.html").as_uri())
+    _search(page, "how often does the steering committee meet")
+    fact = page.eval_on_selector_all(f"{RESULTS} .pb-search-fact", "found => found.map(p => p.closest('a').href)")
+    assert fact and fact[0].startswith((bundle / "communication-plan.html").as_uri()), fact
+    assert fact[0].endswith("#communication-steering-committee")

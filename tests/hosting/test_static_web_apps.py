@@ -39,7 +39,7 @@ def internal(built_sites, emulators):
 def internal_for_employees(built_sites, emulators):
     """The same site with reader_roles [employee]: signed in is not enough without the role."""
     hosting = Hosting(entra_tenant_id="4d3c2b1a-5e6f-4a7b-8c9d-0e1f2a3b4c5d", reader_roles=("employee",))
-    config = azure.internal_config(hosting, headers.security_headers(built_sites.internal))
+    config = azure.internal_config(hosting, headers.security_headers())
     return emulators(built_sites.internal, emulator_config(config))
 
 

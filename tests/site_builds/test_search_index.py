@@ -105,3 +105,18 @@ def test_a_page_that_says_search_exclude_is_built_but_not_searchable(tmp_path):
         assert "Tags" in html.text(site.page("tags/"))  # still built
         assert not [d for d in docs if d["location"].startswith("tags/")]
         assert [d for d in docs if d["location"].startswith("onboarding/")]
+
+
+@pytest.mark.parametrize("site_name", ["real_internal_site", "real_customer_site"])
+def test_every_fact_links_to_an_element_its_page_holds(request, site_name):
+    """Search's fact answers (playbook/search/facts.py) link only to the row or section that states
+    them: each link's page exists and holds the element the fragment names."""
+    site = request.getfixturevalue(site_name).site
+    config = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert {f["asks"] for f in config["facts"]} == {"who", "how-long", "how-often", "role-duties", "customer-brings"}
+    assert {f["asks"] for f in config["frames"]} == {"who", "how-long", "how-often", "role-duties", "customer-brings"}
+    for fact in config["facts"]:
+        page, _, anchor = fact["location"].partition("#")
+        output = (site / page / "index.html").read_text(encoding="utf-8")
+        if anchor:
+            assert re.search(rf'\sid="{re.escape(anchor)}"', output), fact["location"]

@@ -74,8 +74,8 @@ def test_ids_comments_and_styles_are_read():
 def test_a_page_kept_out_of_search_has_no_entries_but_is_still_checked():
     hidden = StagedPage(url="x/", source="docs/x.md", body_start=1, title="X", exclude=True)
     reading = read_page(page('<p>Words</p><a href="javascript:x">y</a>'), hidden)
-    assert reading.search == () and reading.unsafe
-    assert read_page(page("<p>Words</p>"), PAGE).search[0]["text"] == "<p>Words</p>"
+    assert reading.search.entries == () and reading.unsafe
+    assert read_page(page("<p>Words</p>"), PAGE).search.entries[0]["text"] == "<p>Words</p>"
 
 
 def _site(tmp_path: Path, names: list[str]) -> Handover:
@@ -114,3 +114,8 @@ def test_the_cores_to_use_fall_back_where_the_system_cannot_say():
     def refused(pid: int) -> set[int]:
         raise OSError("not permitted")
     assert usable_cores(affinity=refused, count=lambda: 2) == 2
+
+
+def test_the_places_a_page_states_a_fact_are_read_for_search():
+    reading = read_page(page('<table><tr id="kickoff-plan" data-pb-fact><td>Plan</td></tr></table><p id="other">x</p>'), PAGE)
+    assert reading.search.fact_anchors == {"kickoff-plan"}

@@ -56,68 +56,25 @@
     "expect expects expected expecting supposed"
   ).split(" "));
 
-  // -- Porter's stemmer (M.F. Porter, "An algorithm for suffix stripping", 1980) ---------------
+  // -- Stems ------------------------------------------------------------------------------------
 
-  var STEP2 = {
-    ational: "ate", tional: "tion", enci: "ence", anci: "ance", izer: "ize", bli: "ble", alli: "al",
-    entli: "ent", eli: "e", ousli: "ous", ization: "ize", ation: "ate", ator: "ate", alism: "al",
-    iveness: "ive", fulness: "ful", ousness: "ous", aliti: "al", iviti: "ive", biliti: "ble", logi: "log"
-  };
-  var STEP3 = { icate: "ic", ative: "", alize: "al", iciti: "ic", ical: "ic", ful: "", ness: "" };
-  var C = "[^aeiou]", V = "[aeiouy]", CS = C + "[^aeiouy]*", VS = V + "[aeiou]*";
-  var MGR0 = new RegExp("^(" + CS + ")?" + VS + CS);
-  var MEQ1 = new RegExp("^(" + CS + ")?" + VS + CS + "(" + VS + ")?$");
-  var MGR1 = new RegExp("^(" + CS + ")?" + VS + CS + VS + CS);
-  var S_V = new RegExp("^(" + CS + ")?" + V);
-  var STEP2_RE = /^(.+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$/;
-  var STEP3_RE = /^(.+?)(icate|ative|alize|iciti|ical|ful|ness)$/;
-  var STEP4_RE = /^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$/;
-  var STEP4_ION = /^(.+?)(s|t)(ion)$/;
-  var CVC = new RegExp("^" + CS + V + "[^aeiouwxy]$");
-
-  function porter(w) {
-    if (w.length < 3) return w;
-    var first = w.charAt(0), m, stem;
-    if (first === "y") w = "Y" + w.slice(1);
-    // Step 1a
-    if (/^(.+?)(ss|i)es$/.test(w)) w = w.replace(/^(.+?)(ss|i)es$/, "$1$2");
-    else if (/^(.+?)([^s])s$/.test(w)) w = w.replace(/^(.+?)([^s])s$/, "$1$2");
-    // Step 1b
-    if ((m = /^(.+?)eed$/.exec(w))) {
-      if (MGR0.test(m[1])) w = w.slice(0, -1);
-    } else if ((m = /^(.+?)(ed|ing)$/.exec(w))) {
-      stem = m[1];
-      if (S_V.test(stem)) {
-        w = stem;
-        if (/(at|bl|iz)$/.test(w)) w += "e";
-        // Porter undoubles any final double consonant but l, s, z ("planned" -> plan); d and f are
-        // kept too, so "adding" stays with "add" and "staffing" with "staff".
-        else if (/([^aeiouylszdf])\1$/.test(w)) w = w.slice(0, -1);
-        else if (CVC.test(w)) w += "e";
-      }
-    }
-    // Step 1c
-    if ((m = /^(.+?)y$/.exec(w)) && S_V.test(m[1])) w = m[1] + "i";
-    // Step 2
-    if ((m = STEP2_RE.exec(w)) && MGR0.test(m[1])) w = m[1] + STEP2[m[2]];
-    // Step 3
-    if ((m = STEP3_RE.exec(w)) && MGR0.test(m[1])) w = m[1] + STEP3[m[2]];
-    // Step 4
-    if ((m = STEP4_RE.exec(w))) {
-      if (MGR1.test(m[1])) w = m[1];
-    } else if ((m = STEP4_ION.exec(w))) {
-      stem = m[1] + m[2];
-      if (MGR1.test(stem)) w = stem;
-    }
-    // Step 5
-    if ((m = /^(.+?)e$/.exec(w))) {
-      stem = m[1];
-      if (MGR1.test(stem) || (MEQ1.test(stem) && !CVC.test(stem))) w = stem;
-    }
-    if (/ll$/.test(w) && MGR1.test(w)) w = w.slice(0, -1);
-    if (first === "y") w = "y" + w.slice(1);
-    return w;
-  }
+  /* Snowball's English stemmer (Porter2): npm porter2, pinned in tools/stemmer/ and copied
+     unchanged by tools/vendor_stemmer.py to vendor/porter2.js beside this file; the build stems
+     the pages' words with the same algorithm in Python (playbook/search/stemming.py). The file is
+     a CommonJS module: it is given an `exports` to fill. In a worker importScripts loads it at
+     once; in the customer bundle's frame (iframe-worker.js) it returns a promise, and the worker
+     answers SETUP once the script has run. */
+  var HERE = typeof document !== "undefined" && document.currentScript ? document.currentScript.src
+    : scope.location && scope.location.href;
+  var porter2 = null;
+  var stemmerLoaded = (function () {
+    scope.exports = {};
+    function found() { porter2 = scope.exports.stem; }
+    var loading = scope.importScripts(new URL("vendor/porter2.js", HERE).href);
+    if (loading && typeof loading.then === "function") return loading.then(found);
+    found();
+    return null;
+  })();
 
   // Irregular forms a suffix stripper cannot see, read as their plain verb.
   var IRREGULAR = {
@@ -132,7 +89,7 @@
   function stem(word) {
     var found = stems.get(word);
     if (found === undefined) {
-      found = /\d/.test(word) ? word : porter(IRREGULAR.hasOwnProperty(word) ? IRREGULAR[word] : word);
+      found = /\d/.test(word) ? word : porter2(IRREGULAR.hasOwnProperty(word) ? IRREGULAR[word] : word);
       stems.set(word, found);
     }
     return found;
@@ -157,7 +114,9 @@
      extra so phrases still see "go live"). */
   function words(text) {
     var found = [];
-    text = text.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    // The plural of an abbreviation ("SMEs", "CRs") is the abbreviation: Snowball keeps the "s"
+    // of a short word ("smes"), and no page spells the plural in its glossary.
+    text = text.replace(/\b([A-Z]{2,})[’']?s\b/g, "$1").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
     var match;
     WORD.lastIndex = 0;
     while ((match = WORD.exec(text))) {
@@ -239,6 +198,104 @@
     }
     return found;
   };
+
+  // -- Facts ------------------------------------------------------------------------------------
+
+  /* A question asking for a fact the data holds ("how often does the steering committee meet",
+     "who books the kickoff", "how long is hypercare") gets that fact above the results, linked to
+     the row or section that states it. The build writes the facts (config.facts: {asks, subject,
+     names, answer, location}, playbook/search/facts.py) and the frames of the questions that ask
+     for them (config.frames: {asks, words, also}, data/search-frames.yml). A question is this
+     frame's when it holds one of its words (the longest found decides; two frames found equally
+     long, none); its other words, less the frame's `also` words and the words that only hold a
+     question together, must all belong to one subject's name or a synonym of it, and name at
+     least half of it (all of it when the question has one word). When two subjects fit equally,
+     none is shown: a wrong fact is worse than none. */
+  function Facts(config, synonyms) {
+    var self = this;
+    this.synonyms = synonyms;
+    this.frames = [];                       // {asks, stems}, the longest first
+    this.also = new Map();                  // asks -> Set of stems
+    (config.frames || []).forEach(function (frame) {
+      (frame.words || []).forEach(function (phrase) {
+        var seq = words(phrase).filter(function (w) { return !w.extra; }).map(function (w) { return w.stem; });
+        if (seq.length) self.frames.push({ asks: frame.asks, stems: seq });
+      });
+      var also = self.also.get(frame.asks) || new Set();
+      (frame.also || []).forEach(function (word) {
+        words(word).forEach(function (w) { if (!w.extra) also.add(w.stem); });
+      });
+      self.also.set(frame.asks, also);
+    });
+    this.frames.sort(function (a, b) { return b.stems.length - a.stems.length; });
+    this.facts = (config.facts || []).map(function (fact) {
+      // A name is read as a question is, less the frame's `also` words: "Kickoff meeting" is
+      // named by "when is the kickoff meeting" and by "when does the kickoff meet" alike.
+      var also = self.also.get(fact.asks) || new Set();
+      return { fact: fact, names: [fact.subject].concat(fact.names || []).map(function (name) {
+        return self.units(words(name).filter(function (w) { return !w.extra; }), also);
+      }).filter(function (units) { return units.size; }) };
+    });
+  }
+
+  /* What a run of words names: the token of each synonym group found in it, and the stem of every
+     other word that is neither a stop word nor one of `skip`. */
+  Facts.prototype.units = function (seq, skip) {
+    var units = new Set(), covered = new Set();
+    this.synonyms.find(seq).forEach(function (hit) {
+      units.add(hit.token);
+      for (var k = hit.start; k < hit.end; k++) covered.add(k);
+    });
+    seq.forEach(function (w, k) {
+      if (!covered.has(k) && !STOP_WORDS.has(w.surface) && !skip.has(w.stem)) units.add(w.stem);
+    });
+    return units;
+  };
+
+  /* The frame of a question: {asks, start, end} of the longest frame phrase in it, or null. */
+  Facts.prototype.frame = function (seq) {
+    var found = null;
+    for (var f = 0; f < this.frames.length; f++) {
+      var frame = this.frames[f], n = frame.stems.length;
+      if (found && n < found.end - found.start) break;
+      for (var i = 0; i + n <= seq.length; i++) {
+        var k = 0;
+        while (k < n && seq[i + k].stem === frame.stems[k]) k++;
+        if (k < n) continue;
+        if (found && found.asks !== frame.asks) return null;  // two frames, equally long
+        if (!found) found = { asks: frame.asks, start: i, end: i + n };
+      }
+    }
+    return found;
+  };
+
+  /* The one fact a question asks for, or null. */
+  Facts.prototype.answer = function (query) {
+    if (!this.facts.length) return null;
+    var seq = words(query).filter(function (w) { return !w.extra; });
+    var frame = this.frame(seq);
+    if (!frame) return null;
+    var rest = seq.slice(0, frame.start).concat(seq.slice(frame.end));
+    var asked = this.units(rest, this.also.get(frame.asks) || new Set());
+    if (!asked.size) return null;
+    var best = null, bestShare = 0, tie = false;
+    this.facts.forEach(function (entry) {
+      if (entry.fact.asks !== frame.asks) return;
+      var share = 0;
+      entry.names.forEach(function (units) {
+        var all = true;
+        asked.forEach(function (u) { if (!units.has(u)) all = false; });
+        if (all) share = Math.max(share, asked.size / units.size);
+      });
+      if (share < 0.5 || (asked.size === 1 && share < 1)) return;
+      if (share > bestShare) { best = entry.fact; bestShare = share; tie = false; }
+      else if (share === bestShare && best && best.location !== entry.fact.location) tie = true;
+    });
+    return tie ? null : best;
+  };
+
+  var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" };
+  function escapeHtml(text) { return String(text).replace(/[&<>"]/g, function (c) { return ESCAPES[c]; }); }
 
   // -- The index --------------------------------------------------------------------------------
 
@@ -376,6 +433,8 @@
     this.surfaceList = Array.from(surfaces.keys()).sort();
     this.surfaces = surfaces;
     this.titleWords = titleWords;
+    this.byPath = byPath;
+    this.facts = new Facts(config, synonyms);
   }
 
   /* How many pages hold a token anywhere (0: none): the measure of how rare a word is. */
@@ -495,9 +554,27 @@
      section's title, its page's title and search terms), and by the page as a whole, each
      multiplied by the square of the share of the question it holds, so a page answering every
      word beats a page answering one word many times. */
+  /* The results with the fact the question asks for first, if it asks for one: in its page's
+     group, after the page's own entry and before its sections, with the group's score so
+     Material shows it open; the group moves to the top. */
+  Index.prototype.withFact = function (items, query) {
+    var fact = this.facts.answer(String(query || ""));
+    if (!fact) return items;
+    var path = fact.location.split("#")[0], page = this.byPath.get(path);
+    if (!page) return items;
+    var at = items.findIndex(function (group) { return group[0].location.split("#")[0] === path; });
+    var group = at >= 0 ? items.splice(at, 1)[0] : [];
+    var score = Math.max(group.length ? group[0].score : 0, items.length ? items[0][0].score : 0) + 1;
+    var head = group.length ? group[0] : { location: page.doc.location, title: page.doc.title, text: "", terms: {} };
+    var sections = group.slice(1).filter(function (item) { return item.location !== fact.location; });
+    var answer = { location: fact.location, title: escapeHtml(fact.subject), text: "<p class=\"pb-search-fact\">" + escapeHtml(fact.answer) + "</p>",
+                   score: score, terms: {} };
+    return [[Object.assign({}, head, { score: score, text: "" }), answer].concat(sections)].concat(items);
+  };
+
   Index.prototype.search = function (query) {
     var terms = this.parse(String(query || ""));
-    if (!terms.length) return { items: [] };
+    if (!terms.length) return { items: this.withFact([], query) };
     var self = this, nPages = this.pages.length;
     var weights = terms.map(function (term) {
       var exact = term.alternatives.filter(function (a) { return a.weight === 1; }).map(function (a) { return self.df(a.token); });
@@ -609,7 +686,7 @@
     var items = ranked.map(function (r, n) {
       return self.group(r, terms, holds[n], marks, n < FULL_GROUPS ? 8 : 1);
     });
-    var result = { items: items };
+    var result = { items: this.withFact(items, query) };
     if (this.suggest) result.suggest = this.suggestion(query);
     return result;
   };
@@ -890,8 +967,13 @@
   }
 
   if (typeof scope.addEventListener === "function" && typeof scope.postMessage === "function") {
+    // Until the stemmer's script has run (in the bundle's frame, a moment after this one), the
+    // messages wait for it, in the order they came.
+    var waiting = stemmerLoaded;
     scope.addEventListener("message", function (event) {
-      if (event.data && typeof event.data.type === "number") scope.postMessage(handle(event.data));
+      if (!event.data || typeof event.data.type !== "number") return;
+      if (!waiting) return scope.postMessage(handle(event.data));
+      waiting = waiting.then(function () { scope.postMessage(handle(event.data)); });
     });
   }
 })(typeof self !== "undefined" ? self : this);
