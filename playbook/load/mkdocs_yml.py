@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from playbook.load import config_allowlist
 from playbook.load.yaml_source import LineDict, LineList, Tagged, load_yaml
 from playbook.problems import Problem
 
@@ -81,8 +82,9 @@ _ADDRESS_FIX = "link to an http or https address, or give a path relative to doc
 
 
 def check_config(config: Mapping[str, Any], display_name: str = "mkdocs.yml") -> list[Problem]:
-    """Every value of mkdocs.yml the theme prints as written, checked for what it must be (see above)."""
-    problems: list[Problem] = []
+    """Every setting mkdocs.yml may not hold (playbook.load.config_allowlist), and every value the
+    theme prints as written, checked for what it must be (see above)."""
+    problems: list[Problem] = config_allowlist.problems(config, display_name)
 
     def wrong(where: Any, key: Any, message: str, fix: str) -> None:
         line = where.line_of(key) if hasattr(where, "line_of") else None

@@ -18,7 +18,7 @@ from playbook.problems import Problem
 
 
 def page_problems(config: Mapping[str, Any], pages: Iterable[SourcePage]) -> list[Problem]:
-    checker = JinjaChecker(Delimiters.of_config(config), macro_table.PAGE_VARIABLES, macro_table.MACROS,
+    checker = JinjaChecker(Delimiters.of_config(config), macro_table.page_variables("internal"), macro_table.MACROS,
                            lambda *_: None, lambda _: None)
     problems: list[Problem] = []
     for page in pages:

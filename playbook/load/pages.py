@@ -56,7 +56,11 @@ def read_docs(root: Path, docs_dir: str = "docs", *, cache: dict | None = None) 
     for path in sorted(_walk(docs, docs_dir, problems)):
         src = path.relative_to(docs).as_posix()
         if path.suffix != ".md":
-            folder.files[src] = path
+            refused = _not_a_file_of_a_site(src, f"{docs_dir}/{src}")
+            if refused:
+                problems.append(refused)
+            else:
+                folder.files[src] = path
             continue
         status = path.stat()
         key = (src, status.st_mtime_ns, status.st_size)
@@ -108,6 +112,28 @@ def _refused(path: Path, folder: Path, docs_dir: str, problems: list[Problem]) -
                                                "it is", "rename it with letters, digits, hyphens, dots and spaces"))
         return True
     return False
+
+
+# What an engine renders as a page (MkDocs' utils.markdown_extensions, matched as it matches them),
+# besides .md, which is the playbook's one spelling of a page: every page is then read, staged by
+# its audience and checked here, never rendered behind the stage's back.
+OTHER_PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd")
+# Files an engine copies into the site as they are and a browser runs or shows as a page: a
+# script, or a page of HTML no check reads. A site's scripts are the theme's and the playbook's own
+# (overrides/assets/), and its pages are Markdown.
+RUNNABLE_SUFFIXES = (".js", ".mjs", ".javascript", ".html", ".htm", ".xhtml", ".shtml")
+
+
+def _not_a_file_of_a_site(src: str, display: str) -> Problem | None:
+    if src.endswith(OTHER_PAGE_SUFFIXES):
+        stem = src.rsplit(".", 1)[0]
+        return Problem(display, None, "the engine would render this file as a page, and pages end in .md",
+                       f"rename it to {stem}.md (its front matter then says who may read it)")
+    if src.lower().endswith(RUNNABLE_SUFFIXES):
+        return Problem(display, None, "a browser would run or show this file as it is, and no check reads it",
+                       "write the page in Markdown; behaviour for every page belongs in overrides/assets/ "
+                       "(see CONTRIBUTING.md)")
+    return None
 
 
 def read_page(path: Path, src: str, display: str) -> tuple[SourcePage | None, list[Problem]]:

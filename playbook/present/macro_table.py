@@ -14,9 +14,15 @@ from typing import Any
 from playbook.model.facts import Playbook, UnknownId
 from playbook.present import views
 
-# The variables every page's Jinja may name besides the macros: the stage writes them into each
-# site's config (`extra`), which mkdocs-macros gives pages as names.
+# The variables every page's Jinja may name besides the macros and its own front matter: the stage
+# writes them into each site's config (`extra`), which mkdocs-macros gives pages as names.
+# CONTRIBUTING.md documents them. The internal site's address is a name on the internal site only.
 PAGE_VARIABLES = ("audience", "brand", "customer_site_url", "feedback_url", "generator", "pb_build_date")
+INTERNAL_PAGE_VARIABLES = ("internal_site_url",)
+
+
+def page_variables(audience: str) -> tuple[str, ...]:
+    return PAGE_VARIABLES + (INTERNAL_PAGE_VARIABLES if audience == "internal" else ())
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,8 @@ def check_site(readings: Mapping[str, PageReading], staged_root: Path, handover:
                                "remove the comment from the page (comments in a page's source are removed before "
                                "the customer site is built; this one came from a macro or template)"))
         if customer and reading.internal_box:
-            problems.append(at("nternal", "the customer page shows a box marked internal",
+            # The word as written, or the pieces Jinja puts it together from.
+            problems.append(at(("nternal", "inter", "class="), "the customer page shows a box marked internal",
                                "write the passage as a top-level '/// internal' block, which the build removes"))
     return problems
 
@@ -80,10 +81,14 @@ class _Locator:
         self.staged = staged_root / "docs" / src
         self._lines: list[str] | None = None
 
-    def __call__(self, needle: str, message: str, fix: str) -> Problem:
+    def __call__(self, needles: str | tuple[str, ...], message: str, fix: str) -> Problem:
+        """needles: what to look for, in order of preference; the first one found gives the line."""
         if self._lines is None:
             self._lines = self.staged.read_text(encoding="utf-8").lower().split("\n") if self.staged.is_file() else []
-        wanted = needle.lower()
-        line = next((self.page.source_line(number) for number, text in enumerate(self._lines, start=1)
-                     if wanted in text), None)
+        line = None
+        for needle in (needles,) if isinstance(needles, str) else needles:
+            line = next((self.page.source_line(number) for number, text in enumerate(self._lines, start=1)
+                         if needle.lower() in text), None)
+            if line:
+                break
         return Problem(self.page.source, line, message, fix)

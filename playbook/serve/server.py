@@ -110,11 +110,13 @@ def serve_site(root: Path, audience: str, *, port: int | None = None, host: str 
     # engine runs in this process, whose folder and git search are moved there, so the macros
     # plugin's git variables say nothing of the project's repository.
     folder = Path(tempfile.mkdtemp(prefix=f"playbook-serve-{audience}-"))
-    os.chdir(folder)
+    preview = Preview(root, audience, folder)
+    # mkdocs-macros finds its include_dir from the working folder, as an engine run in the staged tree would.
+    preview.staged.mkdir()
+    os.chdir(preview.staged)
     for name in [name for name in os.environ if name.startswith("GIT_")]:
         del os.environ[name]
     os.environ["GIT_CEILING_DIRECTORIES"] = str(folder)
-    preview = Preview(root, audience, folder)
     print(f"Building the {audience} site...", flush=True)
     preview.rebuild()
     changed = threading.Event()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playbook.load import markdown_text, passages
-from playbook.load.jinja_check import JinjaChecker
+from playbook.load.jinja_check import JinjaChecker, JinjaUses
 from playbook.load.pages import SourcePage
 from playbook.present import html, urls
 from playbook.problems import Problem
@@ -55,6 +55,8 @@ class StagedPage:
     search_exclude: bool = False  # `search: exclude: true`: the page is built but not in the index
     anchors: tuple[AnchorLink, ...] = ()
     assets: frozenset[str] = frozenset()
+    includes: frozenset[str] = frozenset()   # the pages and files its Jinja includes, by their path in docs/
+    macros: frozenset[str] = frozenset()     # the macros it calls
 
 
 @dataclass
@@ -129,10 +131,12 @@ def stage_page(page: SourcePage, context: PageContext) -> tuple[StagedPage, list
     body = "\n".join(lines)
     # `render_macros: false` shows every {{ ... }} as written: nothing to check, nothing rendered.
     jinja = markdown_text.has_jinja(body) and page.values.render_macros is not False
+    uses = JinjaUses()
     if jinja:
         for wrong in context.checker.check(body, page_names=set(page.front_matter.key_lines) | context.variables | {"pb"}):
             line = at(min(wrong.line, len(lines)) - 1)
             problems.append(Problem(page.display, line, wrong.message, wrong.fix))
+        uses = context.checker.uses(body)
     lines += markdown_text.abbreviation_lines(body, context.abbreviations, raw=jinja)
 
     title = page.values.title
@@ -143,7 +147,8 @@ def stage_page(page: SourcePage, context: PageContext) -> tuple[StagedPage, list
     boost = page.values.search.boost if page.values.search else None
     exclude = bool(page.values.search and page.values.search.exclude)
     return StagedPage(src, page.display, header + "\n".join(lines) + "\n", body_start, line_map, title,
-                      context.search_terms(page), boost, exclude, tuple(anchors), frozenset(assets)), problems
+                      context.search_terms(page), boost, exclude, tuple(anchors), frozenset(assets),
+                      frozenset(posixpath.normpath(path.lstrip("/")) for path in uses.includes), uses.macros), problems
 
 
 def _check_removal(page: SourcePage, found: list[passages.Passage], kept: list[str],

@@ -39,7 +39,7 @@ from playbook.model.handover import Handover, MacroSite, SectionLink, Split, Syn
 from playbook.model.handover import StagedPage as HandedPage
 from playbook.present import fences, macro_table, urls, views
 from playbook.problems import Problem, raise_if_any
-from playbook.stage import generated_pages, redirects, search_synonyms, site_config
+from playbook.stage import generated_pages, redirects, search_synonyms, site_config, theme_files
 from playbook.stage import nav as nav_edits
 from playbook.stage.audience import for_audience
 from playbook.stage.changelog_feed import FEED_PATH, build_feed
@@ -53,6 +53,7 @@ AUDIENCES = (INTERNAL, CUSTOMER)
 HEALTH_PAGE = "content-health.md"
 BRAND_CSS = "assets/playbook/brand.css"
 REDIRECT_SCRIPT = "assets/playbook/redirect.js"  # from overrides/, as every script
+IFRAME_WORKER = "assets/playbook/iframe-worker.js"  # the bundle's worker shim, from disk
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
         files=set(sources.docs.files), home=home, checker=_checker(sources, visible, audience, staged_src),
         oracle=_oracle_for(sources), abbreviations=views.abbreviations(visible), facts=facts.of_page,
         search_terms=lambda page: page.values.search_terms.for_site(audience) if page.values.search_terms else (),
-        use_directory_urls=options.use_directory_urls, variables=set(macro_table.PAGE_VARIABLES))
+        use_directory_urls=options.use_directory_urls, variables=set(macro_table.page_variables(audience)))
     if cache is not None:
         cache.use(sources, context)
     staged: dict[str, StagedPage] = {}
@@ -168,8 +169,9 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
             front["render_macros"] = False
         front["pb"] = facts.of_generated(page)
         text = front_matter(front) + body
+        called = context.checker.uses(body).macros if page.macros else frozenset()
         staged[page.src] = StagedPage(page.src, page.source, text, front_matter(front).count("\n") + 1,
-                                      (), page.title)
+                                      (), page.title, macros=called)
 
     # Redirect pages: short links and the old addresses of moved pages.
     redirect_template = templates.get_template("playbook/redirect.html")
@@ -198,8 +200,15 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
 
     for src, page in staged.items():
         files[f"docs/{src}"] = page.text.encode()
-    for path in _walk(sources.root / "overrides"):
-        files["overrides/" + path.relative_to(sources.root / "overrides").as_posix()] = path.read_bytes()
+    files.update(_includes(staged, files, home))
+    overrides = {path.relative_to(sources.root / "overrides").as_posix(): path.read_bytes()
+                 for path in _walk(sources.root / "overrides")}
+    if customer:  # only what the customer site renders with or links to (playbook.stage.theme_files)
+        linked = [*_listed_assets(sources.config), *([REDIRECT_SCRIPT] if short_links.redirects else []),
+                  *([IFRAME_WORKER] if options.offline else [])]
+        used = theme_files.used_files(overrides, {name for page in staged.values() for name in page.macros}, linked)
+        overrides = {path: content for path, content in overrides.items() if path in used}
+    files.update({f"overrides/{path}": content for path, content in overrides.items()})
 
     extra = _extra(sources, audience, options)
     if feed:
@@ -276,6 +285,24 @@ def _walk(folder: Path) -> Iterable[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
+INCLUDES = "includes"
+
+
+def _includes(staged: Mapping[str, StagedPage], files: Mapping[str, bytes], home: str) -> dict[str, bytes]:
+    """What a page's `{% include %}` finds (mkdocs-macros' include_dir): for each page another page
+    includes, its staged body without its front matter (included whole, the front matter would
+    show as text); for each other file, the file as this site holds it. Nothing else is there, so
+    an include reaches only what the site itself holds."""
+    found = {f"{INCLUDES}/README.txt": b"What the pages of this site include: written by the stage.\n"}
+    for target in sorted({path for page in staged.values() for path in page.includes}):
+        page = staged.get(staged_path(target, _Home(home)))
+        if page is not None:
+            found[f"{INCLUDES}/{target}"] = page.text.split("\n", page.body_start - 1)[-1].encode()
+        elif f"docs/{target}" in files:
+            found[f"{INCLUDES}/{target}"] = files[f"docs/{target}"]
+    return found
+
+
 def _site_name(sources: Sources, audience: str) -> str:
     if audience == CUSTOMER:
         brand = sources.settings.brand
@@ -298,10 +325,12 @@ def _extra(sources: Sources, audience: str, options: StageOptions) -> dict[str, 
         "generator": False,
         "pb_build_date": _long_date(sources.today),
     }
+    if audience == INTERNAL:
+        extra["internal_site_url"] = inert(str(sources.config.get("site_url") or ""))
     if options.offline:
         # The theme's offline plugin adds a worker shim from a public CDN unless one is listed;
         # the site's own is (overrides/assets/playbook/iframe-worker.js).
-        extra["polyfills"] = ["assets/playbook/iframe-worker.js"]
+        extra["polyfills"] = [IFRAME_WORKER]
     return extra
 
 
@@ -309,9 +338,15 @@ def _long_date(day: datetime.date) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
+def _listed_assets(config: Mapping[str, Any]) -> list[str]:
+    """The stylesheets and scripts mkdocs.yml lists (extra_css, extra_javascript), by their path."""
+    listed = [*(config.get("extra_css") or []), *(config.get("extra_javascript") or [])]
+    return [str(entry.get("path") if isinstance(entry, dict) else entry) for entry in listed
+            if isinstance(entry, (str, dict))]
+
+
 def _config_assets(sources: Sources) -> set[str]:
-    listed = [*(sources.config.get("extra_css") or []), *(sources.config.get("extra_javascript") or [])]
-    return {str(path) for path in listed if isinstance(path, str) and path in sources.docs.files}
+    return {path for path in _listed_assets(sources.config) if path in sources.docs.files}
 
 
 @cache
@@ -350,7 +385,7 @@ def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set
         return (f"this page includes '{path}', which does not exist in docs/",
                 "give the path relative to docs/, such as snippets/contact.md")
 
-    return JinjaChecker(delimiters, macro_table.PAGE_VARIABLES, macro_table.MACROS, check_call, check_include)
+    return JinjaChecker(delimiters, macro_table.page_variables(audience), macro_table.MACROS, check_call, check_include)
 
 
 # -- review facts -----------------------------------------------------------------------------

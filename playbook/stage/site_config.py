@@ -1,9 +1,11 @@
 """The config of a staged site, made from the authors' mkdocs.yml and the site settings.
 
-The authors write one mkdocs.yml. Each staged site gets its own: the same theme and Markdown,
-its own name, address and nav, the macros module and the fence that carries finished HTML,
-and nothing of the other site (the customer config has no edit links, no repository and no
-internal nav entry). Values that reach HTML through the theme's templates (site name,
+The authors write one mkdocs.yml. Each staged site gets its own, written from an allowlist
+(playbook.load.config_allowlist) rather than from the authors' file less what we know to drop:
+the same theme settings and Markdown extensions, its own name, address and nav, the macros module
+and the fence that carries finished HTML, and nothing of the other site (the customer config keeps
+no author, no edit links, no repository and no internal nav entry). A key nobody listed never
+reaches a site. Values that reach HTML through the theme's templates (site name,
 description, author, copyright, repository name, nav titles) are written escaped, because the
 theme prints them as they are; the site-wide ones inert for Markdown too, because a page may
 print {{ config.site_name }} into its text.
@@ -14,6 +16,7 @@ import copy
 import json
 from typing import Any
 
+from playbook.load import config_allowlist
 from playbook.load.mkdocs_yml import write_mkdocs_yml
 from playbook.load.yaml_source import Tagged
 from playbook.model.facts import CUSTOMER, INTERNAL, Playbook
@@ -22,9 +25,6 @@ from playbook.stage import nav as nav_edits
 from playbook.stage.staged_text import escape_text, inert_text
 
 MACROS_MODULE = "playbook.render.macros"
-# Keys of mkdocs.yml the stage decides itself, or that only make sense for the sources.
-_DROPPED = ("INHERIT", "hooks", "watch", "nav", "docs_dir", "site_dir", "extra", "plugins", "markdown_extensions",
-            "dev_addr", "remote_branch", "remote_name")
 
 
 def dump(value: Any) -> str:
@@ -35,21 +35,12 @@ def python_name(dotted: str) -> Tagged:
     return Tagged(f"tag:yaml.org,2002:python/name:{dotted}", "")
 
 
-def _entries(config: dict[str, Any], key: str) -> list[tuple[str, Any]]:
-    """A plugins or markdown_extensions list as (name, options) pairs."""
-    found = []
-    for entry in config.get(key) or []:
-        if isinstance(entry, dict):
-            found += [(str(name), options or {}) for name, options in entry.items()]
-        else:
-            found.append((str(entry), {}))
-    return found
-
-
 def markdown_extensions(config: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
     """The Markdown extensions of the staged sites (the authors' and the finished-HTML fence)."""
     names, options = [], {}
-    for name, given in _entries(config, "markdown_extensions"):
+    for name, given in config_allowlist.entries(config, "markdown_extensions"):
+        if name not in config_allowlist.EXTENSIONS:
+            continue  # the loader refused it already; a config is written from the allowlist alone
         names.append(name)
         options[name] = copy.deepcopy(given)
     if "pymdownx.superfences" not in names:
@@ -62,24 +53,27 @@ def markdown_extensions(config: dict[str, Any]) -> tuple[list[str], dict[str, An
 
 
 def macros_options(config: dict[str, Any]) -> dict[str, Any]:
-    return next((dict(options) for name, options in _entries(config, "plugins") if name == "macros"), {})
+    return next((dict(options) for name, options in config_allowlist.entries(config, "plugins") if name == "macros"), {})
 
 
 def _plugins(config: dict[str, Any], offline: bool) -> list[Any]:
     plugins: list[Any] = []
-    for name, options in _entries(config, "plugins"):
+    for name, options in config_allowlist.entries(config, "plugins"):
+        if name not in config_allowlist.PLUGINS:
+            continue  # the loader refused it already; a config is written from the allowlist alone
         if name == "macros":
             kept = {k: v for k, v in options.items() if k.startswith("j2_") or k in ("render_by_default",)}
             # All of a page's Jinja problems are found by the stage; a failure left for the
             # engine is logged as a warning, which strict mode turns into a failed build
             # after every page has been tried, rather than stopping at the first.
+            # include_dir: what a page's include may read is what the stage put there (site.py).
             plugins.append({"macros": {**kept, "modules": [MACROS_MODULE], "on_error_fail": False,
-                                       "on_undefined": "strict"}})
+                                       "on_undefined": "strict", "include_dir": "includes"}})
         elif name == "offline":
             plugins.append({"offline": {"enabled": offline}})
         else:
             plugins.append({name: options} if options else name)
-    if offline and not any(name == "offline" for name, _ in _entries(config, "plugins")):
+    if offline and not any(name == "offline" for name, _ in config_allowlist.entries(config, "plugins")):
         plugins.append({"offline": {"enabled": True}})
     return plugins
 
@@ -87,19 +81,22 @@ def _plugins(config: dict[str, Any], offline: bool) -> list[Any]:
 def generate(sources: Any, audience: str, nav: list[Any] | None, options: Any, extra: dict[str, Any],
              *, extra_css: list[str] = ()) -> str:
     config = sources.config
-    site = {key: copy.deepcopy(value) for key, value in config.items() if key not in _DROPPED}
+    keeps = config_allowlist.CUSTOMER_KEEPS if audience == CUSTOMER else config_allowlist.INTERNAL_KEEPS
+    site = {key: copy.deepcopy(value) for key, value in config.items() if key in keeps}
+    if isinstance(site.get("theme"), dict):
+        site["theme"] = {key: value for key, value in site["theme"].items() if key in config_allowlist.THEME_SETTINGS}
     settings = sources.settings
     if audience == CUSTOMER:
         brand = settings.brand
         site["site_name"] = inert_text(f"{brand.firm_name} · {brand.customer_site_title}")
         site["site_url"] = settings.customer_site.url
         site["site_description"] = inert_text(settings.customer_site.description)
-        for key in ("repo_url", "repo_name", "edit_uri", "edit_uri_template"):
-            site.pop(key, None)
         theme = site.setdefault("theme", {})
         theme["palette"] = {**(theme.get("palette") or {}), "primary": "custom", "accent": "custom"}
     else:
         site["site_name"] = inert_text(str(config.get("site_name") or "Playbook"))
+        if config.get("site_url"):
+            site["site_url"] = config["site_url"]
         if config.get("site_description"):
             site["site_description"] = inert_text(str(config["site_description"]))
     if audience == CUSTOMER:

@@ -464,6 +464,80 @@ CATALOGUE: dict[str, Mistake] = {
         lambda e: [f"docs/index.md:{line_of(e['docs/index.md'], 'include')}: this page includes '/etc/passwd', which "
                    "does not exist in docs/"]),
 
+    # -- A page's Jinja by allowlist (issue 23): nothing reaches Python, files or the config -------
+    "a template global walked to Python's modules": Mistake(
+        {"docs/onboarding.md": PAGE + "\n{{ lipsum.__globals__.os.popen('cat /etc/passwd').read() }}\n"},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'lipsum')}: 'lipsum.__globals__.os.popen(...)"
+                   ".read(...)' calls something that is not a macro, which a page's Jinja may not do"],
+        sites=("internal", "customer")),
+    "a name of the page walked to its class": Mistake(
+        {"docs/onboarding.md": PAGE + "\n{{ brand.__class__.__mro__ }}\n"},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], '__mro__')}: 'brand.__class__.__mro__' reaches "
+                   "inside Python, which a page's Jinja may not do"], sites=("internal", "customer")),
+    "a key worked out while rendering": Mistake(
+        {"docs/onboarding.md": PAGE + "\n{% set key = '__cl' ~ 'ass__' %}{{ brand[key] }}\n"},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'brand[key]')}: 'brand[key]' reads a key "
+                   "worked out while rendering"], sites=("internal", "customer")),
+    "a filter that reads attributes by name": Mistake(
+        {"docs/onboarding.md": PAGE + "\n{{ brand | attr('__class__') }}\n"},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'attr(')}: the filter 'attr', which a page's "
+                   "Jinja may not do"], sites=("internal", "customer")),
+    "a call of something that is not a macro": Mistake(
+        {"docs/onboarding.md": PAGE + "\n{% for i in range(100000000) %}x{% endfor %}\n"},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'range(')}: a loop over range(...), which a "
+                   "page's Jinja may not do"], sites=("internal", "customer")),
+    "the engine's config printed in a page": Mistake(
+        {"docs/onboarding.md": PAGE + "\n{{ config.site_author }} {{ git.message }}\n"},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'config.')}: 'config' is undefined",
+                   f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'git.')}: 'git' is undefined"],
+        sites=("internal", "customer")),
+    "a page that extends a template": Mistake(
+        {"docs/onboarding.md": PAGE + "\n{% extends 'main.html' %}\n"},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'extends')}: '{{% extends %}}', which a page's "
+                   "Jinja may not do"], sites=("internal", "customer")),
+    # -- What mkdocs.yml may name (issue 23): nothing that reads files or runs code ------------------
+    "an extension that includes any file of the machine": Mistake(
+        _config("  - pymdownx.superfences\n", "  - pymdownx.superfences\n  - pymdownx.snippets:\n      base_path: ['/']\n"),
+        lambda e: [f"mkdocs.yml:{line_of(e['mkdocs.yml'], 'pymdownx.snippets')}: the markdown extension "
+                   "'pymdownx.snippets' is not one the playbook allows"], quick=True),
+    "a hook, an unknown setting and an environment variable": Mistake(
+        _config("site_name: Mini Playbook\n",
+                "site_name: Mini Playbook\nhooks: [hooks/evil.py]\nsite_author: !ENV [HOME, x]\n"),
+        lambda e: [f"mkdocs.yml:{line_of(e['mkdocs.yml'], 'hooks:')}: 'hooks' is not a setting the playbook's sites use",
+                   f"mkdocs.yml:{line_of(e['mkdocs.yml'], 'site_author:')}: 'site_author' is written with the tag !ENV"],
+        quick=True),
+    # -- What a page is, by the engine's definition (issue 23) ----------------------------------------
+    "a page that ends in .markdown": Mistake(
+        {"docs/plans.markdown": "# Plans\n\n[win](javascript:alert(1))\n"},
+        ["docs/plans.markdown: the engine would render this file as a page, and pages end in .md — rename it to "
+         "plans.md"], quick=True),
+    "an HTML file and a script in docs": Mistake(
+        {"docs/extra.html": "<script>alert(1)</script>", "docs/assets/run.js": "alert(1)"},
+        ["docs/extra.html: a browser would run or show this file as it is, and no check reads it",
+         "docs/assets/run.js: a browser would run or show this file as it is"], quick=True),
+    # -- What a page carries, read as a browser reads it (issue 23) ---------------------------------
+    "an internal box spelled with a character reference": Mistake(
+        {"docs/onboarding.md": PAGE + '\n<div class="admonition &#105;nternal">Our margin.</div>\n'},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'nternal')}: the customer page shows a box "
+                   "marked internal"], sites=("internal", "customer")),
+    "an internal box whose class Jinja puts together": Mistake(
+        {"docs/onboarding.md": PAGE + '\n<div class={{ "inter" ~ "nal" }}>Our margin.</div>\n'},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'inter')}: the customer page shows a box "
+                   "marked internal"], sites=("internal", "customer")),
+    "a script an author writes into a page": Mistake(
+        {"docs/onboarding.md": PAGE + "\n<script>fetch('/x')</script>\n\n<a href='#' onclick=alert(1)>x</a>\n"},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], '<script>')}: the page carries an inline "
+                   "script (fetch('/x')): pages run only the playbook's own scripts",
+                   f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'onclick')}: the page carries the handler "
+                   'onclick="alert(1)" on a <a>'], sites=("internal", "customer")),
+    "links to an internal page the stage must read as Markdown does": Mistake(
+        {"docs/onboarding.md": PAGE + "\nSee [the plans][p] and [this](onboarding.md){ href=\"internal-filename-"
+                                      "marker.md\" }.\n\n> [p]:\n>     internal-filename-marker.md\n"},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], '{ href')}: this customer page links to "
+                   "'internal-filename-marker.md', which is an internal page",
+                   f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], '>     internal')}: this customer page links to "
+                   "'internal-filename-marker.md', which is an internal page"], sites=("internal", "customer")),
+
     # -- Script addresses in a page --------------------------------------------------------------
     "a javascript: Markdown link": Mistake(
         {"docs/index.md": HOME + "\n[win](javascript:alert(1))\n"},
@@ -637,7 +711,26 @@ def _runs_a_macro_with_an_id_the_page_sets(site: Path) -> None:
 
 
 ONLY_FRONT = "---\ntitle: Only front matter\nowner: project-manager\nlast_reviewed: 2026-11-02\n---\n"
+def _shows_the_footnote(site: Path) -> None:
+    html = _page(site, "onboarding")
+    assert 'class="footnote"' in html and "Based on our 2025 projects." in html
+
+
+def _includes_the_page_without_its_front_matter(site: Path) -> None:
+    html = _page(site, "")
+    assert "Included words." in html and "title: Included" not in html and "owner:" not in html
+
+
 ACCEPTED: dict[str, Accepted] = {
+    "a footnote and its definition": Accepted(
+        {"docs/onboarding.md": PAGE + "\nSee the numbers[^1].\n\n[^1]: Based on our 2025 projects.\n"},
+        _shows_the_footnote),
+    "a page that includes another page": Accepted(
+        {"docs/included.md": "---\ntitle: Included\naudience: customer\nowner: project-manager\n"
+                             "last_reviewed: 2026-11-02\nsearch:\n  exclude: true\n---\n\nIncluded words.\n",
+         "docs/index.md": HOME + '\n{% include "included.md" %}\n',
+         **_config("  - Tags: tags.md\n", "  - Tags: tags.md\n  - Included: included.md\n")},
+        _includes_the_page_without_its_front_matter),
     "a data value holding </script>": Accepted(
         {"data/roles.yml": swap(ROLES, 'Consultant <script>alert("x")</script>', "Consultant </script><script>alert(1)</script>")},
         _shows_script_as_text),

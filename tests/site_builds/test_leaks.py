@@ -3,8 +3,12 @@
 The mini fixture is extended with a unique marker in each place internal content can live:
 internal pages (body, title, description, tags, file name, search terms, redirects, short
 links), every form of internal passage in customer pages, comments, files in docs/ that only
-internal pages use or nothing uses, the nav, the settings, every kind of data file, the review
-owners, and pages that print the `config` the macros see. Both sites and the customer bundle
+internal pages use or nothing uses, the nav, the settings and the keys of mkdocs.yml the engine
+would print (site_author), theme files and templates only the internal site uses, every kind of
+data file, and the review owners. (What the engine could reach beyond what it is given, a page's
+Jinja reaching Python, the git history, extensions that read files, pages by another suffix, is
+refused by the build or sealed off: tests/site_builds/test_failure_catalogue.py and
+test_sealed_render.py.) Both sites and the customer bundle
 are built. Each marker must be absent from every file of the staged customer tree, the built
 customer site and the bundle (contents and names, gzip unpacked), and present in the internal
 site or its staged tree, so the test proves it can see the marker at all.
@@ -14,12 +18,13 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from tests.sites import build, fixture_text, make_project, playbook
+from tests.sites import ROOT, build, fixture_text, make_project, playbook
 
 pytestmark = pytest.mark.build
 
@@ -104,7 +109,6 @@ See [the plans](internal-filename-marker.md) and ![x]({plant("image only an inte
 [ref-{plant("link reference inside an internal block")}]: internal-filename-marker.md
 ///
 
-The settings this page may see: {{{{ config.extra }}}} and {{{{ config.nav }}}} and {{{{ config.repo_url }}}}.
 
 ```python
 a fence that is never closed
@@ -123,6 +127,8 @@ SEARCH_TERMS_PAGE = CUSTOMER_PAGE.replace(
     f"audience: customer\nsearch_terms:\n  customer: [onboard]\n  internal: [{plant('internal search term of a customer page')}]\n")
 
 CONFIG_EXTRA = CONFIG.replace(
+    "site_name: Mini Playbook\n", f"site_name: Mini Playbook\nsite_author: {plant('site_author in mkdocs.yml')}\n"
+).replace(
     "  - Secret plans: internal-filename-marker.md\n",
     f"  - Secret plans {plant('nav title of an internal page')}: internal-filename-marker.md\n"
     f"  - Section {plant('nav section of internal pages only')}:\n"
@@ -293,7 +299,6 @@ def edits() -> dict[str, str]:
         f"docs/snippets/{marker(CHANNELS['snippet only an internal page includes'])}.txt": plant("content of an internal snippet"),
         f"docs/{plant('file nothing links to')}.txt": "unreferenced " + plant("content of a file nothing links to"),
         f"docs/{marker(CHANNELS['image only an internal block uses'])}.png": "PNG",
-        "docs/extra-internal.html": f"<p>{plant('HTML file in docs/ no customer page uses')}</p>",
         "docs/crlf.md": CRLF_PAGE,
         "data/checklists/margin-check.yml": f"""audience: internal
 title: Margin check {plant("internal checklist")}
@@ -304,6 +309,11 @@ items:
     owner: finance-partner
     due: Monthly
 """.replace("audience: internal\n", "id: margin-check\naudience: internal\n", 1),
+        # Theme files: the engine copies every file of custom_dir that is not a template into the
+        # site; the customer site is given only those its templates use (playbook.stage.theme_files).
+        "overrides/assets/playbook/staff-notes.txt": plant("a theme file nothing of the customer site uses"),
+        "overrides/playbook/content-health.html": fixture_overrides("playbook/content-health.html").replace(
+            "</table>", f"</table><p>{plant('a template only the internal site renders')}</p>", 1),
         "data/roles.yml": roles,
         "data/processes/onboarding.yml": process,
         "data/checklists/onboarding-ready.yml": checklist,
@@ -328,10 +338,21 @@ def zip_files(archive: Path) -> dict[str, bytes]:
         return {name: bundle.read(name) for name in bundle.namelist()}
 
 
+def fixture_overrides(path: str) -> str:
+    return (ROOT / "overrides" / path).read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     planted = edits()
-    project = make_project(tmp_path_factory.mktemp("leaks"), edits=planted)
+    project = make_project(tmp_path_factory.mktemp("leaks"), edits={
+        path: text for path, text in planted.items() if not path.startswith("overrides/")})
+    # The project's own copy of the theme's overrides, so markers can be planted in it.
+    (project / "overrides").unlink()
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    for path, text in planted.items():
+        if path.startswith("overrides/"):
+            (project / path).write_text(text, encoding="utf-8")
     result = build(project)
     assert result.ok, result.output
     bundle = playbook("--root", str(project), "bundle")
