@@ -17,7 +17,7 @@ from playbook.present import views
 # The variables every page's Jinja may name besides the macros and its own front matter: the stage
 # writes them into each site's config (`extra`), which mkdocs-macros gives pages as names.
 # CONTRIBUTING.md documents them. The internal site's address is a name on the internal site only.
-PAGE_VARIABLES = ("audience", "brand", "customer_site_url", "feedback_url", "generator", "pb_build_date")
+PAGE_VARIABLES = ("audience", "brand", "customer_site_url", "feedback_url", "generator", "pb_build_date", "site_name")
 INTERNAL_PAGE_VARIABLES = ("internal_site_url",)
 
 

@@ -46,7 +46,7 @@ from playbook.stage.changelog_feed import FEED_PATH, build_feed
 from playbook.stage.markdown_oracle import Oracle
 from playbook.stage.page_cache import PageCache
 from playbook.stage.pages import PageContext, StagedPage, stage_page, staged_path
-from playbook.stage.staged_text import escape_text, front_matter, inert
+from playbook.stage.staged_text import escape_text, front_matter, inert, inert_text
 from playbook.stage.tree import Tree
 
 AUDIENCES = (INTERNAL, CUSTOMER)
@@ -324,6 +324,7 @@ def _extra(sources: Sources, audience: str, options: StageOptions) -> dict[str, 
         "feedback_url": inert(settings.feedback.customer if audience == CUSTOMER else settings.feedback.internal),
         "generator": False,
         "pb_build_date": _long_date(sources.today),
+        "site_name": inert_text(_site_name(sources, audience)),
     }
     if audience == INTERNAL:
         extra["internal_site_url"] = inert(str(sources.config.get("site_url") or ""))

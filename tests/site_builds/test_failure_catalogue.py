@@ -581,7 +581,7 @@ CATALOGUE: dict[str, Mistake] = {
         lambda e: [f"mkdocs.yml:{line_of(e['mkdocs.yml'], 'text: ')}: 'theme.font.text' holds '<'"], quick=True),
     "a permalink title holding markup": Mistake(
         _config("      permalink: true\n", "      permalink: true\n      permalink_title: '<img src=x onerror=alert(1)>'\n"),
-        lambda e: [f"mkdocs.yml:{line_of(e['mkdocs.yml'], 'permalink_title')}: 'markdown_extensions[3].toc."
+        lambda e: [f"mkdocs.yml:{line_of(e['mkdocs.yml'], 'permalink_title')}: 'markdown_extensions[4].toc."
                    "permalink_title' holds '<'; the theme shows this title in a tooltip, as HTML"], quick=True),
     "a data: address in extra_javascript": Mistake(
         _config("theme:\n", "extra_javascript:\n  - 'data:text/javascript,alert(1)'\ntheme:\n"),

@@ -21,7 +21,7 @@ def test_matrix_is_an_accessible_table_with_caption_headers_and_spelled_out_lett
     matrix = html.between(page, '<div class="pb-matrix"', "</table>")
     assert "<caption>Who does what in Onboarding</caption>" in matrix
     assert matrix.count('<th scope="col"') == 5 and matrix.count('<th scope="row"') == 3
-    row = html.between(matrix, '<tr id="onboarding-plan">', "</tr>")
+    row = html.between(matrix, '<tr id="onboarding-plan"', "</tr>")
     assert html.text(row).split(" Dates first, then scope. ")[1] == "A Accountable no part R Responsible C Consulted"
     assert '<span class="pb-letter pb-letter-a" aria-hidden="true">A</span><span class="pb-sr-only">Accountable</span>' in row
     assert "Responsible" in html.text(html.between(page, '<dl class="pb-legend"', "</dl>"))

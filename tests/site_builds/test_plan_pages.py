@@ -16,7 +16,7 @@ PLAYBOOK = load_playbook(ROOT / "data")
 
 def test_communication_plan_table_lists_every_communication_with_its_owner_and_template(real_internal_site):
     page = real_internal_site.page("communication-plan/")
-    rows = re.findall(r'<tr id="communication-([^"]+)" data-pb-communication', page)
+    rows = re.findall(r'<tr id="communication-([^"]+)"[^>]* data-pb-communication', page)
     assert rows == list(PLAYBOOK.communications)
     status = html.text(html.between(page, 'id="communication-weekly-status-report"', "</tr>"))
     report = PLAYBOOK.communications["weekly-status-report"]

@@ -94,7 +94,7 @@ def test_a_site_rendered_in_parts_is_the_site_one_engine_process_renders(staged,
     assert sorted(three) == sorted(one)
     assert [name for name in one if three[name] != one[name]] == []
     # The parts' configs are written in the sealed copy, never in the staged tree, and their outputs are gone.
-    assert sorted(p.name for p in site.root.iterdir()) == ["docs", "mkdocs.yml", "overrides", "playbook.json",
+    assert sorted(p.name for p in site.root.iterdir()) == ["docs", "includes", "mkdocs.yml", "overrides", "playbook.json",
                                                             "stage.json"]
     assert [p.name for p in (work / "split").iterdir() if p.name.startswith((f"{audience}.", ".progress"))] == []
 

@@ -88,7 +88,7 @@ def test_one_page_lists_everything_needed_from_the_customer(real_sites, audience
     page = site.page("what-we-need-from-you/")
     assert "<h1" in page and title in html.text(html.between(page, "<h1", "</h1>"))
     shown: dict[str, set[str]] = {}
-    for block in re.findall(r'<div class="pb-needs" data-pb-needs="([^"]+)">(.*?)</table>', page, re.DOTALL):
+    for block in re.findall(r'<div class="pb-needs"[^>]* data-pb-needs="([^"]+)">(.*?)</table>', page, re.DOTALL):
         process_id, table = block
         rows = re.findall(r'<tr data-pb-need="([^"]+)">(.*?)</tr>', table, re.DOTALL)
         shown[process_id] = {need for need, _ in rows}
