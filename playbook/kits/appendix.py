@@ -154,7 +154,7 @@ class _Appendix:
         self.paragraph(f"Meeting times are in {self.facts.time_zone}. Where this project agreed its own day and time, "
                        "it is shown; otherwise the playbook's default applies.")
         rows = [(line.communication.title, line.when, line.owner.name, ", ".join(p.name for p in line.recipients) or "—",
-                 line.communication.channel) for line in self.facts.communications]
+                 line.how) for line in self.facts.communications]
         self.table(("Communication", "When", "Run by", "For", "How"), rows, (2.8, 3.2, 2.0, 3.8, 3.0))
 
     def change_control(self) -> None:

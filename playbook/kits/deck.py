@@ -202,10 +202,10 @@ class _Deck:
                     "before. Informed: told after.")
 
     def communications(self) -> None:
-        rows = [(line.communication.title, line.when, line.owner.name,
+        rows = [(line.communication.title, line.when, line.how, line.owner.name,
                  ", ".join(p.name for p in line.recipients) or "—") for line in self.facts.communications]
-        self.tables("How we keep you informed", ("What", "When", "Run by", "For"), rows, (2.4, 3.4, 1.6, 4.6),
-                    size=11, max_rows=6, intro="Times are in your time zone "
+        self.tables("How we keep you informed", ("What", "When", "How", "Run by", "For"), rows,
+                    (2.0, 3.0, 3.0, 1.4, 3.0), size=10, max_rows=5, intro="Times are in your time zone "
                     f"({self.facts.time_zone}); the calendar file in this kit holds every meeting.")
 
     def escalation(self) -> None:

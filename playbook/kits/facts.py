@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from playbook.kits.project import Project
 from playbook.kits.schedule import Milestone, PhaseDates
 from playbook.kits.settings import KitSettings
+from playbook.model import wording
 from playbook.model.facts import (
     CUSTOMER,
     Activity,
@@ -26,7 +27,7 @@ from playbook.model.facts import (
     Process,
     Role,
 )
-from playbook.model.project import Meeting, Person
+from playbook.model.project import Person
 from playbook.model.settings import Brand
 from playbook.render import views
 from playbook.stage.audience import for_audience
@@ -82,18 +83,12 @@ class PhaseSection:
 
 @dataclass(frozen=True)
 class CommunicationLine:
-    communication: Communication
+    communication: Communication     # as this project agreed it: its own day, time, length in place of the default
     owner: Named
-    recipients: tuple[Named, ...]
-    meeting: Meeting | None
-
-    @property
-    def when(self) -> str:
-        """The project's own schedule when it set one, else the playbook's default."""
-        if self.meeting is None:
-            cadence = self.communication.cadence  # written to follow "It happens"; a cell starts a sentence
-            return cadence[:1].upper() + cadence[1:]
-        return meeting_text(self.meeting)
+    recipients: tuple[Named, ...]    # who receives it (a message) or attends (a meeting)
+    agreed: bool                     # the project file agreed something of its own for it
+    when: str                        # worded from the fields (playbook.model.wording), as a sentence's start
+    how: str
 
 
 @dataclass(frozen=True)
@@ -150,6 +145,9 @@ class KitFacts:
     def project_manager(self) -> Named | None:
         return next((n for n in self.people if n.role.id == "implementation-project-manager"), None)
 
+    def phase(self, phase_id: str) -> PhaseSection | None:
+        return next((s for s in self.phases if s.process.id == phase_id), None)
+
     def person(self, role_id: str) -> Named | None:
         return next((n for n in self.people if n.role.id == role_id), None)
 
@@ -160,15 +158,6 @@ class KitFacts:
     @property
     def customer_people(self) -> tuple[Named, ...]:
         return tuple(n for n in self.people if n.role.side == "customer")
-
-
-WEEKDAY_NAMES = {"monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
-                 "friday": "Friday"}
-
-
-def meeting_text(meeting: Meeting) -> str:
-    every = {1: "Every", 2: "Every other"}.get(meeting.every_weeks, f"Every {meeting.every_weeks} weeks on a")
-    return f"{every} {WEEKDAY_NAMES[meeting.weekday]} at {meeting.time} ({meeting.minutes} minutes)"
 
 
 def long_date(day: datetime.date) -> str:
@@ -212,10 +201,15 @@ def kit_facts(playbook: Playbook, project: Project, brand: Brand, guide_url: str
 
     phases = tuple(section(visible.processes[p.id]) for p in project.schedule.phases if p.id in visible.processes)
     change = visible.processes.get(settings.change_process)
-    comms = tuple(CommunicationLine(c, named(c.owner),
-                                    tuple(named(r.id) for r in views.ordered_roles(visible, set(c.recipients))),
-                                    chosen.communications.get(c.id))
-                  for c in visible.communications.values())
+    titles = views.phase_titles(visible)
+    comms = []
+    for default in visible.communications.values():
+        agreed = chosen.communications.get(default.id)
+        c = default.agreed(agreed.weekday, agreed.time, agreed.every_weeks, agreed.minutes) if agreed else default
+        comms.append(CommunicationLine(c, named(c.owner),
+                                       tuple(named(r.id) for r in views.ordered_roles(visible, set(c.recipients))),
+                                       agreed is not None, wording.sentence_start(wording.when(c, titles)),
+                                       wording.how(c)))
     path = visible.escalation_paths.get(settings.escalation_path)
     escalation = tuple(EscalationLine(step.number, named(step.role.id), step.level, step.limit, step.reached_after)
                        for step in views.escalation_path(visible, path.id).steps) if path else ()
@@ -243,7 +237,7 @@ def kit_facts(playbook: Playbook, project: Project, brand: Brand, guide_url: str
         playbook_as_of=long_date(changes[-1].date) if changes else "",
         cut_on=today, kickoff=chosen.kickoff, go_live=chosen.go_live, people=people, phases=phases,
         milestones=milestones,
-        communications=comms, change_control=section(change) if change else None,
+        communications=tuple(comms), change_control=section(change) if change else None,
         escalation_title=path.title if path else "", escalation_applies_to=path.applies_to if path else "",
         escalation=escalation, impacts=top, customer_items=tuple(customer_items))
 

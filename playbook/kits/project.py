@@ -150,12 +150,30 @@ def phases_are_known(model: ProjectFile, playbook: Playbook) -> Found:
 
 
 def communications_are_known(model: ProjectFile, playbook: Playbook) -> Found:
+    """A project agrees only what a communication's kind has: a series' day, time and frequency,
+    a meeting's length. A message is sent, not attended: a length for it would put an e-mail in
+    people's calendars as a meeting."""
     known = list(playbook.communications)
-    for communication_id in model.communications:
-        if communication_id not in playbook.communications:
-            yield (("communications", communication_id),
-                   f"unknown communication '{communication_id}' in 'communications'",
+    for communication_id, agreed in model.communications.items():
+        where = ("communications", communication_id)
+        communication = playbook.communications.get(communication_id)
+        if communication is None:
+            yield (where, f"unknown communication '{communication_id}' in 'communications'",
                    _unknown("communication", communication_id, known))
+            continue
+        if agreed.minutes is not None and not communication.is_meeting:
+            yield (where + ("minutes",), f"'{communication_id}' is a message, sent rather than attended: it has no "
+                   "length", "remove 'minutes:'")
+        recurs = communication.recurs
+        for key in ("weekday", "time", "every_weeks"):
+            if getattr(agreed, key) is None:
+                continue
+            if recurs is None:
+                yield (where + (key,), f"'{communication_id}' happens {communication.once.relation} "
+                       f"{communication.once.event}, not on a day of the week", f"remove '{key}:'")
+            elif key == "every_weeks" and recurs.every != "week":
+                yield (where + (key,), f"'{communication_id}' happens every working day, not every few weeks",
+                       "remove 'every_weeks:'")
 
 
 def change_impacts_are_known(model: ProjectFile, playbook: Playbook) -> Found:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
-from playbook.model.facts import Score
+from playbook.model.facts import Minutes, Score, Weekday
 from playbook.model.types import (
     Day,
     Email,
@@ -24,11 +24,8 @@ from playbook.model.types import (
     TimeOfDay,
     by_id,
     list_of,
-    one_of,
     whole_number,
 )
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 
 # The fix an author needs here is where to find the link, not what an address looks like.
 TeamsChannel = Annotated[HttpsAddress, Means(
@@ -51,13 +48,17 @@ class PhasePlan(Record):
         None, description="the phase's length in working days, instead of the phase's default")
 
 
-class Meeting(Record):
-    """When a recurring communication happens on this project."""
+class Agreed(Record):
+    """What this project agreed for one communication, where it differs from the playbook's default
+    (data/communications.yml): only what its kind has. A series has a day, a time and a frequency;
+    a meeting has a length; a message, sent rather than attended, has none."""
 
-    weekday: one_of(*WEEKDAYS) = Field(description="monday to friday")
-    time: TimeOfDay = Field(description="the local time it starts or is sent, in quotes, such as \"10:00\"")
-    every_weeks: whole_number(1, 8) = Field(1, description="1 for weekly, 2 for every other week, and so on")
-    minutes: whole_number(5, 480) = Field(30, description="how long it takes, in minutes")
+    weekday: Weekday | None = Field(None, description="a series' day, monday to friday")
+    time: TimeOfDay | None = Field(
+        None, description="a series' local time (a meeting starts, a message is sent by), in quotes, such as \"10:00\"")
+    every_weeks: whole_number(1, 8) | None = Field(
+        None, description="a weekly series' frequency: 1 for weekly, 2 for every other week, and so on")
+    minutes: Minutes | None = Field(None, description="a meeting's length in minutes")
 
 
 class Rescore(Record):
@@ -84,8 +85,9 @@ class ProjectFile(Record):
     phases: by_id(PhasePlan) = Field(default_factory=dict,
                                      description="optional: a phase's own start or length, by phase id")
     people: by_id(Person, min_items=1) = Field(description="who holds each role on this project, by role id")
-    communications: by_id(Meeting) = Field(
-        default_factory=dict, description="when the recurring communications happen, by communication id")
+    communications: by_id(Agreed) = Field(
+        default_factory=dict, description="what this project agreed for a communication (day, time, frequency, "
+                                          "length), by communication id; the rest is the playbook's default")
     change_impacts: by_id(Rescore) = Field(default_factory=dict,
                                            description="change impacts scored again for this customer, by id")
     done: by_id(list_of(Id, min_items=0)) = Field(

@@ -105,9 +105,12 @@ def test_the_calendar_holds_milestones_and_the_agreed_meetings(documents):
     assert events["Harbourline Foods: Kickoff meeting"].start.isoformat() == "2026-10-05"
     build = events["Harbourline Foods: Build and configuration (phase)"]
     assert (build.start.isoformat(), build.end.isoformat()) == ("2026-11-26", "2027-02-04")  # DTEND is exclusive
-    status = events["Harbourline Foods: Weekly status report"]
-    assert status.start.isoformat() == "2026-10-08T16:00:00+01:00"  # the first Thursday, London summer time
-    assert status["rrule"]["freq"] == ["WEEKLY"] and status["rrule"]["byday"] == ["TH"]
+    # The status report is an e-mail, sent rather than attended: no event, no attendees.
+    assert "Harbourline Foods: Weekly status report" not in events
+    raid = events["Harbourline Foods: RAID review"]
+    assert raid.start.isoformat() == "2026-10-07T11:00:00+01:00"  # the first Wednesday, London summer time
+    assert raid["rrule"]["freq"] == ["WEEKLY"] and raid["rrule"]["byday"] == ["WE"]
+    assert raid.duration.total_seconds() == 45 * 60 and "Video call, 45 minutes" in str(raid["description"])
     steering = events["Harbourline Foods: Steering committee"]
     assert steering["rrule"]["interval"] == [4] and steering.duration.total_seconds() == 3600
     assert "mailto:helen.marsh@harbourline.example" in [str(a) for a in steering.get("attendee")]
