@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Row
 
-from playbook.kits.facts import KitFacts, PhaseSection, long_date, short_date
+from playbook.kits.facts import KitFacts, PhaseSection, long_date, short_date, start_said
 
 # A plain grid: a signed appendix is printed and copied; bold headers carry the structure.
 TABLE_STYLE = "Table Grid"
@@ -115,12 +115,14 @@ class _Appendix:
     def plan(self) -> None:
         facts = self.facts
         self.heading("2. Phases and dates", 1)
-        self.paragraph(f"Kickoff is on {long_date(facts.kickoff)} and go-live on {long_date(facts.go_live)}. "
-                       "Dates count working days, Monday to Friday; the project plan baselined at kickoff refines "
-                       "them.")
-        rows = [(s.process.title, short_date(s.dates.start), short_date(s.dates.end), str(s.dates.working_days))
+        self.paragraph(f"Kickoff is on {long_date(facts.kickoff)} and go-live on {facts.go_live_said}. "
+                       f"{facts.working_days_rule} The project plan baselined at kickoff refines them.")
+        rows = [(s.process.title, start_said(s.dates), short_date(s.dates.end), str(s.dates.working_days))
                 for s in facts.phases]
-        self.table(("Phase", "From", "To", "Working days"), rows, (5.0, 2.6, 2.6, 1.6))
+        self.table(("Phase", "From", "To", "Working days"), rows, (4.4, 3.4, 2.6, 1.6))
+        if facts.days_off:
+            self.paragraph("", bold_lead="Days off, when nobody works on the project:")
+            self.items([f"{short_date(day)}: {name}" for day, name in facts.days_off])
 
     def raci(self, section: PhaseSection) -> None:
         rows = [(line.activity.title, line.names("A"), line.names("R"), line.names("C"), line.names("I"))

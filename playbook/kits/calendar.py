@@ -77,6 +77,15 @@ class Series:
     every_weeks: int
     weekdays: tuple[str, ...]
 
+    def days(self) -> list[datetime.date]:
+        """Every day the rule falls on (RFC 5545 weekly rule with BYDAY, from the first day's week)."""
+        found, week = [], self.first - datetime.timedelta(days=self.first.weekday())
+        wanted = sorted(_WEEKDAY[day] for day in self.weekdays)
+        while week <= self.last:
+            found += [day for day in (week + datetime.timedelta(days=n) for n in wanted) if self.first <= day <= self.last]
+            week += datetime.timedelta(weeks=self.every_weeks)
+        return found
+
 
 def meeting_series(facts: KitFacts, line: CommunicationLine) -> list[Series]:
     """When a recurring meeting is held on this project: in its phase (recurs.during) or from the
@@ -116,4 +125,8 @@ def _meeting(facts: KitFacts, line: CommunicationLine, series: Series, zone: zon
     until = datetime.datetime.combine(series.last, datetime.time(23, 59), tzinfo=zone).astimezone(datetime.UTC)
     event.add("rrule", {"freq": "weekly", "interval": series.every_weeks,
                         "byday": [_BYDAY[day] for day in series.weekdays], "until": until})
+    # Nobody meets on a public holiday or an agreed day off: those occurrences are left out.
+    skipped = [datetime.datetime.combine(day, start.timetz()) for day in series.days() if day in dict(facts.days_off)]
+    if skipped:
+        event.add("exdate", skipped)
     return event

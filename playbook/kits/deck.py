@@ -18,7 +18,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from playbook.kits.facts import KitFacts, PhaseSection, long_date, short_date
+from playbook.kits.facts import KitFacts, PhaseSection, long_date, short_date, start_said
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.6)
@@ -161,11 +161,11 @@ class _Deck:
         self.bullets(slide, self.facts.goals, Inches(1.6), size=22)
 
     def phases(self) -> None:
-        rows = [(s.process.title, short_date(s.dates.start), short_date(s.dates.end), s.process.phase.goal)
+        rows = [(s.process.title, start_said(s.dates), short_date(s.dates.end), s.process.phase.goal)
                 for s in self.facts.phases]
         self.tables("The plan: phases and dates", ("Phase", "From", "To", "What it achieves"), rows,
-                    (2.4, 1.4, 1.4, 6.0), size=12, max_rows=10, intro=f"Kickoff {long_date(self.facts.kickoff)}; go-live "
-                    f"{long_date(self.facts.go_live)}. Dates count working days, Monday to Friday.")
+                    (2.4, 1.8, 1.4, 5.6), size=12, max_rows=10, intro=f"Kickoff {long_date(self.facts.kickoff)}; go-live "
+                    f"{self.facts.go_live_said}. {self.facts.working_days_rule}")
 
     def people(self) -> None:
         slide = self.slide("Who is who")

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 
 from playbook.kits.project import Project
-from playbook.kits.schedule import Milestone, PhaseDates
+from playbook.kits.schedule import Milestone, Moved, PhaseDates
 from playbook.kits.settings import KitSettings
 from playbook.model import wording
 from playbook.model.facts import (
@@ -130,6 +130,9 @@ class KitFacts:
     cut_on: datetime.date
     kickoff: datetime.date
     go_live: datetime.date
+    go_live_moved: Moved | None            # the project file's go-live fell on a day off
+    holiday_region: str                    # whose public holidays are not working days: 'England'
+    days_off: tuple[tuple[datetime.date, str], ...]   # from the project's first day to its last
     people: tuple[Named, ...]    # firm roles first, in the order of data/roles.yml
     phases: tuple[PhaseSection, ...]
     milestones: tuple[Milestone, ...]
@@ -140,6 +143,17 @@ class KitFacts:
     escalation: tuple[EscalationLine, ...]
     impacts: tuple[ImpactLine, ...]
     customer_items: tuple[DatedItem, ...]   # what the customer's people owe, by date
+
+    @property
+    def working_days_rule(self) -> str:
+        """How every date of the kit is counted, in one sentence."""
+        return (f"Dates count working days: Monday to Friday, except the public holidays of {self.holiday_region}"
+                + (" and the days off agreed for this project" if self.days_off else "") + ".")
+
+    @property
+    def go_live_said(self) -> str:
+        """The go-live date, and why it moved if it did: '25 March 2027 (moved from Fri 26 Mar 2027 (Good Friday))'."""
+        return long_date(self.go_live) + (f", {moved_text(self.go_live_moved)}" if self.go_live_moved else "")
 
     @property
     def project_manager(self) -> Named | None:
@@ -158,6 +172,16 @@ class KitFacts:
     @property
     def customer_people(self) -> tuple[Named, ...]:
         return tuple(n for n in self.people if n.role.side == "customer")
+
+
+def moved_text(moved: Moved) -> str:
+    """Why a date is not where the plan would have put it: 'moved from Fri 26 Mar 2027 (Good Friday)'."""
+    return f"moved from {short_date(moved.expected)} ({moved.reason})"
+
+
+def start_said(dates: PhaseDates) -> str:
+    """A phase's first day for a table cell, with why it moved if it did."""
+    return short_date(dates.start) + (f" ({moved_text(dates.start_moved)})" if dates.start_moved else "")
 
 
 def long_date(day: datetime.date) -> str:
@@ -235,7 +259,9 @@ def kit_facts(playbook: Playbook, project: Project, brand: Brand, guide_url: str
         teams_channel=chosen.teams_channel, time_zone=chosen.time_zone, brand=brand, guide_url=guide_url,
         playbook_version=playbook_version(visible),
         playbook_as_of=long_date(changes[-1].date) if changes else "",
-        cut_on=today, kickoff=chosen.kickoff, go_live=chosen.go_live, people=people, phases=phases,
+        cut_on=today, kickoff=chosen.kickoff, go_live=project.schedule.go_live,
+        go_live_moved=project.schedule.go_live_moved, holiday_region=project.schedule.working_days.region,
+        days_off=tuple(project.schedule.days_off), people=people, phases=phases,
         milestones=milestones,
         communications=tuple(comms), change_control=section(change) if change else None,
         escalation_title=path.title if path else "", escalation_applies_to=path.applies_to if path else "",

@@ -15,9 +15,12 @@ import zoneinfo
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-from playbook.kits.schedule import Schedule, ScheduleError, plan_schedule
+import holidays
+
+from playbook.kits.schedule import Schedule, ScheduleError, WorkingDays, plan_schedule
 from playbook.kits.settings import KitSettings
 from playbook.load.messages import validate
 from playbook.load.yaml_source import LineDict, load_yaml, parse_yaml
@@ -99,7 +102,7 @@ def load_project(path: Path, playbook: Playbook, settings: KitSettings,
     if problems:
         return None, problems
     try:
-        schedule = plan_schedule(playbook, model, settings)
+        schedule = plan_schedule(playbook, model, settings, working_days(model))
     except ScheduleError as error:
         return None, [Problem(display, at(*error.keys), error.message, error.fix)]
     return Project(model, path, display, schedule), []
@@ -198,6 +201,33 @@ def done_items_are_known(model: ProjectFile, playbook: Playbook) -> Found:
                        _unknown("item", item_id, known))
 
 
+def working_days(model: ProjectFile) -> WorkingDays:
+    """Monday to Friday less the public holidays of the project's country and region, from the year
+    before kickoff to two years after go-live, and the days off the file lists."""
+    found = holidays.country_holidays(model.public_holidays.country, subdiv=model.public_holidays.region,
+                                      years=range(model.kickoff.year - 1, model.go_live.year + 3), language="en_US")
+    days_off = {day: name for day, name in found.items()}
+    days_off.update((off.day, off.name) for off in model.days_off)
+    names = {code: name for name, code in getattr(type(found), "subdivisions_aliases", {}).items()}
+    region = names.get(model.public_holidays.region or "", "") or model.public_holidays.country
+    return WorkingDays(MappingProxyType(days_off), region)
+
+
+def holidays_are_known(model: ProjectFile, playbook: Playbook) -> Found:
+    """The holidays package must know the country and, where given, the region."""
+    supported = holidays.list_supported_countries()
+    country, region = model.public_holidays.country, model.public_holidays.region
+    if country not in supported:
+        guess = difflib.get_close_matches(country.upper(), list(supported), n=1)
+        yield (("public_holidays", "country"), f"'{country}' is not a country the holidays package knows",
+               (f"did you mean '{guess[0]}'? " if guess else "") + "write its ISO 3166 code, such as GB, DE or AU")
+    elif region is not None and region not in supported[country]:
+        guess = difflib.get_close_matches(region.upper(), list(supported[country]), n=1)
+        yield (("public_holidays", "region"), f"'{region}' is not a region of {country} the holidays package knows",
+               (f"did you mean '{guess[0]}'? " if guess else "") + f"the regions of {country}: "
+               + ", ".join(supported[country]))
+
+
 def time_zone_exists(model: ProjectFile, playbook: Playbook) -> Found:
     """The calendar's meetings are written in this zone; a misspelt one would move every meeting."""
     try:
@@ -215,7 +245,7 @@ def go_live_after_kickoff(model: ProjectFile, playbook: Playbook) -> Found:
 
 CHECKS: tuple[Callable[[ProjectFile, Playbook], Found], ...] = (
     every_role_has_a_person, phases_are_known, communications_are_known, change_impacts_are_known,
-    done_items_are_known, time_zone_exists, go_live_after_kickoff)
+    done_items_are_known, time_zone_exists, holidays_are_known, go_live_after_kickoff)
 
 
 # A plain value shaped like a date (YAML 1.1's own pattern, unquoted): `kickoff: 2027-02-30`.

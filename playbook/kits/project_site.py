@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from playbook.kits.facts import KitFacts, long_date, short_date
+from playbook.kits.facts import KitFacts, long_date, moved_text, short_date
 from playbook.load.sources import Sources
 from playbook.model.facts import CUSTOMER, Process
 from playbook.render import fences, urls
@@ -41,7 +41,7 @@ def project_page(sources: Sources, facts: KitFacts, project_file: str, options: 
 
     html = _templates(sources.root).get_template("playbook/project-page.html").render(
         facts=facts, phase_href=phase_href, calendar_href=urls.relative_url(here, CALENDAR),
-        long_date=long_date, short_date=short_date)
+        long_date=long_date, short_date=short_date, moved_text=moved_text)
     return GeneratedPage(PAGE, f"{TITLE}: {facts.title}", fences.fenced(html).strip() + "\n", project_file,
                          f"Made for {facts.customer} from their project file.", macros=False)
 

@@ -48,6 +48,21 @@ class PhasePlan(Record):
         None, description="the phase's length in working days, instead of the phase's default")
 
 
+class PublicHolidays(Record):
+    """Where the project's public holidays come from: the `holidays` package's country and region."""
+
+    country: Text = Field(description="the country's ISO 3166 code, such as GB, DE or AU")
+    region: Text | None = Field(None, description="the region's code where holidays differ by region, such as ENG "
+                                                  "(England), BY (Bavaria) or NSW (New South Wales)")
+
+
+class DayOff(Record):
+    """A day both sides agreed nobody works on the project, besides the public holidays."""
+
+    day: Day = Field(description="the day, YYYY-MM-DD")
+    name: Text = Field(description="what it is, as the project page shows it, such as 'Office closed'")
+
+
 class Agreed(Record):
     """What this project agreed for one communication, where it differs from the playbook's default
     (data/communications.yml): only what its kind has. A series has a day, a time and a frequency;
@@ -80,6 +95,12 @@ class ProjectFile(Record):
     goals: list_of(Text) = Field(description="what the customer wants from the project, one sentence each")
     teams_channel: TeamsChannel = Field(description="the link to the shared Microsoft Teams channel, starting https://")
     time_zone: Text = Field(description="the customer's time zone for meetings, such as Europe/London")
+    public_holidays: PublicHolidays = Field(
+        description="the country and region whose public holidays are not working days: no phase starts or ends "
+                    "on one and no meeting is held on one")
+    days_off: list_of(DayOff, min_items=0) = Field(
+        (), description="other days nobody works on the project, such as an office closure between Christmas and "
+                        "New Year")
     kickoff: Day = Field(description="the kickoff meeting: the first day of the kickoff phase, YYYY-MM-DD")
     go_live: Day = Field(description="the day the system goes live: the last day of the go-live phase")
     phases: by_id(PhasePlan) = Field(default_factory=dict,

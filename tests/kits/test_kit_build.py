@@ -74,12 +74,12 @@ def test_the_project_page_speaks_to_the_customer_and_holds_nothing_internal(buil
     page = html.unescape((site / "your-project" / "index.html").read_text(encoding="utf-8"))
     for expected in ("Your contacts", "Your team at Meridian Consulting",
                      "Your phases and dates", "What we need from you, by when", "Your checklists", "Your people at Zanzibar",
-                     "Owen Alphamarker", "owen.pryce@alpha-customer.example", "Thu 26 Nov 2026", "Wed 3 Feb 2027",
+                     "Owen Alphamarker", "owen.pryce@alpha-customer.example", "Mon 23 Nov 2026", "Thu 4 Feb 2027",
                      "Kickoff readiness", "One week before kickoff", "https://teams.microsoft.com/l/channel/19%3aalpha"):
         assert expected in page, expected
     # what we need: the customer's open items, by their latest date, the first one past the done ones
     needed = page.split('id="needed-from-you"')[1].split('id="checklists"')[0]
-    assert needed.index("Wed 25 Nov 2026") < needed.index("Wed 3 Feb 2027")
+    assert needed.index("Fri 20 Nov 2026") < needed.index("Thu 4 Feb 2027")
     still_open, done = needed.split("Already done:")
     assert "Accounts and system access for the delivery team" not in still_open  # done: listed as done
     assert "Accounts and system access for the delivery team" in done

@@ -18,16 +18,16 @@ def test_a_project_row_says_where_it_stands_today():
     [row] = project_rows([example_project(sources)], sources.playbook, sources.settings.brand, "https://x/",
                          KitSettings(), sources.today)
     assert (row.state, row.phase.id, row.manager_name) == ("under way", "build", "Dana Whitfield")
-    assert (row.next_milestone.day, row.next_milestone.title) == (datetime.date(2027, 2, 4),
+    assert (row.next_milestone.day, row.next_milestone.title) == (datetime.date(2027, 2, 5),
                                                                   "Testing and user acceptance: phase starts")
     overdue = [(i.checklist.id, i.item.id, i.owner.name, i.due.isoformat()) for i in row.overdue]
     assert overdue == [
-        ("discovery-signoff", "change-impacts-ranked", "Owen Pryce", "2026-11-25"),
-        ("discovery-signoff", "integrations-owned", "Lukas Brandt", "2026-11-25"),
-        ("discovery-signoff", "migration-scoped", "Lukas Brandt", "2026-11-25"),
-        ("discovery-signoff", "design-signed", "Owen Pryce", "2026-11-25"),
-        ("build-readiness", "design-signed", "Owen Pryce", "2026-11-26"),
-        ("build-readiness", "environments-ready", "Lukas Brandt", "2026-11-26"),
+        ("discovery-signoff", "change-impacts-ranked", "Owen Pryce", "2026-11-20"),
+        ("discovery-signoff", "integrations-owned", "Lukas Brandt", "2026-11-20"),
+        ("discovery-signoff", "migration-scoped", "Lukas Brandt", "2026-11-20"),
+        ("discovery-signoff", "design-signed", "Owen Pryce", "2026-11-20"),
+        ("build-readiness", "design-signed", "Owen Pryce", "2026-11-23"),
+        ("build-readiness", "environments-ready", "Lukas Brandt", "2026-11-23"),
     ]  # done items (current-processes-confirmed) and the firm's own items are not the customer's overdue ones
 
 
