@@ -29,8 +29,11 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#")[:6].upper())
 
 
-class _Appendix:
-    def __init__(self, facts: KitFacts) -> None:
+class Writer:
+    """An A4 document in the firm's colours, with the kit's building blocks: headings, paragraphs,
+    bullet lists and tables whose rows never split (the status report writes with it too)."""
+
+    def __init__(self, facts: KitFacts, title: str, footer_text: str) -> None:
         self.facts = facts
         self.document = Document()
         section = self.document.sections[0]
@@ -44,12 +47,11 @@ class _Appendix:
         for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
             styles[name].font.color.rgb = primary
         core = self.document.core_properties
-        core.title = f"{facts.customer}: {facts.title} — statement of work, process appendix"
+        core.title = title
         core.author = facts.brand.firm_name
         core.keywords = f"playbook {facts.playbook_version}"
         footer = section.footer.paragraphs[0]
-        footer.text = (f"{facts.brand.firm_name} · {facts.customer}: {facts.title} · process appendix · "
-                       f"playbook version {facts.playbook_version}, cut on {long_date(facts.cut_on)}")
+        footer.text = footer_text
         footer.runs[0].font.size = Pt(8)
 
     def heading(self, text: str, level: int) -> None:
@@ -85,6 +87,18 @@ class _Appendix:
                 run.bold, run.font.size = number == 0, Pt(size)
             _keep_on_one_page(row, header=number == 0)
         self.document.add_paragraph()
+
+    def save(self) -> bytes:
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
+
+
+class _Appendix(Writer):
+    def __init__(self, facts: KitFacts) -> None:
+        super().__init__(facts, f"{facts.customer}: {facts.title} — statement of work, process appendix",
+                         f"{facts.brand.firm_name} · {facts.customer}: {facts.title} · process appendix · "
+                         f"playbook version {facts.playbook_version}, cut on {long_date(facts.cut_on)}")
 
     # -- the sections -----------------------------------------------------------------------------
 
@@ -188,11 +202,6 @@ class _Appendix:
                  line.impact.response + (f" Why this score: {line.why}" if line.why else ""))
                 for line in self.facts.impacts]
         self.table(("#", "Change", "Score", "What we do about it"), rows, (0.7, 5.0, 1.9, 7.0))
-
-    def save(self) -> bytes:
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return buffer.getvalue()
 
 
 def _keep_on_one_page(row: _Row, *, header: bool) -> None:

@@ -181,7 +181,7 @@ def _make_one(project_id: str) -> tuple[list[str], list[Problem]]:
     project: Project = _JOB["projects"][project_id]
     work: Path = _JOB["work"]
     facts = kit_facts(sources.playbook, project, sources.settings.brand, sources.settings.customer_site.url,
-                      _JOB["settings"], sources.today)
+                      _JOB["settings"], sources.today, page_url=_JOB["settings"].page_url(project.id))
     names = file_names(project.id)
     folder = work / PROJECTS / project.id
     folder.mkdir()

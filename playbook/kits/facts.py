@@ -61,7 +61,12 @@ class DatedItem:
     item: ChecklistItem
     owner: Named
     due: datetime.date | None
-    done: bool
+    done_on: datetime.date | None = None    # recorded in the project file, with who did it
+    done_by: Named | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.done_on is not None
 
     def overdue(self, today: datetime.date) -> bool:
         return not self.done and self.due is not None and self.due < today
@@ -116,6 +121,24 @@ class ImpactLine:
 
 
 @dataclass(frozen=True)
+class RiskLine:
+    kind: str          # risk | issue
+    text: str
+    owner: Named
+    action: str
+    due: datetime.date
+    rating: str
+
+
+@dataclass(frozen=True)
+class NeedLine:
+    what: str
+    who: Named
+    by: datetime.date
+    checklist: str = ""    # the checklist it comes from, when it is an open checklist item
+
+
+@dataclass(frozen=True)
 class KitFacts:
     project_id: str
     customer: str
@@ -143,6 +166,21 @@ class KitFacts:
     escalation: tuple[EscalationLine, ...]
     impacts: tuple[ImpactLine, ...]
     customer_items: tuple[DatedItem, ...]   # what the customer's people owe, by date
+    overall: str                            # green | amber | red | "" (the project file says nothing yet)
+    summary: str
+    planned_phase: PhaseSection | None      # the phase the plan has for the day the kit was cut
+    current_phase: PhaseSection | None      # the phase the project file says it is in (else the planned one)
+    risks: tuple[RiskLine, ...]             # open risks and issues, highest rating first, then by due date
+    needed: tuple[NeedLine, ...]            # what the project needs from the customer, by date
+    page_url: str                           # where the project's own page is published ("" when not set)
+
+    def items(self) -> tuple[DatedItem, ...]:
+        """Every checklist item of the project's phases, in plan order."""
+        return tuple(item for section in self.phases for dated in section.checklists for item in dated.items)
+
+    def overdue(self) -> tuple[DatedItem, ...]:
+        """Open items whose latest date passed before the kit was cut, oldest first."""
+        return tuple(sorted((i for i in self.items() if i.overdue(self.cut_on)), key=lambda i: i.due))
 
     @property
     def working_days_rule(self) -> str:
@@ -198,7 +236,7 @@ def playbook_version(visible: Playbook) -> str:
 
 
 def kit_facts(playbook: Playbook, project: Project, brand: Brand, guide_url: str, settings: KitSettings,
-              today: datetime.date) -> KitFacts:
+              today: datetime.date, page_url: str = "") -> KitFacts:
     visible = for_audience(playbook, CUSTOMER)
     chosen = project.file
     people_by_role = {role_id: person for role_id, person in chosen.people.items() if role_id in visible.roles}
@@ -208,7 +246,16 @@ def kit_facts(playbook: Playbook, project: Project, brand: Brand, guide_url: str
         return Named(visible.roles[role_id], person.name, person.email)
 
     people = tuple(named(role.id) for role in views.role_list(visible))
-    done = {(checklist_id, item_id) for checklist_id, items in chosen.done.items() for item_id in items}
+    done = {(checklist_id, item_id): record for checklist_id, items in chosen.done.items()
+            for item_id, record in items.items()}
+
+    def dated(c: Checklist, item: ChecklistItem, process: Process) -> DatedItem:
+        record = done.get((c.id, item.id))
+        if record is not None and record.day > today:
+            record = None   # recorded ahead of the day the kit is cut for: not done yet on that day
+        by = named(record.by) if record and record.by in people_by_role else None
+        return DatedItem(c, item, named(item.owner), project.schedule.due(item, process.id),
+                         record.day if record else None, by)
 
     def section(process: Process) -> PhaseSection:
         raci = []
@@ -218,8 +265,7 @@ def kit_facts(playbook: Playbook, project: Project, brand: Brand, guide_url: str
                 holders.setdefault(activity.letter_for(role.id), []).append(named(role.id))
             raci.append(RaciLine(activity, {letter: tuple(v) for letter, v in holders.items()}))
         checklists = tuple(
-            DatedChecklist(c, tuple(DatedItem(c, item, named(item.owner), project.schedule.due(item, process.id),
-                                              (c.id, item.id) in done) for item in c.items))
+            DatedChecklist(c, tuple(dated(c, item, process) for item in c.items))
             for c in visible.checklists_for(process.id) if c.items)
         return PhaseSection(process, project.schedule.of(process.id), tuple(raci), checklists)
 
@@ -252,6 +298,17 @@ def kit_facts(playbook: Playbook, project: Project, brand: Brand, guide_url: str
          if item.owner.role.side == "customer" and item.due is not None),
         key=lambda i: (i.due, i.checklist.id, [x.id for x in i.checklist.items].index(i.item.id)))
     changes = sorted(visible.changelog.values(), key=lambda c: c.date)
+    by_phase = {s.process.id: s for s in phases}
+    planned = project.schedule.phase_on(today)
+    planned_section = by_phase.get(planned.id) if planned else None
+    recorded = chosen.status.phase if chosen.status else None
+    ratings = {"high": 0, "medium": 1, "low": 2}
+    risks = tuple(RiskLine(r.kind, r.text, named(r.owner), r.action, r.due, r.rating)
+                  for r in sorted(chosen.risks, key=lambda r: (ratings[r.rating], r.due))
+                  if r.owner in people_by_role)
+    needed = [NeedLine(n.what, named(n.who), n.by) for n in chosen.needed if n.who in people_by_role]
+    needed += [NeedLine(i.item.text, i.owner, i.due, i.checklist.title) for i in customer_items if not i.done]
+    needed.sort(key=lambda n: n.by)
     # Milestones of phases customers do not see stay out, as the phases do.
     milestones = tuple(m for m in project.schedule.milestones() if m.kind != "phase" or _phase_of(m, phases))
     return KitFacts(
@@ -265,7 +322,10 @@ def kit_facts(playbook: Playbook, project: Project, brand: Brand, guide_url: str
         milestones=milestones,
         communications=tuple(comms), change_control=section(change) if change else None,
         escalation_title=path.title if path else "", escalation_applies_to=path.applies_to if path else "",
-        escalation=escalation, impacts=top, customer_items=tuple(customer_items))
+        escalation=escalation, impacts=top, customer_items=tuple(customer_items),
+        overall=chosen.status.overall if chosen.status else "", summary=chosen.status.summary if chosen.status else "",
+        planned_phase=planned_section, current_phase=by_phase.get(recorded) if recorded else planned_section,
+        risks=risks, needed=tuple(needed), page_url=page_url)
 
 
 def _phase_of(milestone: Milestone, phases: tuple[PhaseSection, ...]) -> str | None:

@@ -195,10 +195,33 @@ def done_items_are_known(model: ProjectFile, playbook: Playbook) -> Found:
                    _unknown("checklist", checklist_id, list(playbook.checklists)))
             continue
         known = [item.id for item in checklist.items]
-        for index, item_id in enumerate(item_ids):
+        for item_id, done in item_ids.items():
             if item_id not in known:
-                yield (("done", checklist_id, index), f"the checklist '{checklist_id}' has no item '{item_id}'",
+                yield (("done", checklist_id, item_id), f"the checklist '{checklist_id}' has no item '{item_id}'",
                        _unknown("item", item_id, known))
+            if done.by not in playbook.roles:
+                yield (("done", checklist_id, item_id, "by"), f"unknown role '{done.by}' in 'done'",
+                       _unknown("role", done.by, list(playbook.roles)))
+
+
+def progress_names_known_roles_and_phases(model: ProjectFile, playbook: Playbook) -> Found:
+    """Risks, needs and the status name roles and a phase by id; a need is the customer's to meet."""
+    roles = list(playbook.roles)
+    for index, risk in enumerate(model.risks):
+        if risk.owner not in playbook.roles:
+            yield (("risks", index, "owner"), f"unknown role '{risk.owner}' in 'risks'", _unknown("role", risk.owner, roles))
+    for index, need in enumerate(model.needed):
+        role = playbook.roles.get(need.who)
+        if role is None:
+            yield (("needed", index, "who"), f"unknown role '{need.who}' in 'needed'", _unknown("role", need.who, roles))
+        elif role.side != "customer":
+            customer = [r.id for r in playbook.roles.values() if r.side == "customer"]
+            yield (("needed", index, "who"), f"'{need.who}' is a role of the firm; 'needed' is what the customer "
+                   "provides", f"name a customer role: {', '.join(customer)}")
+    phases = [p.id for p in playbook.phases()]
+    if model.status and model.status.phase and model.status.phase not in phases:
+        yield (("status", "phase"), f"unknown phase '{model.status.phase}' in 'status'",
+               _unknown("phase", model.status.phase, phases))
 
 
 def working_days(model: ProjectFile) -> WorkingDays:
@@ -245,7 +268,7 @@ def go_live_after_kickoff(model: ProjectFile, playbook: Playbook) -> Found:
 
 CHECKS: tuple[Callable[[ProjectFile, Playbook], Found], ...] = (
     every_role_has_a_person, phases_are_known, communications_are_known, change_impacts_are_known,
-    done_items_are_known, time_zone_exists, holidays_are_known, go_live_after_kickoff)
+    done_items_are_known, progress_names_known_roles_and_phases, time_zone_exists, holidays_are_known, go_live_after_kickoff)
 
 
 # A plain value shaped like a date (YAML 1.1's own pattern, unquoted): `kickoff: 2027-02-30`.

@@ -24,6 +24,7 @@ from playbook.model.types import (
     TimeOfDay,
     by_id,
     list_of,
+    one_of,
     whole_number,
 )
 
@@ -76,6 +77,45 @@ class Agreed(Record):
     minutes: Minutes | None = Field(None, description="a meeting's length in minutes")
 
 
+class Done(Record):
+    """A checklist item done: when, and who did it."""
+
+    # Not `on:`, which YAML reads as true.
+    day: Day = Field(description="the day it was done, YYYY-MM-DD")
+    by: Id = Field(description="the role id of who did it (the person named for that role on this project)")
+
+
+class Risk(Record):
+    """An open risk or issue the customer should know, as the weekly status report lists it."""
+
+    kind: one_of("risk", "issue") = Field(description="risk (it may happen) or issue (it has happened)")
+    text: Text = Field(description="what it is, in one sentence the customer understands")
+    owner: Id = Field(description="the role id of who owns the next action")
+    action: Text = Field(description="the next action, as a short imperative phrase")
+    due: Day = Field(description="when the next action is due, YYYY-MM-DD")
+    rating: one_of("high", "medium", "low") = Field(
+        "medium", description="high, medium or low: the status report lists the highest first")
+
+
+class Need(Record):
+    """Something the project needs from the customer, by a date."""
+
+    what: Text = Field(description="what is needed: a decision, access, data, people's time")
+    who: Id = Field(description="the role id, on the customer's side, of who provides it")
+    by: Day = Field(description="the day it is needed by, YYYY-MM-DD")
+
+
+class Status(Record):
+    """Where the project stands this week, in the project manager's words."""
+
+    overall: one_of("green", "amber", "red") = Field(
+        description="green (on plan), amber (at risk, recoverable within the phase) or red (needs a decision from "
+                    "the steering committee)")
+    summary: Text = Field(description="one sentence: the single thing to know this week")
+    phase: Id | None = Field(None, description="the phase the project is in, when it is not the one the plan has "
+                                               "for today (the project page then says it is behind or ahead)")
+
+
 class Rescore(Record):
     """A change impact scored again for this customer."""
 
@@ -111,5 +151,11 @@ class ProjectFile(Record):
                                           "length), by communication id; the rest is the playbook's default")
     change_impacts: by_id(Rescore) = Field(default_factory=dict,
                                            description="change impacts scored again for this customer, by id")
-    done: by_id(list_of(Id, min_items=0)) = Field(
-        default_factory=dict, description="checklist items already done, as checklist id: list of item ids")
+    done: by_id(by_id(Done)) = Field(
+        default_factory=dict, description="checklist items done, by checklist id then item id, each with the day "
+                                          "(day:) and the role of who did it (by:)")
+    status: Status | None = Field(None, description="where the project stands this week: the weekly status report "
+                                                    "and the project page lead with it")
+    risks: list_of(Risk, min_items=0) = Field((), description="the open risks and issues the customer should know")
+    needed: list_of(Need, min_items=0) = Field(
+        (), description="what the project needs from the customer next, besides the customer's checklist items")

@@ -78,7 +78,7 @@ def test_every_problem_of_a_file_is_reported_at_once(sources, tmp_path):
         'time: "10:00"': "time: 10:00",                                  # YAML reads it as a number
         "email: aisha.rahman@harbourline.example": "email: aisha.rahman",  # not an e-mail address
         "  raid-review:\n": "  raid-reveiw:\n",                          # unknown communication
-        "    - names-on-roles\n": "    - names-on-role\n",               # unknown checklist item
+        "    names-on-roles: {": "    names-on-role: {",                # unknown checklist item
     })
     _, problems = load_text(tmp_path, text, sources)
     got = {(p.line, p.message.split(" — ")[0]) for p in problems}
@@ -99,7 +99,7 @@ def test_every_problem_of_a_file_is_reported_at_once(sources, tmp_path):
     _, problems = load_text(tmp_path, text, sources)
     assert [(p.line, p.message) for p in problems] == [
         (line_of(text, "raid-reveiw:"), "unknown communication 'raid-reveiw' in 'communications'"),
-        (line_of(text, "- names-on-role"), "the checklist 'kickoff-readiness' has no item 'names-on-role'"),
+        (line_of(text, "names-on-role: {"), "the checklist 'kickoff-readiness' has no item 'names-on-role'"),
     ]
     assert problems[0].fix.startswith("did you mean 'raid-review'?")
 
