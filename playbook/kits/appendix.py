@@ -125,6 +125,8 @@ class _Appendix(Writer):
                  facts.brand.firm_name if person.role.side == "firm" else facts.customer) for person in facts.people]
         self.table(("Role", "Name", "E-mail", "For"), rows, (3.2, 3.0, 4.2, 2.4))
         self.paragraph(f"Shared channel: {facts.teams_channel}")
+        self.paragraph(f"The project's own page (contacts, dates, checklists and progress, open only to the people of "
+                       f"this project): {facts.page_url}")
 
     def plan(self) -> None:
         facts = self.facts

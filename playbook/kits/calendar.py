@@ -37,7 +37,10 @@ def build_calendar(facts: KitFacts) -> bytes:
     calendar = Calendar.new(
         prodid=f"-//{facts.brand.firm_name}//Implementation playbook project kit//EN",
         name=f"{facts.customer}: {facts.title}",
-        description=f"Phases, milestones and meetings of the {facts.title} project with {facts.brand.firm_name}.")
+        description=f"Phases, milestones and meetings of the {facts.title} project with {facts.brand.firm_name}. "
+                    f"The project's page: {facts.page_url}")
+    if facts.page_url:
+        calendar.add("url", facts.page_url)
 
     def uid(key: str) -> str:
         return f"{facts.project_id}-{key}@{domain}"
@@ -119,7 +122,8 @@ def _meeting(facts: KitFacts, line: CommunicationLine, series: Series, zone: zon
     event = Event.new(
         uid=uid, stamp=stamp, start=start, end=start + datetime.timedelta(minutes=communication.minutes),
         summary=f"{facts.customer}: {communication.title}",
-        description=f"{communication.purpose}\n\nWhen: {line.when}.\nHow: {line.how}.\nRun by {line.owner.label}.",
+        description=f"{communication.purpose}\n\nWhen: {line.when}.\nHow: {line.how}.\nRun by {line.owner.label}."
+                    f"\nThe project's page: {facts.page_url}",
         organizer=_address(line.owner, "CHAIR"),
         attendees=[_address(person) for person in line.recipients])
     until = datetime.datetime.combine(series.last, datetime.time(23, 59), tzinfo=zone).astimezone(datetime.UTC)

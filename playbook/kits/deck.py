@@ -5,7 +5,7 @@ dates; who is who; who does what in each phase (the RACI with people's names); h
 will be kept informed; change control; the escalation path; the change impacts that matter most
 for this customer; where to find everything. Made with python-pptx from one KitFacts; the deck
 embeds no picture and no remote content, and its only links are the customer guide, the Teams
-channel and people's e-mail addresses.
+channel, the project's own page and people's e-mail addresses.
 """
 from __future__ import annotations
 
@@ -228,9 +228,10 @@ class _Deck:
         slide = self.slide("Where to find everything")
         entries = [("How we run implementations, for you", facts.guide_url, facts.guide_url),
                    ("Our shared Teams channel", "Open the channel in Microsoft Teams", facts.teams_channel),
-                   ("Your project page", "Your named contacts, dates and checklists, pinned in the Teams channel",
-                    None),
-                   ("Your calendar", "project.ics in this kit: phases, milestones and every meeting", None)]
+                   ("Your project page: contacts, dates, checklists and progress, for your project's people only",
+                    facts.page_url, facts.page_url or None),
+                   ("Your calendar", f"{facts.project_id}.ics in this kit, and on your project page: phases, "
+                    "milestones and every meeting", None)]
         top = Inches(1.6)
         for heading, text, link in entries:
             self.text(slide, heading, MARGIN, top, WIDTH - 2 * MARGIN, Inches(0.45), size=20, bold=True,

@@ -138,6 +138,9 @@ class NeedLine:
     checklist: str = ""    # the checklist it comes from, when it is an open checklist item
 
 
+NEXT_WEEKS = 4   # how far ahead the project page lists what we need from the customer
+
+
 @dataclass(frozen=True)
 class KitFacts:
     project_id: str
@@ -178,6 +181,10 @@ class KitFacts:
         """Every checklist item of the project's phases, in plan order."""
         return tuple(item for section in self.phases for dated in section.checklists for item in dated.items)
 
+    def needed_next(self, weeks: int = NEXT_WEEKS) -> tuple[NeedLine, ...]:
+        """What we need from the customer that is late or due in the next few weeks."""
+        return tuple(n for n in self.needed if n.by <= self.cut_on + datetime.timedelta(weeks=weeks))
+
     def overdue(self) -> tuple[DatedItem, ...]:
         """Open items whose latest date passed before the kit was cut, oldest first."""
         return tuple(sorted((i for i in self.items() if i.overdue(self.cut_on)), key=lambda i: i.due))
@@ -190,8 +197,8 @@ class KitFacts:
 
     @property
     def go_live_said(self) -> str:
-        """The go-live date, and why it moved if it did: '25 March 2027 (moved from Fri 26 Mar 2027 (Good Friday))'."""
-        return long_date(self.go_live) + (f", {moved_text(self.go_live_moved)}" if self.go_live_moved else "")
+        """The go-live date, and why it moved if it did: '25 March 2027 (moved from Fri 26 Mar 2027: Good Friday)'."""
+        return long_date(self.go_live) + (f" ({moved_text(self.go_live_moved)})" if self.go_live_moved else "")
 
     @property
     def project_manager(self) -> Named | None:
@@ -214,7 +221,7 @@ class KitFacts:
 
 def moved_text(moved: Moved) -> str:
     """Why a date is not where the plan would have put it: 'moved from Fri 26 Mar 2027 (Good Friday)'."""
-    return f"moved from {short_date(moved.expected)} ({moved.reason})"
+    return f"moved from {short_date(moved.expected)}: {moved.reason}"
 
 
 def start_said(dates: PhaseDates) -> str:

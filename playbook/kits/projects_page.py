@@ -13,6 +13,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from playbook.hosting.projects_app import project_role
 from playbook.kits.facts import DatedItem, kit_facts
 from playbook.kits.project import Project, load_projects
 from playbook.kits.schedule import Milestone, PhaseDates
@@ -34,6 +35,8 @@ class ProjectRow:
     manager_name: str
     manager_email: str
     overdue: tuple[DatedItem, ...]
+    page_url: str     # the project's own page in the projects app ("" without its address)
+    role: str         # the projects app's role that opens it, for the admin who gives it
 
 
 def project_rows(projects: list[Project], playbook: Any, brand: Any, guide_url: str, settings: Any,
@@ -47,7 +50,8 @@ def project_rows(projects: list[Project], playbook: Any, brand: Any, guide_url: 
         manager = project.file.people.get("implementation-project-manager")
         rows.append(ProjectRow(project, phase, state, schedule.next_milestone(today),
                                manager.name if manager else "", manager.email if manager else "",
-                               tuple(item for item in facts.customer_items if item.overdue(today))))
+                               tuple(item for item in facts.customer_items if item.overdue(today)),
+                               settings.page_url(project.id), project_role(project.id)))
     return sorted(rows, key=lambda r: (r.state == "closed", r.project.file.customer.lower(), r.project.id))
 
 

@@ -19,12 +19,13 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment
 
 from playbook.kits.appendix import Writer
 from playbook.kits.calendar import meeting_series
 from playbook.kits.facts import DatedItem, KitFacts, NeedLine, RiskLine, kit_facts, long_date, short_date
 from playbook.kits.project import load_projects
+from playbook.kits.project_site import project_templates
 from playbook.kits.schedule import Milestone
 from playbook.kits.settings import read_kit_settings, settings_problems
 from playbook.load.sources import load_sources
@@ -156,8 +157,7 @@ def write_status(root: Path, project_id: str, *, today: datetime.date | None = N
     facts = kit_facts(sources.playbook, project, sources.settings.brand, sources.settings.customer_site.url, settings,
                       sources.today, page_url=settings.page_url(project.id))
     report = status_report(facts)
-    templates = Environment(loader=FileSystemLoader(str(root / "overrides")), autoescape=True, trim_blocks=True,
-                            lstrip_blocks=True)
+    templates = project_templates(root)
     name = f"{project.id}-status-{report.week_ending.isoformat()}"
     current = generations.current(output)
     with scratch(output, "status") as scratch_dir:

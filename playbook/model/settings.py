@@ -143,6 +143,11 @@ class Projects(Record):
         "employee", description="the Static Web Apps role of employees in the projects app: they open every "
                                 "project's page; a project's customers hold that project's role only")
 
+    roles_source: Text | None = Field(
+        None, description="the path of a role-assignment function (Static Web Apps' rolesSource, such as "
+                          "/api/GetRoles) that gives people their project roles from Entra ID groups; without it, "
+                          "roles are given by invitation")
+
     def page_url(self, project_id: str) -> str:
         """Where a project's own page is published; "" while the projects app has no address."""
         return f"{self.site_url.rstrip('/')}/{project_id}/your-project/" if self.site_url else ""

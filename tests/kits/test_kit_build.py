@@ -16,22 +16,10 @@ import pytest
 from playbook import pipeline
 from playbook.kits.build import build_kits
 from playbook.publish import generations
-from tests.kits.helpers import ROOT, TODAY, edited, internal_only, readable_text, real_sources
+from tests.kits.helpers import MARKERS, ROOT, TODAY, internal_only, project_text, readable_text, real_sources
 
 pytestmark = pytest.mark.build
 
-MARKERS = {"alpha": "Zanzibar Alpha Marker Ltd", "bravo": "Quokka Bravo Marker plc"}
-
-
-def project_text(key: str) -> str:
-    return edited({
-        "id: harbourline-order-to-cash": f"id: project-{key}",
-        "Harbourline Foods": MARKERS[key],
-        "harbourline.example": f"{key}-customer.example",
-        "Owen Pryce": f"Owen {key.title()}marker",
-        "19%3aharbourline-o2c": f"19%3a{key}-channel-marker",
-        "Take every customer order in one system": f"Take every {key}-goal-marker order in one system",
-    })
 
 
 @pytest.fixture(scope="module")

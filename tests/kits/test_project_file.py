@@ -157,6 +157,7 @@ def test_the_projects_folder_is_a_setting_and_can_be_anywhere(tmp_path, monkeypa
     assert load_projects(tmp_path / "missing", sources.playbook, KitSettings()) == ([], [])
     wrong = KitSettings(kickoff_phase="kick-off", escalation_path="nowhere")
     assert [p.message for p in settings_problems(wrong, sources.playbook)] == [
+        "extra.projects.site_url is not set, so a kit cannot say where its project's page is",
         "extra.projects.kickoff_phase names 'kick-off', which is not a phase",
         "extra.projects.escalation_path names 'nowhere', which is not a customer escalation path"]
 

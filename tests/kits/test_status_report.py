@@ -12,10 +12,8 @@ import pytest
 from docx import Document
 from lxml import html as lxml_html
 
-from playbook.kits.facts import kit_facts
-from playbook.kits.settings import KitSettings
 from playbook.kits.status import status_report, write_status
-from tests.kits.helpers import EXAMPLE_ID, example_project, real_sources
+from tests.kits.helpers import EXAMPLE_ID, example_facts, real_sources
 from tests.sites import ROOT
 
 FRIDAY = datetime.date(2026, 12, 4)
@@ -30,9 +28,7 @@ def written(tmp_path_factory) -> dict[str, Path]:
 
 
 def test_the_report_follows_the_playbooks_template():
-    sources = real_sources()
-    facts = kit_facts(sources.playbook, example_project(sources), sources.settings.brand,
-                      sources.settings.customer_site.url, KitSettings(), FRIDAY)
+    facts = example_facts(real_sources(), FRIDAY)
     report = status_report(facts)
     assert report.subject == "Order-to-cash platform status report, week ending 4 December 2026"
     assert (report.week_start, report.week_ending) == (datetime.date(2026, 11, 30), FRIDAY)
