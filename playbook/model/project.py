@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, StringConstraints
 
 from playbook.model.facts import Minutes, Score, Weekday
 from playbook.model.types import (
@@ -34,10 +34,17 @@ TeamsChannel = Annotated[HttpsAddress, Means(
     short="https:// address")]
 
 
+# A name the calendar writes into a content line (a summary, an organiser's CN) and the deck into
+# a title: a line break there would end the line, so one is refused where it is written.
+OneLine = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^\n\r\v\f\x85\u2028\u2029]*\S[^\n\r\v\f\x85\u2028\u2029]*$"),
+                    Means("text on one line", "write it on one line, without a line break (in a quoted value, "
+                          "without \\n)", short="text on one line")]
+
+
 class Person(Record):
     """Someone named for a role on this project."""
 
-    name: Text = Field(description="the person's name as colleagues write it")
+    name: OneLine = Field(description="the person's name as colleagues write it")
     email: Email = Field(description="the person's e-mail address, such as dana.whitfield@example.com")
 
 
@@ -130,8 +137,8 @@ class ProjectFile(Record):
     model_config = ConfigDict(title="Project (projects/<id>.yml)")
 
     id: Id = Field(description="the project's id; the file name is this id plus .yml")
-    customer: Text = Field(description="the customer's name as they write it")
-    title: Text = Field(description="what is being implemented, such as 'Order-to-cash platform'")
+    customer: OneLine = Field(description="the customer's name as they write it")
+    title: OneLine = Field(description="what is being implemented, such as 'Order-to-cash platform'")
     goals: list_of(Text) = Field(description="what the customer wants from the project, one sentence each")
     teams_channel: TeamsChannel = Field(description="the link to the shared Microsoft Teams channel, starting https://")
     time_zone: Text = Field(description="the customer's time zone for meetings, such as Europe/London")

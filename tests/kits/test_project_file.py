@@ -172,3 +172,22 @@ def test_a_bad_project_file_stops_the_internal_site_with_its_line(tmp_path, monk
         "(2026-10-05) — move go_live after kickoff, or correct the kickoff date"]
     _, problems = plan_site(sources, "customer", StageOptions())
     assert problems == []  # the customer site never reads project files
+
+
+def test_a_line_break_in_a_name_the_calendar_writes_is_refused_at_its_line(sources, tmp_path):
+    """A title, customer or person's name ends up in the calendar's content lines, where a line
+    break would end the line (icalendar refused it with a traceback); it is refused where it is
+    written, every one of them at once."""
+    text = edited({"title: Order-to-cash platform": 'title: "Order-to-cash\\nplatform"',
+                   "customer: Harbourline Foods": 'customer: "Harbourline\\u2028Foods"',
+                   "    name: Owen Pryce": '    name: "Owen\\rPryce"'})
+    project, problems = load_text(tmp_path, text, sources)
+    assert project is None
+    assert [(p.line, p.message.split(" must ")[0], p.fix) for p in problems] == [
+        (line_of(text, "customer:"), "'customer'", "write it on one line, without a line break (in a quoted value, "
+                                                   "without \\n)"),
+        (line_of(text, "title:"), "'title'", "write it on one line, without a line break (in a quoted value, "
+                                             "without \\n)"),
+        (line_of(text, 'name: "Owen'), "'people.customer-project-lead.name'",
+         "write it on one line, without a line break (in a quoted value, without \\n)"),
+    ]
