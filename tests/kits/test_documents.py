@@ -20,7 +20,10 @@ from pptx import Presentation
 from playbook.kits.appendix import build_appendix
 from playbook.kits.calendar import build_calendar
 from playbook.kits.deck import build_deck
-from tests.kits.helpers import example_facts, internal_only, real_sources
+from playbook.kits.facts import kit_facts
+from playbook.kits.project import load_projects
+from tests.kits.helpers import TODAY, example_facts, internal_only, real_sources
+from tests.sites import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +169,24 @@ def test_libreoffice_opens_the_document_and_its_pdf_holds_names_dates_and_raci(d
                      "Mon 5 Oct 2026", "Thu 25 Mar 2027", "Build and configuration"):
         assert expected in flat, expected
     assert "Priya Nair" not in flat
+
+
+def test_the_second_example_meets_in_berlin_time_and_skips_bavarian_holidays(sources):
+    """The other example project is in Bavaria: its calendar is in Europe/Berlin, its go-live moves
+    off Corpus Christi (not a holiday in England), and its steering committee skips Whit Monday."""
+    projects, problems = load_projects(ROOT / "projects", sources.playbook, sources.settings.projects,
+                                       only="alpenwerk-warehouse")
+    assert problems == []
+    settings = sources.settings.projects
+    facts = kit_facts(sources.playbook, projects[0], sources.settings.brand, sources.settings.customer_site.url,
+                      settings, TODAY, page_url=settings.page_url("alpenwerk-warehouse"))
+    assert (facts.go_live.isoformat(), facts.go_live_moved.reason) == ("2027-05-26", "Corpus Christi")
+    assert facts.holiday_region == "Bayern" and facts.phase("handoff").dates.start.isoformat() == "2026-12-31"
+    calendar = icalendar.Calendar.from_ical(build_calendar(facts))
+    assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Berlin"]
+    steering = {str(e["summary"]): e for e in calendar.events}["Alpenwerk Logistik GmbH: Steering committee"]
+    assert steering.start.isoformat() == "2027-01-11T09:00:00+01:00" and steering.duration.total_seconds() == 3600
+    assert steering["rrule"]["interval"] == [2] and steering["rrule"]["byday"] == ["MO"]
+    skipped = [day.dt.date().isoformat() for exdate in [steering["exdate"]] for day in exdate.dts]
+    assert skipped == ["2027-05-17"]   # Whit Monday
+    assert "https://projects.meridian.example/alpenwerk-warehouse/your-project/" in str(calendar["url"])
