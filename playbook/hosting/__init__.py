@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from playbook.hosting import azure
+from playbook.hosting import azure, teams_tab
 from playbook.hosting.headers import Inline, security_headers
 from playbook.model.settings import Hosting
 from playbook.problems import Problem
@@ -30,7 +30,10 @@ def finish_site(site_dir: Path, manifest: dict[str, Any], inline: Inline | None 
     hosting = Hosting.model_validate(manifest["hosting"])
     headers = security_headers(site_dir, inline)
     if manifest["audience"] == "internal":
-        config = azure.internal_config(hosting, headers)
+        # The Teams tab's own pages (teams_tab.py), when the stage wrote them: no playbook content,
+        # and they must load in Teams' frame before anyone has signed in.
+        tab = (Path(site_dir) / teams_tab.TAB).is_file()
+        config = azure.internal_config(hosting, headers, (f"/{teams_tab.FOLDER}/*",) if tab else ())
     else:
         config = azure.customer_config(headers)
     size = len(azure.config_text(config).encode("utf-8"))

@@ -30,6 +30,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
+from playbook.hosting import teams_tab
 from playbook.kits import projects_page
 from playbook.load import review
 from playbook.load.pages import SourcePage
@@ -216,6 +217,8 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
     if nav is not None:
         nav = [{escape_text(p.title): p.src} for p in extra_pages] + nav
         nav += [{escape_text(p.title): p.src} for p in generated if p.src == projects_page.PAGE]
+    if not customer and settings.teams is not None:
+        extra_files = {**teams_tab.tab_files(sources.root, settings.brand.firm_name), **(extra_files or {})}
     for path, content in (extra_files or {}).items():
         files[f"docs/{path}"] = content
     config = site_config.generate(sources, audience, nav, options, extra, extra_css=[BRAND_CSS] if customer else [])
