@@ -69,10 +69,24 @@ def config_text(config: dict[str, Any]) -> str:
     return json.dumps(config, separators=(",", ":"), ensure_ascii=False) + "\n"
 
 
+def _shared_headers(projects_folder: Path, project_ids: list[str]) -> dict[str, str] | None:
+    """The headers every project's site was rendered with, when they are one and the same (one
+    theme, one build): read from each kit's own config, so a kit build does not read every page
+    of every project again. None when they differ or are missing; then the app's pages are read."""
+    found = set()
+    for project_id in project_ids:
+        config = projects_folder / project_id / "site" / azure.CONFIG_NAME
+        if not config.is_file():
+            return None
+        found.add(json.dumps(json.loads(config.read_text(encoding="utf-8")).get("globalHeaders"), sort_keys=True))
+    return json.loads(found.pop()) if len(found) == 1 else None
+
+
 def assemble(projects_folder: Path, app: Path, project_ids: list[str], templates: Environment,
              hosting: Hosting | None, projects: Projects, brand_name: str) -> list[Problem]:
     """Make the app's folder from the published kits (hard links: nothing is copied)."""
     app.mkdir(parents=True)
+    headers = _shared_headers(projects_folder, project_ids)
     for project_id in project_ids:
         site = projects_folder / project_id / "site"
         shutil.copytree(site, app / project_id, copy_function=os.link,
@@ -82,7 +96,7 @@ def assemble(projects_folder: Path, app: Path, project_ids: list[str], templates
         (app / name).write_text(page.render(kind=kind, firm=brand_name), encoding="utf-8")
     if hosting is None:
         return []
-    config = app_config(hosting, projects, project_ids, security_headers(app))
+    config = app_config(hosting, projects, project_ids, headers or security_headers(app))
     text = config_text(config)
     size = len(text.encode("utf-8"))
     if size > azure.MAX_BYTES:
