@@ -125,6 +125,12 @@ class Teams(Record):
     terms_url: HttpsAddress = Field(description="the terms of use (Teams requires them)")
 
 
+# Static Web Apps' rolesSource: a function of the app's own API.
+ApiPath = Annotated[str, StringConstraints(pattern=r"^/api/[A-Za-z0-9_-]+$"), Means(
+    "a path of the app's API, such as /api/GetRoles", "write the function's path, such as /api/GetRoles",
+    short="/api/ path")]
+
+
 class Projects(Record):
     """Project kits (`make kit`, `make kits`): where the project files are, and which parts of the
     playbook a kit names."""
@@ -143,7 +149,7 @@ class Projects(Record):
         "employee", description="the Static Web Apps role of employees in the projects app: they open every "
                                 "project's page; a project's customers hold that project's role only")
 
-    roles_source: Text | None = Field(
+    roles_source: ApiPath | None = Field(
         None, description="the path of a role-assignment function (Static Web Apps' rolesSource, such as "
                           "/api/GetRoles) that gives people their project roles from Entra ID groups; without it, "
                           "roles are given by invitation")
