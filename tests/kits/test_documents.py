@@ -74,6 +74,9 @@ def test_the_deck_reads_back_with_every_part_the_issue_names(documents, facts):
     assert "20 (5 × 4) *" in impacts  # re-scored for this customer, and marked so
     assert "Harbourline Foods" in slides[0] and "5 October 2026" in slides[0]
     assert "https://implementations.meridian.example/" in slides[-1]
+    # the project's own page, at its real address, where the deck used to say "pinned in the Teams channel"
+    assert f"https://projects.meridian.example/{facts.project_id}/your-project/" in slides[-1]
+    assert "pinned in the Teams channel" not in "\n".join(slides)
 
 
 def test_the_appendix_reads_back_and_names_the_playbook_version(documents, facts):
@@ -87,6 +90,7 @@ def test_the_appendix_reads_back_and_names_the_playbook_version(documents, facts
             "Ravi Menon, Martin Hale"] in rows
     assert any(row[1:3] == ["Owen Pryce", "Mon 5 Oct 2026"] and row[3] == "One week before kickoff" for row in rows)
     assert document.sections[0].footer.paragraphs[0].text.endswith("cut on 30 November 2026")
+    assert f"https://projects.meridian.example/{facts.project_id}/your-project/" in text
 
 
 def test_no_appendix_table_row_splits_across_pages_and_headers_repeat(documents):

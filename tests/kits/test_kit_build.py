@@ -76,6 +76,12 @@ def test_the_project_page_speaks_to_the_customer_and_holds_nothing_internal(buil
     assert index.index("your-project/") < index.index("phases/kickoff/")
     assert 'href="../phases/kickoff/"' in page and (site / "phases" / "kickoff" / "index.html").is_file()
     assert (site / "your-project.ics").read_bytes() == (site.parent / "project-alpha.ics").read_bytes()
+    # its addresses are the projects app's, where its people open it: canonical, copy-link, sitemap
+    address = "https://projects.meridian.example/project-alpha/"
+    raw = (site / "your-project" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{address}your-project/">' in raw and f'data-pb-copy="{address}your-project/"' in raw
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{address}your-project/</loc>" in sitemap and "implementations.meridian.example" not in sitemap
     hidden = internal_only(real_sources()) + ["Priya Nair", "priya.nair@meridian.example"]
     for path in (p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml", ".ics")):
         text = html.unescape(path.read_text(encoding="utf-8"))
