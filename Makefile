@@ -6,6 +6,7 @@
 #   make teams-app       site/teams-app.zip: the Teams app with the playbook and customer guide tabs
 #   make kit PROJECT=<id> site/projects/<id>/: the kickoff deck, SOW appendix, calendar and
 #                        customer project site of one project (make kits: every project)
+#   make status PROJECT=<id> site/status/<id>/: the week's status report (HTML for e-mail, .docx)
 #   make test            install everything the tests need and run them all
 #   make audit           Lighthouse scores of every kind of page of both sites (a report)
 #   make bench           speed at handbook scale against plain Material (PAGES=1000 RUNS=3)
@@ -23,7 +24,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve serve-customer build customer-bundle test test-fast chromium office audit \
-        new-process new-checklist check-freshness bench lock clean hosting-tools teams-app kit kits try-zensical \
+        new-process new-checklist check-freshness bench lock clean hosting-tools teams-app kit kits status try-zensical \
         vendor-stemmer
 
 install: $(STAMP)
@@ -104,6 +105,12 @@ kit: install
 
 kits: install
 	$(PY) -m playbook kits
+
+# The week's status report of one project (site/status/<id>/): e-mail-ready HTML and .docx, from
+# its project file (what is done, the status, risks, what is needed from the customer).
+status: install
+	@test -n "$(PROJECT)" || { echo "Say which project: make status PROJECT=<id> (the project file's name without .yml)"; exit 2; }
+	$(PY) -m playbook status $(PROJECT)
 
 # A report, not a gate: the staged trees rendered with Zensical (in .venv-zensical, made on
 # first use) against MkDocs: pages only one engine wrote, the least alike, macros left unrendered.

@@ -5,6 +5,7 @@
     bundle              site/customer-bundle.zip: the customer site, readable from disk
     kit PROJECT         site/projects/<PROJECT>/: a project's kickoff deck, SOW appendix, calendar, site
     kits                the kit of every project file (an unchanged project is not rebuilt)
+    status PROJECT      site/status/<PROJECT>/: this week's status report, e-mail-ready HTML and .docx
     serve [--audience]  preview a site with live reload, restaging on every change
 
 Options: --root PROJECT (default: the current folder), --engine mkdocs|properdocs.
@@ -42,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     kit = commands.add_parser("kit")
     kit.add_argument("project", help="the project's id: its file name in the projects folder, without .yml")
     commands.add_parser("kits")
+    status = commands.add_parser("status")
+    status.add_argument("project", help="the project's id: its file name in the projects folder, without .yml")
     serve = commands.add_parser("serve")
     serve.add_argument("--audience", choices=AUDIENCES, default="internal")
     serve.add_argument("--port", type=int, default=None)
@@ -61,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
             return _stage(args.root, sites, args.work)
         if args.command in ("kit", "kits"):
             return _kits(args.root, getattr(args, "project", None), args.engine, args.work)
+        if args.command == "status":
+            from playbook.kits.status import write_status
+            return write_status(args.root, args.project, work=args.work)
         if args.command == "bundle":
             from playbook.bundle import build_bundle
             return build_bundle(args.root, engine=args.engine, work=args.work)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from playbook import hosting
+from playbook.hosting import teams_tab
 from playbook.kits import projects_page
 from playbook.load.sources import Sources, load_sources
 from playbook.problems import PlaybookError, Problem
@@ -48,20 +49,23 @@ def staged_root(root: Path, audience: str, options: StageOptions = DEFAULT) -> P
     return Path(root) / BUILD / name
 
 
-def pages_for(sources: Sources, audience: str) -> tuple[list[GeneratedPage], list[Problem]]:
-    """The pages a site gets from outside the playbook's own sources: the internal site lists
-    every project (playbook/kits/projects_page.py), with a project file's mistakes as problems."""
+def extras_for(sources: Sources, audience: str) -> tuple[list[GeneratedPage], dict[str, bytes], list[Problem]]:
+    """What a site gets from outside the playbook's own sources: the internal site lists every
+    project (playbook/kits/projects_page.py; a project file's mistakes are problems) and holds the
+    Teams tab's pages (playbook/hosting/teams_tab.py) when there is a Teams app."""
     if audience != INTERNAL:
-        return [], []
+        return [], {}, []
     listing, problems = projects_page.projects_page(sources)
-    return ([listing] if listing is not None else []), problems
+    settings = sources.settings
+    files = teams_tab.tab_files(sources.root, settings.brand.firm_name) if settings.teams is not None else {}
+    return ([listing] if listing is not None else []), files, problems
 
 
 def stage_site(sources: Sources, audience: str, root: Path, options: StageOptions = DEFAULT) -> StagedSite:
-    """One site staged into root, with the pages made for it elsewhere; raise PlaybookError."""
-    extra, problems = pages_for(sources, audience)
+    """One site staged into root, with what is made for it elsewhere; raise PlaybookError."""
+    pages, files, problems = extras_for(sources, audience)
     try:
-        staged = stage(sources, audience, root, options, extra_pages=extra)
+        staged = stage(sources, audience, root, options, extra_pages=pages, extra_files=files)
     except PlaybookError as error:
         problems += error.problems
     if problems:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from playbook.hosting import azure
+from playbook.hosting import azure, teams_tab
 from playbook.hosting.headers import security_headers
 from playbook.model.settings import Hosting
 from playbook.problems import Problem
@@ -28,7 +28,13 @@ def finish_site(site_dir: Path, audience: str, hosting: Hosting | None, *, style
     if hosting is None:
         return []
     headers = security_headers(styles, style_attributes)
-    config = azure.internal_config(hosting, headers) if audience == "internal" else azure.customer_config(headers)
+    if audience == "internal":
+        # The Teams tab's own pages (teams_tab.py), when the stage wrote them: no playbook content,
+        # and they must load in Teams' frame before anyone has signed in.
+        tab = (Path(site_dir) / teams_tab.TAB).is_file()
+        config = azure.internal_config(hosting, headers, (f"/{teams_tab.FOLDER}/*",) if tab else ())
+    else:
+        config = azure.customer_config(headers)
     size = len(azure.config_text(config).encode("utf-8"))
     if size > azure.MAX_BYTES:
         return [Problem(CONFIG_FILE, None,

@@ -28,7 +28,8 @@ MAX_BYTES = 20 * 1024   # "Max file size is 20 KB" (Configure Azure Static Web A
 LOGIN = "/.auth/login/aad"
 
 
-def internal_config(hosting: Hosting, headers: dict[str, str]) -> dict[str, Any]:
+def internal_config(hosting: Hosting, headers: dict[str, str], open_paths: tuple[str, ...] = ()) -> dict[str, Any]:
+    """open_paths: routes anyone may open, before the rule for every path (the Teams tab's pages)."""
     return {
         "auth": {
             "identityProviders": {
@@ -42,6 +43,7 @@ def internal_config(hosting: Hosting, headers: dict[str, str]) -> dict[str, Any]
             },
         },
         "routes": [
+            *({"route": route, "allowedRoles": ["anonymous"]} for route in open_paths),
             {"route": "/*", "allowedRoles": list(hosting.reader_roles)},
         ],
         "responseOverrides": {

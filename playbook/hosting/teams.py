@@ -1,9 +1,13 @@
 """The Teams app package (`make teams-app` -> site/teams-app.zip): the playbook in Teams.
 
-Two static tabs, both plain web pages of the two sites (no Teams script in them):
+Two static tabs:
 
 - "Playbook", the internal site: in each employee's own app bar (personal) and pinned in the
-  team channels the app is added to;
+  team channels the app is added to. Its content is the tab page teams/ of the internal site
+  (playbook/hosting/teams_tab.py), open without signing in: Microsoft's sign-in page refuses to
+  be framed, so the tab signs in through a Teams pop-up (TeamsJS authentication.authenticate,
+  Microsoft's documented flow for an identity provider that cannot be framed) and then shows
+  the playbook, or opens the playbook in the browser in one click;
 - the customer guide (brand.customer_site_title), the customer site: pinned in channels, shared
   channels (Teams Connect, where the customer's people are members) and group chats.
 
@@ -34,6 +38,7 @@ from urllib.parse import urlsplit
 
 from jsonschema import Draft4Validator
 
+from playbook.hosting import teams_tab
 from playbook.load.mkdocs_yml import read_mkdocs_yml
 from playbook.load.settings import read_settings
 from playbook.model.settings import Settings, Teams
@@ -86,8 +91,8 @@ def manifest(teams: Teams, settings: Settings, internal_url: str) -> dict:
         "icons": {"color": COLOR_ICON, "outline": OUTLINE_ICON},
         "accentColor": brand.primary_color,
         "staticTabs": [
-            {"entityId": "playbook", "name": "Playbook", "contentUrl": internal_url, "websiteUrl": internal_url,
-             "scopes": ["personal", "team"]},
+            {"entityId": "playbook", "name": "Playbook", "contentUrl": tab_url(internal_url),
+             "websiteUrl": internal_url, "scopes": ["personal", "team"]},
             {"entityId": "customer-guide", "name": guide[:128], "contentUrl": customer_url,
              "websiteUrl": customer_url, "scopes": ["team", "groupChat"]},
         ],
@@ -95,6 +100,11 @@ def manifest(teams: Teams, settings: Settings, internal_url: str) -> dict:
         "supportedChannelTypes": ["sharedChannels", "privateChannels"],
         "validDomains": sorted({urlsplit(internal_url).hostname, urlsplit(customer_url).hostname}),
     }
+
+
+def tab_url(internal_url: str) -> str:
+    """The Playbook tab's page: the internal site's teams/ (teams_tab.TAB)."""
+    return internal_url.rstrip("/") + f"/{teams_tab.FOLDER}/"
 
 
 def validate(document: dict, schema_path: Path) -> list[str]:

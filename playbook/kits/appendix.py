@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Row
 
-from playbook.kits.facts import KitFacts, PhaseSection, long_date, short_date
+from playbook.kits.facts import KitFacts, PhaseSection, long_date, short_date, start_said
 
 # A plain grid: a signed appendix is printed and copied; bold headers carry the structure.
 TABLE_STYLE = "Table Grid"
@@ -29,8 +29,11 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#")[:6].upper())
 
 
-class _Appendix:
-    def __init__(self, facts: KitFacts) -> None:
+class Writer:
+    """An A4 document in the firm's colours, with the kit's building blocks: headings, paragraphs,
+    bullet lists and tables whose rows never split (the status report writes with it too)."""
+
+    def __init__(self, facts: KitFacts, title: str, footer_text: str) -> None:
         self.facts = facts
         self.document = Document()
         section = self.document.sections[0]
@@ -44,12 +47,11 @@ class _Appendix:
         for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
             styles[name].font.color.rgb = primary
         core = self.document.core_properties
-        core.title = f"{facts.customer}: {facts.title} — statement of work, process appendix"
+        core.title = title
         core.author = facts.brand.firm_name
         core.keywords = f"playbook {facts.playbook_version}"
         footer = section.footer.paragraphs[0]
-        footer.text = (f"{facts.brand.firm_name} · {facts.customer}: {facts.title} · process appendix · "
-                       f"playbook version {facts.playbook_version}, cut on {long_date(facts.cut_on)}")
+        footer.text = footer_text
         footer.runs[0].font.size = Pt(8)
 
     def heading(self, text: str, level: int) -> None:
@@ -86,6 +88,18 @@ class _Appendix:
             _keep_on_one_page(row, header=number == 0)
         self.document.add_paragraph()
 
+    def save(self) -> bytes:
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
+
+
+class _Appendix(Writer):
+    def __init__(self, facts: KitFacts) -> None:
+        super().__init__(facts, f"{facts.customer}: {facts.title} — statement of work, process appendix",
+                         f"{facts.brand.firm_name} · {facts.customer}: {facts.title} · process appendix · "
+                         f"playbook version {facts.playbook_version}, cut on {long_date(facts.cut_on)}")
+
     # -- the sections -----------------------------------------------------------------------------
 
     def opening(self) -> None:
@@ -111,16 +125,20 @@ class _Appendix:
                  facts.brand.firm_name if person.role.side == "firm" else facts.customer) for person in facts.people]
         self.table(("Role", "Name", "E-mail", "For"), rows, (3.2, 3.0, 4.2, 2.4))
         self.paragraph(f"Shared channel: {facts.teams_channel}")
+        self.paragraph(f"The project's own page (contacts, dates, checklists and progress, open only to the people of "
+                       f"this project): {facts.page_url}")
 
     def plan(self) -> None:
         facts = self.facts
         self.heading("2. Phases and dates", 1)
-        self.paragraph(f"Kickoff is on {long_date(facts.kickoff)} and go-live on {long_date(facts.go_live)}. "
-                       "Dates count working days, Monday to Friday; the project plan baselined at kickoff refines "
-                       "them.")
-        rows = [(s.process.title, short_date(s.dates.start), short_date(s.dates.end), str(s.dates.working_days))
+        self.paragraph(f"Kickoff is on {long_date(facts.kickoff)} and go-live on {facts.go_live_said}. "
+                       f"{facts.working_days_rule} The project plan baselined at kickoff refines them.")
+        rows = [(s.process.title, start_said(s.dates), short_date(s.dates.end), str(s.dates.working_days))
                 for s in facts.phases]
-        self.table(("Phase", "From", "To", "Working days"), rows, (5.0, 2.6, 2.6, 1.6))
+        self.table(("Phase", "From", "To", "Working days"), rows, (4.4, 3.4, 2.6, 1.6))
+        if facts.days_off:
+            self.paragraph("", bold_lead="Days off, when nobody works on the project:")
+            self.items([f"{short_date(day)}: {name}" for day, name in facts.days_off])
 
     def raci(self, section: PhaseSection) -> None:
         rows = [(line.activity.title, line.names("A"), line.names("R"), line.names("C"), line.names("I"))
@@ -154,7 +172,7 @@ class _Appendix:
         self.paragraph(f"Meeting times are in {self.facts.time_zone}. Where this project agreed its own day and time, "
                        "it is shown; otherwise the playbook's default applies.")
         rows = [(line.communication.title, line.when, line.owner.name, ", ".join(p.name for p in line.recipients) or "—",
-                 line.communication.channel) for line in self.facts.communications]
+                 line.how) for line in self.facts.communications]
         self.table(("Communication", "When", "Run by", "For", "How"), rows, (2.8, 3.2, 2.0, 3.8, 3.0))
 
     def change_control(self) -> None:
@@ -186,11 +204,6 @@ class _Appendix:
                  line.impact.response + (f" Why this score: {line.why}" if line.why else ""))
                 for line in self.facts.impacts]
         self.table(("#", "Change", "Score", "What we do about it"), rows, (0.7, 5.0, 1.9, 7.0))
-
-    def save(self) -> bytes:
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return buffer.getvalue()
 
 
 def _keep_on_one_page(row: _Row, *, header: bool) -> None:

@@ -27,12 +27,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playbook.hosting import projects_app
 from playbook.kits.appendix import build_appendix
 from playbook.kits.calendar import build_calendar
 from playbook.kits.deck import build_deck
 from playbook.kits.facts import kit_facts
 from playbook.kits.project import Project, load_projects
-from playbook.kits.project_site import render_project_site, stage_project_site
+from playbook.kits.project_site import project_templates, render_project_site, stage_project_site
 from playbook.kits.settings import read_kit_settings, settings_problems
 from playbook.load.sources import Sources, load_sources
 from playbook.problems import PlaybookError, Problem
@@ -126,7 +127,8 @@ def build_kits(root: Path, only: str | None = None, *, engine: str = "mkdocs", t
     published = sorted(p.name for p in (current / PROJECTS).iterdir()) if current and (current / PROJECTS).is_dir() else []
     if only is None:
         outcome.removed = [name for name in published if name not in wanted]
-    if not stale and not outcome.removed:
+    app_missing = current is None or not (current / projects_app.APP).is_dir()
+    if not stale and not outcome.removed and not app_missing:
         outcome.ok, outcome.seconds = True, time.monotonic() - started
         return outcome
 
@@ -144,7 +146,15 @@ def build_kits(root: Path, only: str | None = None, *, engine: str = "mkdocs", t
             for name in published:
                 if name not in {p.id for p in stale} and name not in outcome.removed:
                     shutil.copytree(current / PROJECTS / name, made / name, copy_function=os.link)
-            generations.publish(output, {PROJECTS: made})
+            # The projects app (playbook/hosting/projects_app.py): every kit's site at /<id>/, as hard links.
+            app = work / projects_app.APP
+            problems = projects_app.assemble(made, app, sorted(p.name for p in made.iterdir()),
+                                             project_templates(root), sources.settings.hosting, settings,
+                                             sources.settings.brand.firm_name)
+            if problems:
+                outcome.problems = problems
+                return outcome
+            generations.publish(output, {PROJECTS: made, projects_app.APP: app})
             outcome.published = True
             outcome.built = sorted(p.id for p in stale)
             outcome.ok = True
@@ -181,7 +191,7 @@ def _make_one(project_id: str) -> tuple[list[str], list[Problem]]:
     project: Project = _JOB["projects"][project_id]
     work: Path = _JOB["work"]
     facts = kit_facts(sources.playbook, project, sources.settings.brand, sources.settings.customer_site.url,
-                      _JOB["settings"], sources.today)
+                      _JOB["settings"], sources.today, page_url=_JOB["settings"].page_url(project.id))
     names = file_names(project.id)
     folder = work / PROJECTS / project.id
     folder.mkdir()
@@ -197,7 +207,7 @@ def _make_one(project_id: str) -> tuple[list[str], list[Problem]]:
         stage_root = stage_project_site(sources, facts, calendar, project.display, work / "stage" / project.id)
     except PlaybookError as error:
         return [], error.problems
-    rendered = render_project_site(stage_root, folder / names["site"], _JOB["engine"])
+    rendered = render_project_site(stage_root, folder / names["site"], sources.settings.hosting, _JOB["engine"])
     shutil.rmtree(stage_root, ignore_errors=True)
     if not rendered.ok:
         return [f"{project.id}: {line}" for line in rendered.messages], rendered.problems

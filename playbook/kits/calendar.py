@@ -1,15 +1,18 @@
-"""The project's calendar (.ics): its phases and milestones, and the recurring meetings it agreed.
+"""The project's calendar (.ics): its phases and milestones, and its recurring meetings.
 
 Made with icalendar. Phases and milestones are all-day and shown as free time, so they sit on
-a calendar without blocking it; a communication the project scheduled (the status report, the
-steering committee...) recurs from the kickoff week to the project's last day, in the customer's
-time zone, with the people named for its owner and recipients. UIDs are stable per project and
+a calendar without blocking it. Every recurring meeting (data/communications.yml, with the day,
+time and length the project agreed) recurs from the kickoff week to the project's last day, or
+through its phase, in the customer's time zone, with the people named for its owner as organiser
+and its attendees; it lasts its `minutes`. A message (the status report) is sent, not attended,
+so it is no event. UIDs are stable per project and
 event, so importing a newer kit updates the events instead of doubling them.
 """
 from __future__ import annotations
 
 import datetime
 import zoneinfo
+from dataclasses import dataclass
 
 from icalendar import Calendar, Event, vCalAddress
 
@@ -17,6 +20,7 @@ from playbook.kits.facts import CommunicationLine, KitFacts, Named
 
 _BYDAY = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR"}
 _WEEKDAY = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
+WORKING_DAYS = tuple(_BYDAY)
 ONE_DAY = datetime.timedelta(days=1)
 
 
@@ -33,7 +37,10 @@ def build_calendar(facts: KitFacts) -> bytes:
     calendar = Calendar.new(
         prodid=f"-//{facts.brand.firm_name}//Implementation playbook project kit//EN",
         name=f"{facts.customer}: {facts.title}",
-        description=f"Phases, milestones and meetings of the {facts.title} project with {facts.brand.firm_name}.")
+        description=f"Phases, milestones and meetings of the {facts.title} project with {facts.brand.firm_name}. "
+                    f"The project's page: {facts.page_url}")
+    if facts.page_url:
+        calendar.add("url", facts.page_url)
 
     def uid(key: str) -> str:
         return f"{facts.project_id}-{key}@{domain}"
@@ -53,28 +60,77 @@ def build_calendar(facts: KitFacts) -> bytes:
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     zone = zoneinfo.ZoneInfo(facts.time_zone)
-    last_day = facts.phases[-1].dates.end if facts.phases else facts.go_live
     for line in facts.communications:
-        if line.meeting is not None:
-            calendar.add_component(_meeting(facts, line, zone, last_day, stamp, uid(f"meeting-{line.communication.id}")))
+        # A message is sent, not attended: it is no event in anyone's calendar.
+        if line.communication.is_meeting and line.communication.recurs is not None:
+            for series in meeting_series(facts, line):
+                calendar.add_component(_meeting(facts, line, series, zone, stamp,
+                                                uid(f"meeting-{line.communication.id}{series.key}")))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def _meeting(facts: KitFacts, line: CommunicationLine, zone: zoneinfo.ZoneInfo, last_day: datetime.date,
+@dataclass(frozen=True)
+class Series:
+    """One weekly rule of a recurring meeting: from its first day to its last, on these weekdays."""
+
+    key: str                   # added to the event's UID: "" for the main series
+    first: datetime.date       # the first day it is held
+    last: datetime.date        # no meeting after this day
+    every_weeks: int
+    weekdays: tuple[str, ...]
+
+    def days(self) -> list[datetime.date]:
+        """Every day the rule falls on (RFC 5545 weekly rule with BYDAY, from the first day's week)."""
+        found, week = [], self.first - datetime.timedelta(days=self.first.weekday())
+        wanted = sorted(_WEEKDAY[day] for day in self.weekdays)
+        while week <= self.last:
+            found += [day for day in (week + datetime.timedelta(days=n) for n in wanted) if self.first <= day <= self.last]
+            week += datetime.timedelta(weeks=self.every_weeks)
+        return found
+
+
+def meeting_series(facts: KitFacts, line: CommunicationLine) -> list[Series]:
+    """When a recurring meeting is held on this project: in its phase (recurs.during) or from the
+    kickoff to the project's last day; a daily series that turns weekly in its last weeks is two."""
+    recurs = line.communication.recurs
+    phase = facts.phase(recurs.during) if recurs.during else None
+    if phase is not None:
+        begin, end = phase.dates.start, phase.dates.end
+    else:
+        begin, end = facts.kickoff, facts.phases[-1].dates.end if facts.phases else facts.go_live
+    if recurs.every == "week":
+        return [Series("", _on_or_after(begin, recurs.weekday), end, recurs.every_weeks, (recurs.weekday,))]
+    weekly_weeks = recurs.then_weekly_last_weeks or 0
+    daily_end = end - datetime.timedelta(weeks=weekly_weeks)
+    found = [Series("", begin, daily_end, 1, WORKING_DAYS)] if daily_end >= begin else []
+    if weekly_weeks:
+        found.append(Series("-weekly", _on_or_after(max(begin, daily_end + ONE_DAY), recurs.weekday), end, 1,
+                            (recurs.weekday,)))
+    return [series for series in found if series.first <= series.last]
+
+
+def _on_or_after(day: datetime.date, weekday: str) -> datetime.date:
+    return day + datetime.timedelta(days=(_WEEKDAY[weekday] - day.weekday()) % 7)
+
+
+def _meeting(facts: KitFacts, line: CommunicationLine, series: Series, zone: zoneinfo.ZoneInfo,
              stamp: datetime.datetime, uid: str) -> Event:
-    meeting = line.meeting
-    first = facts.kickoff + datetime.timedelta(days=(_WEEKDAY[meeting.weekday] - facts.kickoff.weekday()) % 7)
-    hour, minute = (int(part) for part in meeting.time.split(":"))
-    start = datetime.datetime.combine(first, datetime.time(hour, minute), tzinfo=zone)
     communication = line.communication
+    hour, minute = (int(part) for part in communication.recurs.time.split(":"))
+    start = datetime.datetime.combine(series.first, datetime.time(hour, minute), tzinfo=zone)
     event = Event.new(
-        uid=uid, stamp=stamp, start=start, end=start + datetime.timedelta(minutes=meeting.minutes),
+        uid=uid, stamp=stamp, start=start, end=start + datetime.timedelta(minutes=communication.minutes),
         summary=f"{facts.customer}: {communication.title}",
-        description=f"{communication.purpose}\n\nHow: {communication.channel}\nRun by {line.owner.label}.",
+        description=f"{communication.purpose}\n\nWhen: {line.when}.\nHow: {line.how}.\nRun by {line.owner.label}."
+                    f"\nThe project's page: {facts.page_url}",
         organizer=_address(line.owner, "CHAIR"),
         attendees=[_address(person) for person in line.recipients])
-    until = datetime.datetime.combine(last_day, datetime.time(23, 59), tzinfo=zone).astimezone(datetime.UTC)
-    event.add("rrule", {"freq": "weekly", "interval": meeting.every_weeks, "byday": _BYDAY[meeting.weekday],
-                        "until": until})
+    until = datetime.datetime.combine(series.last, datetime.time(23, 59), tzinfo=zone).astimezone(datetime.UTC)
+    event.add("rrule", {"freq": "weekly", "interval": series.every_weeks,
+                        "byday": [_BYDAY[day] for day in series.weekdays], "until": until})
+    # Nobody meets on a public holiday or an agreed day off: those occurrences are left out.
+    skipped = [datetime.datetime.combine(day, start.timetz()) for day in series.days() if day in dict(facts.days_off)]
+    if skipped:
+        event.add("exdate", skipped)
     return event

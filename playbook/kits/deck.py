@@ -5,7 +5,7 @@ dates; who is who; who does what in each phase (the RACI with people's names); h
 will be kept informed; change control; the escalation path; the change impacts that matter most
 for this customer; where to find everything. Made with python-pptx from one KitFacts; the deck
 embeds no picture and no remote content, and its only links are the customer guide, the Teams
-channel and people's e-mail addresses.
+channel, the project's own page and people's e-mail addresses.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from playbook.kits.facts import KitFacts, PhaseSection, long_date, short_date
+from playbook.kits.facts import KitFacts, PhaseSection, long_date, short_date, start_said
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.6)
@@ -161,11 +161,11 @@ class _Deck:
         self.bullets(slide, self.facts.goals, Inches(1.6), size=22)
 
     def phases(self) -> None:
-        rows = [(s.process.title, short_date(s.dates.start), short_date(s.dates.end), s.process.phase.goal)
+        rows = [(s.process.title, start_said(s.dates), short_date(s.dates.end), s.process.phase.goal)
                 for s in self.facts.phases]
         self.tables("The plan: phases and dates", ("Phase", "From", "To", "What it achieves"), rows,
-                    (2.4, 1.4, 1.4, 6.0), size=12, max_rows=10, intro=f"Kickoff {long_date(self.facts.kickoff)}; go-live "
-                    f"{long_date(self.facts.go_live)}. Dates count working days, Monday to Friday.")
+                    (2.4, 1.8, 1.4, 5.6), size=12, max_rows=10, intro=f"Kickoff {long_date(self.facts.kickoff)}; go-live "
+                    f"{self.facts.go_live_said}. {self.facts.working_days_rule}")
 
     def people(self) -> None:
         slide = self.slide("Who is who")
@@ -202,10 +202,10 @@ class _Deck:
                     "before. Informed: told after.")
 
     def communications(self) -> None:
-        rows = [(line.communication.title, line.when, line.owner.name,
+        rows = [(line.communication.title, line.when, line.how, line.owner.name,
                  ", ".join(p.name for p in line.recipients) or "—") for line in self.facts.communications]
-        self.tables("How we keep you informed", ("What", "When", "Run by", "For"), rows, (2.4, 3.4, 1.6, 4.6),
-                    size=11, max_rows=6, intro="Times are in your time zone "
+        self.tables("How we keep you informed", ("What", "When", "How", "Run by", "For"), rows,
+                    (2.0, 3.0, 3.0, 1.4, 3.0), size=10, max_rows=5, intro="Times are in your time zone "
                     f"({self.facts.time_zone}); the calendar file in this kit holds every meeting.")
 
     def escalation(self) -> None:
@@ -228,9 +228,10 @@ class _Deck:
         slide = self.slide("Where to find everything")
         entries = [("How we run implementations, for you", facts.guide_url, facts.guide_url),
                    ("Our shared Teams channel", "Open the channel in Microsoft Teams", facts.teams_channel),
-                   ("Your project page", "Your named contacts, dates and checklists, pinned in the Teams channel",
-                    None),
-                   ("Your calendar", "project.ics in this kit: phases, milestones and every meeting", None)]
+                   ("Your project page: contacts, dates, checklists and progress, for your project's people only",
+                    facts.page_url, facts.page_url or None),
+                   ("Your calendar", f"{facts.project_id}.ics in this kit, and on your project page: phases, "
+                    "milestones and every meeting", None)]
         top = Inches(1.6)
         for heading, text, link in entries:
             self.text(slide, heading, MARGIN, top, WIDTH - 2 * MARGIN, Inches(0.45), size=20, bold=True,

@@ -15,9 +15,12 @@ import zoneinfo
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-from playbook.kits.schedule import Schedule, ScheduleError, plan_schedule
+import holidays
+
+from playbook.kits.schedule import Schedule, ScheduleError, WorkingDays, plan_schedule
 from playbook.kits.settings import KitSettings
 from playbook.load.messages import validate
 from playbook.load.yaml_source import LineDict, load_yaml, parse_yaml
@@ -99,7 +102,7 @@ def load_project(path: Path, playbook: Playbook, settings: KitSettings,
     if problems:
         return None, problems
     try:
-        schedule = plan_schedule(playbook, model, settings)
+        schedule = plan_schedule(playbook, model, settings, working_days(model))
     except ScheduleError as error:
         return None, [Problem(display, at(*error.keys), error.message, error.fix)]
     return Project(model, path, display, schedule), []
@@ -150,12 +153,30 @@ def phases_are_known(model: ProjectFile, playbook: Playbook) -> Found:
 
 
 def communications_are_known(model: ProjectFile, playbook: Playbook) -> Found:
+    """A project agrees only what a communication's kind has: a series' day, time and frequency,
+    a meeting's length. A message is sent, not attended: a length for it would put an e-mail in
+    people's calendars as a meeting."""
     known = list(playbook.communications)
-    for communication_id in model.communications:
-        if communication_id not in playbook.communications:
-            yield (("communications", communication_id),
-                   f"unknown communication '{communication_id}' in 'communications'",
+    for communication_id, agreed in model.communications.items():
+        where = ("communications", communication_id)
+        communication = playbook.communications.get(communication_id)
+        if communication is None:
+            yield (where, f"unknown communication '{communication_id}' in 'communications'",
                    _unknown("communication", communication_id, known))
+            continue
+        if agreed.minutes is not None and not communication.is_meeting:
+            yield (where + ("minutes",), f"'{communication_id}' is a message, sent rather than attended: it has no "
+                   "length", "remove 'minutes:'")
+        recurs = communication.recurs
+        for key in ("weekday", "time", "every_weeks"):
+            if getattr(agreed, key) is None:
+                continue
+            if recurs is None:
+                yield (where + (key,), f"'{communication_id}' happens {communication.once.relation} "
+                       f"{communication.once.event}, not on a day of the week", f"remove '{key}:'")
+            elif key == "every_weeks" and recurs.every != "week":
+                yield (where + (key,), f"'{communication_id}' happens every working day, not every few weeks",
+                       "remove 'every_weeks:'")
 
 
 def change_impacts_are_known(model: ProjectFile, playbook: Playbook) -> Found:
@@ -174,10 +195,60 @@ def done_items_are_known(model: ProjectFile, playbook: Playbook) -> Found:
                    _unknown("checklist", checklist_id, list(playbook.checklists)))
             continue
         known = [item.id for item in checklist.items]
-        for index, item_id in enumerate(item_ids):
+        for item_id, done in item_ids.items():
             if item_id not in known:
-                yield (("done", checklist_id, index), f"the checklist '{checklist_id}' has no item '{item_id}'",
+                yield (("done", checklist_id, item_id), f"the checklist '{checklist_id}' has no item '{item_id}'",
                        _unknown("item", item_id, known))
+            if done.by not in playbook.roles:
+                yield (("done", checklist_id, item_id, "by"), f"unknown role '{done.by}' in 'done'",
+                       _unknown("role", done.by, list(playbook.roles)))
+
+
+def progress_names_known_roles_and_phases(model: ProjectFile, playbook: Playbook) -> Found:
+    """Risks, needs and the status name roles and a phase by id; a need is the customer's to meet."""
+    roles = list(playbook.roles)
+    for index, risk in enumerate(model.risks):
+        if risk.owner not in playbook.roles:
+            yield (("risks", index, "owner"), f"unknown role '{risk.owner}' in 'risks'", _unknown("role", risk.owner, roles))
+    for index, need in enumerate(model.needed):
+        role = playbook.roles.get(need.who)
+        if role is None:
+            yield (("needed", index, "who"), f"unknown role '{need.who}' in 'needed'", _unknown("role", need.who, roles))
+        elif role.side != "customer":
+            customer = [r.id for r in playbook.roles.values() if r.side == "customer"]
+            yield (("needed", index, "who"), f"'{need.who}' is a role of the firm; 'needed' is what the customer "
+                   "provides", f"name a customer role: {', '.join(customer)}")
+    phases = [p.id for p in playbook.phases()]
+    if model.status and model.status.phase and model.status.phase not in phases:
+        yield (("status", "phase"), f"unknown phase '{model.status.phase}' in 'status'",
+               _unknown("phase", model.status.phase, phases))
+
+
+def working_days(model: ProjectFile) -> WorkingDays:
+    """Monday to Friday less the public holidays of the project's country and region, from the year
+    before kickoff to two years after go-live, and the days off the file lists."""
+    found = holidays.country_holidays(model.public_holidays.country, subdiv=model.public_holidays.region,
+                                      years=range(model.kickoff.year - 1, model.go_live.year + 3), language="en_US")
+    days_off = {day: name for day, name in found.items()}
+    days_off.update((off.day, off.name) for off in model.days_off)
+    names = {code: name for name, code in getattr(type(found), "subdivisions_aliases", {}).items()}
+    region = names.get(model.public_holidays.region or "", "") or model.public_holidays.country
+    return WorkingDays(MappingProxyType(days_off), region)
+
+
+def holidays_are_known(model: ProjectFile, playbook: Playbook) -> Found:
+    """The holidays package must know the country and, where given, the region."""
+    supported = holidays.list_supported_countries()
+    country, region = model.public_holidays.country, model.public_holidays.region
+    if country not in supported:
+        guess = difflib.get_close_matches(country.upper(), list(supported), n=1)
+        yield (("public_holidays", "country"), f"'{country}' is not a country the holidays package knows",
+               (f"did you mean '{guess[0]}'? " if guess else "") + "write its ISO 3166 code, such as GB, DE or AU")
+    elif region is not None and region not in supported[country]:
+        guess = difflib.get_close_matches(region.upper(), list(supported[country]), n=1)
+        yield (("public_holidays", "region"), f"'{region}' is not a region of {country} the holidays package knows",
+               (f"did you mean '{guess[0]}'? " if guess else "") + f"the regions of {country}: "
+               + ", ".join(supported[country]))
 
 
 def time_zone_exists(model: ProjectFile, playbook: Playbook) -> Found:
@@ -197,7 +268,7 @@ def go_live_after_kickoff(model: ProjectFile, playbook: Playbook) -> Found:
 
 CHECKS: tuple[Callable[[ProjectFile, Playbook], Found], ...] = (
     every_role_has_a_person, phases_are_known, communications_are_known, change_impacts_are_known,
-    done_items_are_known, time_zone_exists, go_live_after_kickoff)
+    done_items_are_known, progress_names_known_roles_and_phases, time_zone_exists, holidays_are_known, go_live_after_kickoff)
 
 
 # A plain value shaped like a date (YAML 1.1's own pattern, unquoted): `kickoff: 2027-02-30`.

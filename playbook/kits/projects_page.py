@@ -1,7 +1,9 @@
-"""The internal site's projects page: every project's phase today, next milestone, project manager
-and the customer's overdue items, so a project manager running ten implementations sees them all.
+"""The internal site's projects page: every project's phase today, next milestone and the
+customer's overdue items, with a link to its page, so a project manager running ten
+implementations sees them all. Project files name people, and their names and e-mail addresses
+never reach the internal site: they are on each project's own page, behind its sign-in.
 
-The build hands it to the internal site's stage (playbook.pipeline.pages_for), as a generated
+The build hands it to the internal site's stage (playbook.pipeline.extras_for), as a generated
 page of finished HTML drawn by overrides/playbook/projects.html, last in the nav. A project file with a mistake stops the
 build like any other data file, with its file and line. No projects folder: no page.
 """
@@ -13,6 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
+from playbook.hosting.projects_app import project_role
 from playbook.kits.facts import DatedItem, kit_facts
 from playbook.kits.project import Project, load_projects
 from playbook.kits.schedule import Milestone, PhaseDates
@@ -31,9 +34,9 @@ class ProjectRow:
     phase: PhaseDates | None
     state: str                  # before | under way | closed
     next_milestone: Milestone | None
-    manager_name: str
-    manager_email: str
-    overdue: tuple[DatedItem, ...]
+    overdue: tuple[DatedItem, ...]   # shown by their owners' roles: people's names stay on the project's page
+    page_url: str     # the project's own page in the projects app ("" without its address)
+    role: str         # the projects app's role that opens it, for the admin who gives it
 
 
 def project_rows(projects: list[Project], playbook: Any, brand: Any, guide_url: str, settings: Any,
@@ -44,10 +47,9 @@ def project_rows(projects: list[Project], playbook: Any, brand: Any, guide_url: 
         schedule = project.schedule
         phase = schedule.phase_on(today)
         state = "before" if today < schedule.start else "closed" if today > schedule.end else "under way"
-        manager = project.file.people.get("implementation-project-manager")
         rows.append(ProjectRow(project, phase, state, schedule.next_milestone(today),
-                               manager.name if manager else "", manager.email if manager else "",
-                               tuple(item for item in facts.customer_items if item.overdue(today))))
+                               tuple(item for item in facts.customer_items if item.overdue(today)),
+                               settings.page_url(project.id), project_role(project.id)))
     return sorted(rows, key=lambda r: (r.state == "closed", r.project.file.customer.lower(), r.project.id))
 
 

@@ -10,8 +10,12 @@ The rule, as the project file's readers are told it (projects/README.md):
   little instead of leaving a gap, and one with less squeezes them, down to one day each.
 - Before the first fixed day (the handoff) and after the last (hypercare, close) phases take
   exactly their length, counted back from kickoff or on from go-live.
-- Working days are Monday to Friday; a phase's last day is the working day before the next one
-  starts, except the go-live phase, which ends on the go-live date whatever day that is.
+- Working days are Monday to Friday except the public holidays of the project's country and
+  region (the `holidays` package) and the days off the project file lists. A phase's last day is
+  the working day before the next one starts, except the go-live phase, which ends on the go-live
+  date. A go-live written on a day off moves to the working day before; a phase that would start
+  on a day off starts on the next working day; each such move is kept (`Moved`), so every output
+  that shows the date says why it is not the expected one.
 
 A checklist item falls due on the first or the last day of its process's phase (`due_at`);
 items of a process that is not a phase have no date.
@@ -19,7 +23,9 @@ items of a process that is not a phase have no date.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from playbook.model.facts import ChecklistItem, Playbook, Process
@@ -35,43 +41,72 @@ class ScheduleError(Exception):
         self.keys, self.message, self.fix = keys, message, fix
 
 
+@dataclass(frozen=True)
+class WorkingDays:
+    """Monday to Friday, less the days off (public holidays and agreed closures, with their names)."""
+
+    days_off: Mapping[datetime.date, str] = field(default_factory=lambda: MappingProxyType({}))
+    region: str = ""   # whose public holidays they are, as readers know it: 'England', 'Bayern'
+
+    def is_working_day(self, day: datetime.date) -> bool:
+        return day.weekday() < 5 and day not in self.days_off
+
+    def next(self, day: datetime.date) -> datetime.date:
+        """day itself when it is a working day, else the first working day after it."""
+        while not self.is_working_day(day):
+            day += ONE_DAY
+        return day
+
+    def previous(self, day: datetime.date) -> datetime.date:
+        while not self.is_working_day(day):
+            day -= ONE_DAY
+        return day
+
+    def add(self, day: datetime.date, count: int) -> datetime.date:
+        """The working day `count` working days after (or, negative, before) the working day `day`."""
+        step = ONE_DAY if count >= 0 else -ONE_DAY
+        for _ in range(abs(count)):
+            day += step
+            while not self.is_working_day(day):
+                day += step
+        return day
+
+    def between(self, first: datetime.date, last: datetime.date) -> int:
+        """Working days from first to last, both included."""
+        if last < first:
+            return 0
+        days = (last - first).days + 1
+        weeks, rest = divmod(days, 7)
+        count = weeks * 5 + sum(1 for offset in range(rest)
+                                if (first + datetime.timedelta(days=weeks * 7 + offset)).weekday() < 5)
+        return count - sum(1 for day in self.days_off if first <= day <= last and day.weekday() < 5)
+
+    def off_between(self, first: datetime.date, last: datetime.date) -> list[tuple[datetime.date, str]]:
+        """The days off that fall on a weekday from first to last, in order."""
+        return sorted((day, name) for day, name in self.days_off.items() if first <= day <= last and day.weekday() < 5)
+
+
+WEEKENDS_ONLY = WorkingDays()
+
+
 def is_working_day(day: datetime.date) -> bool:
-    return day.weekday() < 5
-
-
-def next_working_day(day: datetime.date) -> datetime.date:
-    while not is_working_day(day):
-        day += ONE_DAY
-    return day
-
-
-def previous_working_day(day: datetime.date) -> datetime.date:
-    while not is_working_day(day):
-        day -= ONE_DAY
-    return day
+    return WEEKENDS_ONLY.is_working_day(day)
 
 
 def add_working_days(day: datetime.date, count: int) -> datetime.date:
-    """The working day `count` working days after (or, negative, before) the working day `day`."""
-    step = ONE_DAY if count >= 0 else -ONE_DAY
-    for _ in range(abs(count)):
-        day += step
-        while not is_working_day(day):
-            day += step
-    return day
+    return WEEKENDS_ONLY.add(day, count)
 
 
 def working_days_between(first: datetime.date, last: datetime.date) -> int:
-    """Working days from first to last, both included."""
-    if last < first:
-        return 0
-    days = (last - first).days + 1
-    weeks, rest = divmod(days, 7)
-    count = weeks * 5
-    for offset in range(rest):
-        if is_working_day(first + datetime.timedelta(days=weeks * 7 + offset)):
-            count += 1
-    return count
+    return WEEKENDS_ONLY.between(first, last)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A date that is not where the plan would have put it, because of a day off."""
+
+    expected: datetime.date    # the day it would have been (written in the project file, or counted)
+    reason: str                # the day off's name, such as 'Good Friday'
 
 
 @dataclass(frozen=True)
@@ -81,6 +116,7 @@ class PhaseDates:
     end: datetime.date
     working_days: int      # the working days from start to end, both included
     default_days: int      # what the phase would take by its default (or the project's own length)
+    start_moved: Moved | None = None   # it starts later than the day after the phase before, because of a day off
 
     @property
     def id(self) -> str:
@@ -103,6 +139,13 @@ class Schedule:
     phases: tuple[PhaseDates, ...]
     kickoff: datetime.date
     go_live: datetime.date
+    working_days: WorkingDays = WEEKENDS_ONLY
+    go_live_moved: Moved | None = None   # the project file's go-live was a day off
+
+    @property
+    def days_off(self) -> list[tuple[datetime.date, str]]:
+        """The days off from the project's first day to its last, in order."""
+        return self.working_days.off_between(self.start, self.end)
 
     @property
     def start(self) -> datetime.date:
@@ -139,8 +182,10 @@ class Schedule:
         return next((m for m in self.milestones() if m.day >= today), None)
 
 
-def plan_schedule(playbook: Playbook, project: Any, settings: Any) -> Schedule:
+def plan_schedule(playbook: Playbook, project: Any, settings: Any, working: WorkingDays = WEEKENDS_ONLY) -> Schedule:
     """The project's phase dates; ScheduleError when they cannot fit. project is a ProjectFile."""
+    is_working_day, next_working_day, previous_working_day = working.is_working_day, working.next, working.previous
+    add_working_days, working_days_between = working.add, working.between
     phases = playbook.phases()
     ids = [p.id for p in phases]
     for setting, value in (("kickoff_phase", settings.kickoff_phase), ("go_live_phase", settings.go_live_phase)):
@@ -164,8 +209,14 @@ def plan_schedule(playbook: Playbook, project: Any, settings: Any) -> Schedule:
     # Fixed first days, by phase index; where they come from, for messages.
     fixed: dict[int, tuple[datetime.date, tuple]] = {kickoff_at: (project.kickoff, ("kickoff",))}
     if not is_working_day(project.kickoff):
-        raise ScheduleError(("kickoff",), f"kickoff ({project.kickoff.isoformat()}) is a {project.kickoff:%A}",
-                            "hold the kickoff on a working day, Monday to Friday")
+        raise ScheduleError(("kickoff",), f"kickoff ({project.kickoff.isoformat()}) is {_day_off(working, project.kickoff)}",
+                            "hold the kickoff on a working day, Monday to Friday and not a public holiday")
+    go_live = project.go_live
+    go_live_moved = None
+    if not is_working_day(go_live):
+        # Nobody goes live on a holiday: the day before it, and every output says so.
+        go_live = previous_working_day(go_live)
+        go_live_moved = Moved(project.go_live, working.days_off.get(project.go_live) or f"a {project.go_live:%A}")
     for index, process in enumerate(phases):
         own = project.phases.get(process.id)
         if not own or not own.start:
@@ -175,18 +226,19 @@ def plan_schedule(playbook: Playbook, project: Any, settings: Any) -> Schedule:
             raise ScheduleError(keys, "the kickoff phase starts on the kickoff date",
                                 "remove this start and change 'kickoff' instead")
         if not is_working_day(own.start):
-            raise ScheduleError(keys, f"the start of '{process.id}' ({own.start.isoformat()}) is a {own.start:%A}",
-                                "start a phase on a working day, Monday to Friday")
-        if index <= go_live_at < len(phases) and own.start > project.go_live:
-            raise ScheduleError(keys, f"'{process.id}' would start after go-live ({project.go_live.isoformat()})",
+            raise ScheduleError(keys, f"the start of '{process.id}' ({own.start.isoformat()}) is "
+                                f"{_day_off(working, own.start)}", "start a phase on a working day, Monday to Friday "
+                                "and not a public holiday")
+        if index <= go_live_at < len(phases) and own.start > go_live:
+            raise ScheduleError(keys, f"'{process.id}' would start after go-live ({go_live.isoformat()})",
                                 "start it on or before go-live, or move go_live")
-        if index > go_live_at and own.start <= project.go_live:
+        if index > go_live_at and own.start <= go_live:
             raise ScheduleError(keys, f"'{process.id}' comes after go-live but starts on or before it",
                                 f"start it after {project.go_live.isoformat()}")
         fixed[index] = (own.start, keys)
     after_go_live = go_live_at + 1
     if after_go_live not in fixed:
-        fixed[after_go_live] = (next_working_day(project.go_live + ONE_DAY), ("go_live",))
+        fixed[after_go_live] = (next_working_day(go_live + ONE_DAY), ("go_live",))
     order = sorted(fixed)
     for earlier, later in zip(order, order[1:], strict=False):
         if fixed[later][0] <= fixed[earlier][0]:
@@ -209,7 +261,7 @@ def plan_schedule(playbook: Playbook, project: Any, settings: Any) -> Schedule:
         members = list(range(begin, min(stop, len(phases))))
         blame = fixed[stop][1]
         if go_live_at in members:  # the go-live phase ends on go-live, even when the next phase starts later
-            span_end, blame = project.go_live, ("go_live",)
+            span_end, blame = go_live, ("go_live",)
         available = working_days_between(span_start, span_end)
         if available < len(members):
             raise ScheduleError(blame,
@@ -232,14 +284,26 @@ def plan_schedule(playbook: Playbook, project: Any, settings: Any) -> Schedule:
     dated = []
     for index, process in enumerate(phases):
         start = starts[index]
+        moved = None
+        if index:
+            expected = WEEKENDS_ONLY.next(dated[-1].end + ONE_DAY) if index - 1 != go_live_at else \
+                WEEKENDS_ONLY.next(go_live + ONE_DAY)
+            if expected < start and expected in working.days_off:
+                skipped = dict.fromkeys(name for _, name in working.off_between(expected, start - ONE_DAY))
+                moved = Moved(expected, " and ".join(skipped))
         if index == go_live_at:
-            end = project.go_live
+            end = go_live
         elif index + 1 < len(phases):
             end = previous_working_day(starts[index + 1] - ONE_DAY)
         else:
             end = add_working_days(start, days[index] - 1)
-        dated.append(PhaseDates(process, start, end, working_days_between(start, end), lengths[index]))
-    return Schedule(tuple(dated), project.kickoff, project.go_live)
+        dated.append(PhaseDates(process, start, end, working_days_between(start, end), lengths[index], moved))
+    return Schedule(tuple(dated), project.kickoff, go_live, working, go_live_moved)
+
+
+def _day_off(days: WorkingDays, day: datetime.date) -> str:
+    name = days.days_off.get(day)
+    return f"{name}, a day off" if name and day.weekday() < 5 else f"a {day:%A}"
 
 
 def _share(total: int, weights: list[int]) -> list[int]:

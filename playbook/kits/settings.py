@@ -33,6 +33,10 @@ def settings_problems(settings: KitSettings, playbook: Any) -> list[Problem]:
     """The ids extra.projects names must exist in the playbook (and be for customers: kits are)."""
     phases = [p.id for p in playbook.phases()]
     problems = []
+    if settings.site_url is None:
+        problems.append(Problem(CONFIG_FILE, None, "extra.projects.site_url is not set, so a kit cannot say where "
+                                "its project's page is", "set it to the projects app's https:// address "
+                                "(docs/hosting.md, 'The projects app')"))
     for key in ("kickoff_phase", "go_live_phase"):
         if getattr(settings, key) not in phases:
             problems.append(Problem(CONFIG_FILE, None, f"extra.projects.{key} names '{getattr(settings, key)}', "

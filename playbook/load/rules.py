@@ -8,9 +8,11 @@ file's) are declared with the models in playbook/model/ and checked as each file
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 
 from playbook.model.data_files import DATA_FILES
 from playbook.model.facts import (
@@ -51,7 +53,8 @@ def check_data(playbook: Playbook, written: Written) -> list[Problem]:
     for rule in (file_names_match_ids, ids_are_unique, raci_names_defined_roles, one_accountable_and_a_responsible,
                  customers_see_who_is_accountable, phase_orders_are_unique, checklists_belong_to_a_process,
                  checklist_owners_are_roles, role_references_resolve, owners_do_not_receive_their_own_message,
-                 escalation_levels_have_time_limits, glossary_spellings_are_unique, synonym_words_mean_one_thing):
+                 communications_say_when_once, escalation_levels_have_time_limits, glossary_spellings_are_unique,
+                 synonym_words_mean_one_thing):
         problems += rule(playbook, written)
     return problems
 
@@ -249,6 +252,74 @@ def owners_do_not_receive_their_own_message(playbook: Playbook, written: Written
         if c.owner in c.recipients:
             yield c.source.problem(f"communication '{c.id}' lists its owner '{c.owner}' among its recipients",
                                    "remove the owner from recipients; the owner sends it")
+
+
+# A length, a day or a time in words: what a communication's fields hold, never its free text.
+_STATED_TIMING = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|half an?)[ -]"
+    r"(?:minutes?|mins?|hours?|hrs?|days?|working days?|weeks?)\b"
+    r"|\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b"
+    r"|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:daily|weekly|fortnightly|monthly)\b", re.IGNORECASE)
+MEETING_MEDIA = {"video-call", "in-person"}
+
+
+def communications_say_when_once(playbook: Playbook, written: Written) -> Iterable[Problem]:
+    """Each fact of a communication is one field: a meeting has a length and a message none; a
+    communication recurs or happens once, never both; the free text beside the fields states no
+    day, time or length of its own, or it would drift from the fields the calendar reads."""
+    phases = {p.id for p in playbook.phases()}
+    for c in playbook.communications.values():
+        what = f"communication '{c.id}'"
+        if c.is_meeting and c.minutes is None:
+            yield c.source.problem(f"{what} is a meeting without a length", "add 'minutes:', such as 'minutes: 30'")
+        if not c.is_meeting:
+            for key in ("minutes", "sent_ahead"):
+                if getattr(c, key) is not None:
+                    yield c.source.problem(f"{what} is a message, sent rather than attended, so it has no '{key}'",
+                                           f"remove '{key}:', or write 'kind: meeting' if people meet for it")
+        allowed = MEETING_MEDIA if c.is_meeting else {"email", "teams-channel"}
+        for medium in c.channel:
+            if medium not in allowed:
+                yield c.source.problem(f"{what} is a {c.kind}, which does not travel as '{medium}'",
+                                       f"use {' or '.join(sorted(allowed))} for a {c.kind}")
+        if (c.recurs is None) == (c.once is None):
+            yield c.source.problem(f"{what} needs exactly one of 'recurs' and 'once'",
+                                   "write 'recurs:' for a series (day and time) or 'once:' for one timed from an event")
+        if c.recurs is not None:
+            yield from _recurrence_problems(what, c.recurs, phases)
+        if c.once is not None:
+            amounts = [key for key in ("working_days", "weeks") if getattr(c.once, key) is not None]
+            if c.once.relation in ("before", "within") and len(amounts) != 1:
+                yield c.once.source.problem(f"{what} is timed '{c.once.relation}' an event without one amount",
+                                            "give 'working_days:' or 'weeks:' (one of them)")
+            elif c.once.relation not in ("before", "within") and amounts:
+                yield c.once.source.problem(f"{what} is timed '{c.once.relation}' an event, which takes no amount",
+                                            f"remove '{amounts[0]}:', or use 'relation: before' or 'within'")
+        for record, key in ((c, "note"), (c.recurs, "also"), (c.once, "event"), (c.sent_ahead, "what")):
+            text = getattr(record, key, None) if record is not None else None
+            stated = _STATED_TIMING.search(text) if text else None
+            if stated:
+                yield (getattr(record, f"{key}_source") or record.source).problem(
+                    f"{what} states '{stated.group(0)}' in its free text '{key}'",
+                    "write days, times and lengths in their fields (recurs, once, minutes, sent_ahead), "
+                    "which every output reads, and leave them out of the text")
+
+
+def _recurrence_problems(what: str, recurs: Any, phases: set[str]) -> Iterable[Problem]:
+    if recurs.every == "week" and recurs.weekday is None:
+        yield recurs.source.problem(f"{what} recurs weekly without a weekday", "add 'weekday:', monday to friday")
+    if recurs.every == "working-day" and recurs.every_weeks != 1:
+        yield recurs.source.problem(f"{what} happens every working day, so 'every_weeks' means nothing",
+                                    "remove 'every_weeks:', or write 'every: week'")
+    if recurs.then_weekly_last_weeks is not None and (recurs.every != "working-day" or recurs.during is None
+                                                      or recurs.weekday is None):
+        yield recurs.source.problem(f"{what} has 'then_weekly_last_weeks' without a daily series in a phase and a "
+                                    "weekday", "use it with 'every: working-day', 'during:' and 'weekday:'")
+    if recurs.during is not None and recurs.during not in phases:
+        guess = difflib.get_close_matches(recurs.during, sorted(phases), n=1, cutoff=0.6)
+        yield recurs.source.problem(f"{what} happens during '{recurs.during}', which is not a phase",
+                                    (f"did you mean '{guess[0]}'? " if guess else "")
+                                    + f"name one of: {', '.join(sorted(phases))}")
 
 
 def escalation_levels_have_time_limits(playbook: Playbook, written: Written) -> Iterable[Problem]:

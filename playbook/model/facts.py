@@ -29,6 +29,7 @@ from playbook.model.types import (
     PagePath,
     Record,
     Text,
+    TimeOfDay,
     WrittenAt,
     YesNo,
     file_audience,
@@ -131,14 +132,77 @@ class Checklist(Record):
     items: list_of(ChecklistItem) = Field(description="the items in the order people work through them")
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+Weekday = one_of(*WEEKDAYS)
+CommunicationKind = one_of("meeting", "message")
+# How a communication travels. A meeting is held one of its ways ("in person or video call"); a
+# message goes every one of them ("by email, and posted in the shared Teams channel").
+Medium = one_of("email", "teams-channel", "video-call", "in-person")
+Minutes = whole_number(5, 480)
+
+
+class Recurrence(Record):
+    """A communication that recurs: how often, on which day, at what time."""
+
+    every: one_of("week", "working-day") = Field(
+        "week", description="week: on one weekday every week or every few weeks; working-day: every working day")
+    every_weeks: whole_number(1, 8) = Field(
+        1, description="with every: week, 1 for weekly, 2 for every other week, and so on")
+    weekday: Weekday | None = Field(
+        None, description="the day it happens, monday to friday; required with every: week, and with "
+                          "then_weekly_last_weeks")
+    time: TimeOfDay = Field(description="the local time a meeting starts or a message is sent by, in quotes, "
+                                        "such as \"10:00\"")
+    during: Id | None = Field(None, description="a phase id: it happens only in that phase; without it, from kickoff "
+                                                "to the project's last day")
+    then_weekly_last_weeks: whole_number(1, 8) | None = Field(
+        None, description="with every: working-day, it happens only weekly (on weekday) in this many last weeks "
+                          "of its phase")
+    also: Text | None = Field(None, description="what else decides when, as it reads after the timing, such as "
+                                                "'and at each phase gate'; no day, time or length here")
+    also_source: Annotated[Located, WrittenAt("also")] = Field(None, exclude=True, repr=False)
+
+
+class Occasion(Record):
+    """A communication that happens once, or each time something happens."""
+
+    relation: one_of("before", "within", "after", "at", "in") = Field(
+        description="how it stands to the event: before, within, after, at or in")
+    event: Text = Field(description="what it is timed from, as it reads after the relation, such as 'the planned "
+                                    "cutover'; no day, time or length here")
+    working_days: whole_number(1, 60) | None = Field(
+        None, description="with before or within: how many working days")
+    weeks: whole_number(1, 12) | None = Field(None, description="with before or within: how many weeks")
+    usually: YesNo = Field(False, description="true when the timing is usual rather than fixed")
+    event_source: Annotated[Located, WrittenAt("event")] = Field(None, exclude=True, repr=False)
+
+
+class SentAhead(Record):
+    """What is sent before a meeting, and how long before."""
+
+    what: Text = Field(description="what is sent, as it reads before 'sent', such as 'the pack'")
+    working_days: whole_number(1, 20) = Field(description="how many working days before the meeting")
+    what_source: Annotated[Located, WrittenAt("what")] = Field(None, exclude=True, repr=False)
+
+
 class Communication(Record):
     id: Id = Field(description="the communication's id, such as weekly-status-report")
     title: Text = Field(description="its name as people say it")
     purpose: Text = Field(description="one or two sentences: why it exists and what the reader gets from it")
-    recipients: list_of(Id) = Field(description="role ids of who receives it or attends")
-    channel: Text = Field(description="how it travels, such as 'Email, and posted in the shared channel'")
-    cadence: Text = Field(description="when or how often, as it reads after 'It happens', such as 'weekly, every "
-                                      "Thursday by 17:00'")
+    kind: CommunicationKind = Field(
+        description="meeting (people attend it for a length of time) or message (it is written and sent, not "
+                    "attended)")
+    recipients: list_of(Id) = Field(description="role ids of who receives it (a message) or attends (a meeting)")
+    channel: list_of(Medium) = Field(
+        description="how it travels: email, teams-channel, video-call, in-person; a meeting is held one of these "
+                    "ways, a message goes every one of them")
+    minutes: Minutes | None = Field(None, description="a meeting's length in minutes; a message has none")
+    recurs: Recurrence | None = Field(None, description="when it recurs; give this or once, not both")
+    once: Occasion | None = Field(None, description="when it happens once or on an event; give this or recurs")
+    sent_ahead: SentAhead | None = Field(None, description="a meeting's papers, and how long before it they are sent")
+    note: Text | None = Field(None, description="what else a reader should know about how it travels, as it reads "
+                                                "after the channel, such as 'with the RAID log on screen'; no day, "
+                                                "time or length here")
     agreed_at_kickoff: YesNo = Field(
         False, description="true when the timing is our default, which each project agrees with the customer at kickoff")
     owner: Id = Field(description="role id of who sends or runs it")
@@ -146,6 +210,22 @@ class Communication(Record):
         description="the page in docs/ with its template or format, such as templates/weekly-status-report.md")
     audience: NarrowedAudience = narrowed_audience()
     template_source: Annotated[Located, WrittenAt("template")] = Field(None, exclude=True, repr=False)
+    note_source: Annotated[Located, WrittenAt("note")] = Field(None, exclude=True, repr=False)
+
+    @property
+    def is_meeting(self) -> bool:
+        return self.kind == "meeting"
+
+    def agreed(self, weekday: str | None = None, time: str | None = None, every_weeks: int | None = None,
+               minutes: int | None = None) -> Communication:
+        """This communication as one project agreed it: its own day, time, frequency or length in
+        place of the default (the project file's checks make sure each applies to its kind)."""
+        recurs = self.recurs
+        if recurs is not None:
+            changes = {key: value for key, value in (("weekday", weekday), ("time", time),
+                                                     ("every_weeks", every_weeks)) if value is not None}
+            recurs = recurs.model_copy(update=changes)
+        return self.model_copy(update={"recurs": recurs, "minutes": minutes or self.minutes})
 
 
 class ChangeImpact(Record):

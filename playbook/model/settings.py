@@ -125,6 +125,12 @@ class Teams(Record):
     terms_url: HttpsAddress = Field(description="the terms of use (Teams requires them)")
 
 
+# Static Web Apps' rolesSource: a function of the app's own API.
+ApiPath = Annotated[str, StringConstraints(pattern=r"^/api/[A-Za-z0-9_-]+$"), Means(
+    "a path of the app's API, such as /api/GetRoles", "write the function's path, such as /api/GetRoles",
+    short="/api/ path")]
+
+
 class Projects(Record):
     """Project kits (`make kit`, `make kits`): where the project files are, and which parts of the
     playbook a kit names."""
@@ -136,6 +142,21 @@ class Projects(Record):
     change_process: Id = Field("change-request", description="the process the kit shows as change control")
     escalation_path: Id = Field("standard", description="the escalation path the kit shows")
     top_change_impacts: whole_number(1, 20) = Field(5, description="how many change impacts the deck shows")
+    site_url: HttpsAddress | None = Field(
+        None, description="the projects app's address (docs/hosting.md): each project's page is published at "
+                          "<site_url>/<id>/your-project/, behind sign-in, and the deck, appendix and calendar print it")
+    employee_role: ReaderRole = Field(
+        "employee", description="the Static Web Apps role of employees in the projects app: they open every "
+                                "project's page; a project's customers hold that project's role only")
+
+    roles_source: ApiPath | None = Field(
+        None, description="the path of a role-assignment function (Static Web Apps' rolesSource, such as "
+                          "/api/GetRoles) that gives people their project roles from Entra ID groups; without it, "
+                          "roles are given by invitation")
+
+    def page_url(self, project_id: str) -> str:
+        """Where a project's own page is published; "" while the projects app has no address."""
+        return f"{self.site_url.rstrip('/')}/{project_id}/your-project/" if self.site_url else ""
 
 
 class Settings(Record):

@@ -27,6 +27,7 @@ from playbook.model.facts import (
     Role,
     Standard,
 )
+from playbook.present import wording
 
 # Whose roles a site shows first: each reader's own side. Customers look for their own columns
 # first, and on a phone or a 1366 px screen the last columns of a wide matrix are off-screen.
@@ -182,6 +183,8 @@ class CommunicationRow:
     communication: Communication
     owner: Role
     recipients: tuple[Role, ...]
+    when: str      # as it reads after "It happens" (playbook.model.wording)
+    how: str       # as a sentence's start: "Video call, 30 minutes"
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,12 @@ class RoleCommunications:
 
 
 def _communication_row(playbook: Playbook, found: Communication) -> CommunicationRow:
-    return CommunicationRow(found, playbook.roles[found.owner], ordered_roles(playbook, set(found.recipients)))
+    return CommunicationRow(found, playbook.roles[found.owner], ordered_roles(playbook, set(found.recipients)),
+                            wording.when(found, phase_titles(playbook)), wording.how(found))
+
+
+def phase_titles(playbook: Playbook) -> dict[str, str]:
+    return {p.id: p.title for p in playbook.phases()}
 
 
 def communication_plan(playbook: Playbook) -> tuple[CommunicationRow, ...]:

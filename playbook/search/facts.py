@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from playbook.model.facts import LETTER_NAMES, Playbook, Process
+from playbook.present import views
 from playbook.search import communications
 from playbook.search.communications import in_sentence
 from playbook.search.stemming import stems
@@ -88,8 +89,9 @@ def _phases(playbook: Playbook) -> Iterable[Fact]:
 
 
 def _communications(playbook: Playbook) -> Iterable[Fact]:
+    titles = views.phase_titles(playbook)
     for communication in playbook.communications.values():
-        yield Fact("how-often", communication.title, communications.answer(communication, playbook.roles),
+        yield Fact("how-often", communication.title, communications.answer(communication, playbook.roles, titles),
                    COMMUNICATION_ID.format(communication.id), ())
 
 

@@ -84,9 +84,9 @@ class Preview:
             started = time.monotonic()
             try:
                 sources = load_sources(self.root, cache=self._sources_cache)
-                extra, problems = pipeline.pages_for(sources, self.audience)
-                files, found = plan_site(sources, self.audience, StageOptions(), extra_pages=extra,
-                                         cache=self._page_cache)
+                pages, extra_files, problems = pipeline.extras_for(sources, self.audience)
+                files, found = plan_site(sources, self.audience, StageOptions(), extra_pages=pages,
+                                         extra_files=extra_files, cache=self._page_cache)
                 problems += found
                 if problems:
                     raise PlaybookError(problems, what=f"The {self.audience} site")

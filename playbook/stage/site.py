@@ -211,7 +211,9 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
     files.update({f"overrides/{path}": content for path, content in overrides.items()})
 
     extra = _extra(sources, audience, options)
-    if feed:
+    # Material fetches the sitemap beside every <link rel="alternate"> (its language switch), which
+    # a page opened from disk may not: the bundle names no feed, so nothing fails in its console.
+    if feed and not options.offline:
         extra["pb_feed"] = FEED_PATH
     nav = site_config.site_nav(sources.config.get("nav"), audience, set(written) | {p.src for p in generated}, home,
                                [(p.src, p.title) for p in generated if p.src.startswith("roles/")],

@@ -26,7 +26,8 @@ _HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.DOTALL)
 
 def built_pages(site: Path) -> list[Path]:
     return [p for p in site.rglob("index.html")
-            if p.relative_to(site).parts[0] not in ("search", "assets", "go")
+            # teams/: the Teams tab's own page (playbook/hosting/teams_tab.py), not a page of the playbook
+            if p.relative_to(site).parts[0] not in ("search", "assets", "go", "teams")
             and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:2000]]
 
 

@@ -18,6 +18,7 @@ import pytest
 from playbook.load import markdown_lines
 from playbook.load.data_folder import load_playbook
 from playbook.model.facts import Playbook
+from playbook.render import views
 from tests.sites import ROOT
 
 pytestmark = pytest.mark.build
@@ -86,7 +87,7 @@ def _fact_checks(playbook: Playbook) -> list[tuple[str, str, str, str, str, str 
     for communication_id, subject in COMMUNICATION_SUBJECTS.items():
         communication = playbook.communications[communication_id]
         checks.append((f"when the {communication.title.lower()} happens", subject, TIMING,
-                       f"data/communications.yml says '{communication.cadence}'",
+                       f"data/communications.yml says '{views.communication(playbook, communication_id).when}'",
                        f'{{{{ comm_cadence("{communication_id}") }}}}', None))
     for role_id, subject in ROLE_SUBJECTS.items():
         role = playbook.roles[role_id]

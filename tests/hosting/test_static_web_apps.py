@@ -12,12 +12,13 @@ from urllib.parse import quote
 
 import pytest
 
-from playbook.hosting import azure, headers
+from playbook.hosting import azure, headers, teams_tab
 from playbook.model.settings import Hosting
 from tests.hosting.conftest import emulator_config
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
+TEAMS_JS_ORIGINS = "https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json"
 # Paths that are not files of the site: each must be refused as firmly as the ones that are.
 NOT_FILES = ["/", "/search/", "/phases/", "/no-such-page/", "/no-such-file.json", "/.git/config"]
 
@@ -54,6 +55,8 @@ def test_an_anonymous_visitor_gets_no_internal_byte_and_is_sent_to_sign_in(built
                    "/assets/playbook/playbook.js", "/staticwebapp.config.json"):
         assert wanted in paths, wanted
     leaked = []
+    # The Teams tab's own pages are the exception (playbook/hosting/teams_tab.py), tested below.
+    paths = [path for path in paths if not path.startswith(f"/{teams_tab.FOLDER}/")]
     for path in paths + NOT_FILES:
         sign_in = f"/.auth/login/aad?post_login_redirect_uri={quote(path, safe='')}"
         for method in ("GET", "HEAD"):
@@ -171,3 +174,29 @@ def test_only_teams_and_the_site_itself_may_frame_the_pages(customer, browser, t
         page.close()
         server.shutdown()
         server.server_close()
+
+
+def test_the_teams_tab_page_opens_without_sign_in_and_holds_nothing_of_the_playbook(built_sites, internal, tab):
+    """Teams frames the Playbook tab before anyone has signed in, and Microsoft's sign-in page
+    refuses to be framed: the tab's page is open, and it is a heading, a button and a link."""
+    files = sorted(p.name for p in (built_sites.internal / "teams").iterdir())
+    assert files == ["MicrosoftTeams.min.js", "index.html", "signed-in.html", "teams-tab.js"]
+    for name in files:
+        status, _, body = internal.get(f"/teams/{name}")
+        assert status == 200 and body == (built_sites.internal / "teams" / name).read_bytes(), name
+    visitor = tab(internal)
+    page = visitor.open("teams/")
+    assert page.url == internal.url + "/teams/" and page.locator("h1").inner_text().endswith("implementation playbook")
+    assert not page.locator(".md-content, nav").count()   # no page of the playbook, no navigation
+    link = page.locator("[data-pb-teams-open]")
+    assert link.get_attribute("target") == "_blank"
+    # Outside Teams the library does not start: the sign-in button stays hidden, the link is the way in.
+    page.wait_for_timeout(500)
+    assert page.locator("[data-pb-teams-sign-in]").is_hidden()
+    with page.expect_popup() as opened:
+        link.click()
+    assert opened.value.url.startswith(internal.url + "/.auth/login/aad")   # the playbook asks for sign-in
+    # The one thing the policy refuses: TeamsJS asks Microsoft's CDN for its list of Teams hosts
+    # when it loads (no option turns that off); refused, it uses the list it ships with.
+    assert visitor.violations() == [
+        f"connect-src {TEAMS_JS_ORIGINS} at {internal.url}/teams/MicrosoftTeams.min.js:1"]

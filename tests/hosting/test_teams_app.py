@@ -13,7 +13,7 @@ import zipfile
 import pytest
 from jsonschema import Draft4Validator
 
-from playbook.hosting import teams
+from playbook.hosting import teams, teams_tab
 from playbook.load.mkdocs_yml import read_mkdocs_yml
 from tests.sites import ROOT
 
@@ -59,7 +59,8 @@ def test_the_tabs_open_the_internal_playbook_and_the_customer_guide(package):
     config, _ = read_mkdocs_yml(ROOT / "mkdocs.yml")
     internal, customer = config["site_url"], config["extra"]["customer_site"]["url"]
     tabs = {tab["entityId"]: tab for tab in document["staticTabs"]}
-    assert tabs["playbook"]["contentUrl"] == internal and "team" in tabs["playbook"]["scopes"]
+    assert tabs["playbook"]["contentUrl"] == internal + "teams/" and tabs["playbook"]["websiteUrl"] == internal
+    assert "team" in tabs["playbook"]["scopes"]
     assert "personal" in tabs["playbook"]["scopes"]
     guide = tabs["customer-guide"]
     assert guide["contentUrl"] == customer and guide["name"] == config["extra"]["brand"]["customer_site_title"]
@@ -118,3 +119,19 @@ def test_teams_settings_mistakes_are_listed_and_nothing_is_published(tmp_path, c
     assert teams.build_package(tmp_path) == 1
     assert "unknown key 'not_teams' in 'extra' — did you mean 'teams'?" in capsys.readouterr().out
 
+
+
+def test_the_tab_runs_teams_javascript_library_copied_from_its_pinned_npm_package(schema):
+    """TeamsJS is vendored, not fetched: the file the tab serves is the pinned package's own."""
+    pinned = json.loads((teams.TOOLS / "package.json").read_text(encoding="utf-8"))["dependencies"]["@microsoft/teams-js"]
+    installed = teams.TOOLS / "node_modules" / "@microsoft" / "teams-js"
+    assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == pinned
+    assert (teams_tab.ASSETS / "MicrosoftTeams.min.js").read_bytes() == \
+        (installed / "dist" / "umd" / "MicrosoftTeams.min.js").read_bytes()
+    files = teams_tab.tab_files(ROOT, "Meridian Consulting")
+    assert sorted(files) == ["teams/MicrosoftTeams.min.js", "teams/index.html", "teams/signed-in.html",
+                             "teams/teams-tab.js"]
+    tab = files["teams/index.html"].decode()
+    # every script is a file of the site beside the page: no CDN, nothing inline
+    assert '<script src="MicrosoftTeams.min.js"></script>' in tab and "<script>" not in tab
+    assert 'href="../" target="_blank"' in tab and "/.auth/login/aad?post_login_redirect_uri=/teams/signed-in.html" in tab

@@ -53,9 +53,10 @@ def example_project(sources: Sources) -> Project:
     return projects[0]
 
 
-def example_facts(sources: Sources) -> KitFacts:
+def example_facts(sources: Sources, today: datetime.date = TODAY) -> KitFacts:
+    settings = sources.settings.projects
     return kit_facts(sources.playbook, example_project(sources), sources.settings.brand,
-                     sources.settings.customer_site.url, KitSettings(), TODAY)
+                     sources.settings.customer_site.url, settings, today, page_url=settings.page_url(EXAMPLE_ID))
 
 
 def make_playbook(tmp_path: Path, projects: dict[str, str]) -> Path:
@@ -93,3 +94,19 @@ def internal_only(sources: Sources) -> list[str]:
     found += [c.title for c in everything.communications.values() if c.id not in visible.communications]
     found += [i.change for i in everything.change_impacts.values() if i.id not in visible.change_impacts]
     return found
+
+
+# Two projects of one playbook, each with markers of its own, so a test can tell them apart.
+MARKERS = {"alpha": "Zanzibar Alpha Marker Ltd", "bravo": "Quokka Bravo Marker plc"}
+
+
+def project_text(key: str) -> str:
+    """The example project as project-<key>, its customer, people and links marked with key."""
+    return edited({
+        "id: harbourline-order-to-cash": f"id: project-{key}",
+        "Harbourline Foods": MARKERS[key],
+        "harbourline.example": f"{key}-customer.example",
+        "Owen Pryce": f"Owen {key.title()}marker",
+        "19%3aharbourline-o2c": f"19%3a{key}-channel-marker",
+        "Take every customer order in one system": f"Take every {key}-goal-marker order in one system",
+    })

@@ -16,22 +16,10 @@ import pytest
 from playbook import pipeline
 from playbook.kits.build import build_kits
 from playbook.publish import generations
-from tests.kits.helpers import ROOT, TODAY, edited, internal_only, readable_text, real_sources
+from tests.kits.helpers import MARKERS, ROOT, TODAY, internal_only, project_text, readable_text, real_sources
 
 pytestmark = pytest.mark.build
 
-MARKERS = {"alpha": "Zanzibar Alpha Marker Ltd", "bravo": "Quokka Bravo Marker plc"}
-
-
-def project_text(key: str) -> str:
-    return edited({
-        "id: harbourline-order-to-cash": f"id: project-{key}",
-        "Harbourline Foods": MARKERS[key],
-        "harbourline.example": f"{key}-customer.example",
-        "Owen Pryce": f"Owen {key.title()}marker",
-        "19%3aharbourline-o2c": f"19%3a{key}-channel-marker",
-        "Take every customer order in one system": f"Take every {key}-goal-marker order in one system",
-    })
 
 
 @pytest.fixture(scope="module")
@@ -74,12 +62,12 @@ def test_the_project_page_speaks_to_the_customer_and_holds_nothing_internal(buil
     page = html.unescape((site / "your-project" / "index.html").read_text(encoding="utf-8"))
     for expected in ("Your contacts", "Your team at Meridian Consulting",
                      "Your phases and dates", "What we need from you, by when", "Your checklists", "Your people at Zanzibar",
-                     "Owen Alphamarker", "owen.pryce@alpha-customer.example", "Thu 26 Nov 2026", "Wed 3 Feb 2027",
+                     "Owen Alphamarker", "owen.pryce@alpha-customer.example", "Mon 23 Nov 2026", "Thu 4 Feb 2027",
                      "Kickoff readiness", "One week before kickoff", "https://teams.microsoft.com/l/channel/19%3aalpha"):
         assert expected in page, expected
     # what we need: the customer's open items, by their latest date, the first one past the done ones
     needed = page.split('id="needed-from-you"')[1].split('id="checklists"')[0]
-    assert needed.index("Wed 25 Nov 2026") < needed.index("Wed 3 Feb 2027")
+    assert needed.index("Fri 20 Nov 2026") < needed.index("Thu 4 Feb 2027")
     still_open, done = needed.split("Already done:")
     assert "Accounts and system access for the delivery team" not in still_open  # done: listed as done
     assert "Accounts and system access for the delivery team" in done
@@ -88,6 +76,12 @@ def test_the_project_page_speaks_to_the_customer_and_holds_nothing_internal(buil
     assert index.index("your-project/") < index.index("phases/kickoff/")
     assert 'href="../phases/kickoff/"' in page and (site / "phases" / "kickoff" / "index.html").is_file()
     assert (site / "your-project.ics").read_bytes() == (site.parent / "project-alpha.ics").read_bytes()
+    # its addresses are the projects app's, where its people open it: canonical, copy-link, sitemap
+    address = "https://projects.meridian.example/project-alpha/"
+    raw = (site / "your-project" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{address}your-project/">' in raw and f'data-pb-copy="{address}your-project/"' in raw
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{address}your-project/</loc>" in sitemap and "implementations.meridian.example" not in sitemap
     hidden = internal_only(real_sources()) + ["Priya Nair", "priya.nair@meridian.example"]
     for path in (p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml", ".ics")):
         text = html.unescape(path.read_text(encoding="utf-8"))

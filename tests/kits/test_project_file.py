@@ -12,7 +12,7 @@ import yaml
 from playbook.kits.project import load_projects
 from playbook.kits.settings import ENVIRONMENT, KitSettings, read_kit_settings, settings_problems
 from playbook.load.settings import read_settings
-from playbook.pipeline import pages_for
+from playbook.pipeline import extras_for
 from playbook.problems import PlaybookError
 from tests.kits.helpers import EXAMPLE_ID, edited, example_project, example_text, line_of, load_text, real_sources
 from tests.sites import ROOT
@@ -27,7 +27,7 @@ def test_the_example_project_is_valid_and_dated(sources):
     project = example_project(sources)
     assert project.file.customer == "Harbourline Foods"
     assert project.schedule.of("kickoff").start.isoformat() == "2026-10-05"
-    assert project.schedule.of("go-live").end.isoformat() == "2027-03-26"
+    assert project.schedule.of("go-live").end.isoformat() == "2027-03-25"  # written as Good Friday
 
 
 def test_unknown_role_is_reported_with_its_line_and_a_guess(sources, tmp_path):
@@ -78,7 +78,7 @@ def test_every_problem_of_a_file_is_reported_at_once(sources, tmp_path):
         'time: "10:00"': "time: 10:00",                                  # YAML reads it as a number
         "email: aisha.rahman@harbourline.example": "email: aisha.rahman",  # not an e-mail address
         "  raid-review:\n": "  raid-reveiw:\n",                          # unknown communication
-        "    - names-on-roles\n": "    - names-on-role\n",               # unknown checklist item
+        "    names-on-roles: {": "    names-on-role: {",                # unknown checklist item
     })
     _, problems = load_text(tmp_path, text, sources)
     got = {(p.line, p.message.split(" — ")[0]) for p in problems}
@@ -99,7 +99,7 @@ def test_every_problem_of_a_file_is_reported_at_once(sources, tmp_path):
     _, problems = load_text(tmp_path, text, sources)
     assert [(p.line, p.message) for p in problems] == [
         (line_of(text, "raid-reveiw:"), "unknown communication 'raid-reveiw' in 'communications'"),
-        (line_of(text, "- names-on-role"), "the checklist 'kickoff-readiness' has no item 'names-on-role'"),
+        (line_of(text, "names-on-role: {"), "the checklist 'kickoff-readiness' has no item 'names-on-role'"),
     ]
     assert problems[0].fix.startswith("did you mean 'raid-review'?")
 
@@ -157,6 +157,7 @@ def test_the_projects_folder_is_a_setting_and_can_be_anywhere(tmp_path, monkeypa
     assert load_projects(tmp_path / "missing", sources.playbook, KitSettings()) == ([], [])
     wrong = KitSettings(kickoff_phase="kick-off", escalation_path="nowhere")
     assert [p.message for p in settings_problems(wrong, sources.playbook)] == [
+        "extra.projects.site_url is not set, so a kit cannot say where its project's page is",
         "extra.projects.kickoff_phase names 'kick-off', which is not a phase",
         "extra.projects.escalation_path names 'nowhere', which is not a customer escalation path"]
 
@@ -165,8 +166,27 @@ def test_a_bad_project_file_stops_the_internal_site_with_its_line(tmp_path, monk
     text = edited({"go_live: 2027-03-26": "go_live: 2026-09-30"})
     (tmp_path / f"{EXAMPLE_ID}.yml").write_text(text, encoding="utf-8")
     monkeypatch.setenv(ENVIRONMENT, str(tmp_path))
-    _, problems = pages_for(sources, "internal")
+    _, _, problems = extras_for(sources, "internal")
     assert [str(p) for p in problems] == [
         f"{tmp_path.name}/{EXAMPLE_ID}.yml:{line_of(text, 'go_live:')}: go-live (2026-09-30) is not after kickoff "
         "(2026-10-05) — move go_live after kickoff, or correct the kickoff date"]
-    assert pages_for(sources, "customer") == ([], [])  # the customer site never reads project files
+    assert extras_for(sources, "customer") == ([], {}, [])  # the customer site never reads project files
+
+
+def test_a_line_break_in_a_name_the_calendar_writes_is_refused_at_its_line(sources, tmp_path):
+    """A title, customer or person's name ends up in the calendar's content lines, where a line
+    break would end the line (icalendar refused it with a traceback); it is refused where it is
+    written, every one of them at once."""
+    text = edited({"title: Order-to-cash platform": 'title: "Order-to-cash\\nplatform"',
+                   "customer: Harbourline Foods": 'customer: "Harbourline\\u2028Foods"',
+                   "    name: Owen Pryce": '    name: "Owen\\rPryce"'})
+    project, problems = load_text(tmp_path, text, sources)
+    assert project is None
+    assert [(p.line, p.message.split(" must ")[0], p.fix) for p in problems] == [
+        (line_of(text, "customer:"), "'customer'", "write it on one line, without a line break (in a quoted value, "
+                                                   "without \\n)"),
+        (line_of(text, "title:"), "'title'", "write it on one line, without a line break (in a quoted value, "
+                                             "without \\n)"),
+        (line_of(text, 'name: "Owen'), "'people.customer-project-lead.name'",
+         "write it on one line, without a line break (in a quoted value, without \\n)"),
+    ]

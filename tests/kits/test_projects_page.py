@@ -8,7 +8,7 @@ import html
 from playbook.kits.projects_page import PAGE, project_rows, projects_page
 from playbook.kits.settings import ENVIRONMENT, KitSettings
 from playbook.load.mkdocs_yml import read_mkdocs_yml
-from playbook.pipeline import pages_for
+from playbook.pipeline import extras_for
 from playbook.present import fences
 from playbook.stage.site import StageOptions, plan_site
 from tests.kits.helpers import EXAMPLE_ID, edited, example_project, real_sources
@@ -18,18 +18,18 @@ def test_a_project_row_says_where_it_stands_today():
     sources = real_sources()  # today: Monday 30 November 2026
     [row] = project_rows([example_project(sources)], sources.playbook, sources.settings.brand, "https://x/",
                          KitSettings(), sources.today)
-    assert (row.state, row.phase.id, row.manager_name) == ("under way", "build", "Dana Whitfield")
-    assert (row.next_milestone.day, row.next_milestone.title) == (datetime.date(2027, 2, 4),
+    assert (row.state, row.phase.id) == ("under way", "build")
+    assert (row.next_milestone.day, row.next_milestone.title) == (datetime.date(2027, 2, 5),
                                                                   "Testing and user acceptance: phase starts")
     overdue = [(i.checklist.id, i.item.id, i.owner.name, i.due.isoformat()) for i in row.overdue]
     assert overdue == [
-        ("discovery-signoff", "change-impacts-ranked", "Owen Pryce", "2026-11-25"),
-        ("discovery-signoff", "integrations-owned", "Lukas Brandt", "2026-11-25"),
-        ("discovery-signoff", "migration-scoped", "Lukas Brandt", "2026-11-25"),
-        ("discovery-signoff", "design-signed", "Owen Pryce", "2026-11-25"),
-        ("build-readiness", "design-signed", "Owen Pryce", "2026-11-26"),
-        ("build-readiness", "environments-ready", "Lukas Brandt", "2026-11-26"),
-    ]  # done items (current-processes-confirmed) and the firm's own items are not the customer's overdue ones
+        ("discovery-signoff", "change-impacts-ranked", "Owen Pryce", "2026-11-20"),
+        ("discovery-signoff", "integrations-owned", "Lukas Brandt", "2026-11-20"),
+        ("discovery-signoff", "migration-scoped", "Lukas Brandt", "2026-11-20"),
+        ("discovery-signoff", "design-signed", "Owen Pryce", "2026-11-20"),
+        ("build-readiness", "design-signed", "Owen Pryce", "2026-11-23"),
+    ]  # done items (environments-ready), items recorded done after today (ranked on 1 December) and the firm's own
+    # items are not the customer's overdue ones
 
 
 def test_the_page_lists_projects_and_only_the_internal_site_has_it(tmp_path, monkeypatch):
@@ -44,13 +44,16 @@ def test_the_page_lists_projects_and_only_the_internal_site_has_it(tmp_path, mon
     shown = html.unescape(fences.finished_html(page.body.split("\n")[-3], "", "", {}, None))
     assert "2 projects in" in shown and "2 with overdue customer items" in shown
     assert shown.index("Harbourline Foods") < shown.index("Closed Customer")  # closed projects last
-    assert "Build and configuration" in shown and "6 overdue" in shown and 'href="mailto:dana.whitfield@' in shown
+    assert "Build and configuration" in shown and "5 overdue" in shown
+    # People's names and addresses stay on each project's page, behind its sign-in.
+    assert "Dana Whitfield" not in shown and "Lukas Brandt" not in shown and "mailto:" not in shown and "@" not in shown
+    assert 'href="https://projects.meridian.example/harbourline-order-to-cash/your-project/">Its page</a>' in shown
     assert "Closed on" in shown
-    internal, problems = plan_site(sources, "internal", StageOptions(), extra_pages=pages_for(sources, "internal")[0])
+    internal, problems = plan_site(sources, "internal", StageOptions(), extra_pages=extras_for(sources, "internal")[0])
     assert problems == [] and f"docs/{PAGE}" in internal
     staged_config = tmp_path / "mkdocs.yml"
     staged_config.write_bytes(internal["mkdocs.yml"])
     assert {"Projects": PAGE} in read_mkdocs_yml(staged_config)[0]["nav"]
-    customer, _ = plan_site(sources, "customer", StageOptions(), extra_pages=pages_for(sources, "customer")[0])
+    customer, _ = plan_site(sources, "customer", StageOptions(), extra_pages=extras_for(sources, "customer")[0])
     assert f"docs/{PAGE}" not in customer
     assert not [path for path, content in customer.items() if b"Harbourline" in content]

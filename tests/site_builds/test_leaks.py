@@ -147,16 +147,22 @@ communications:
     title: Status report
     purpose: Says where we are.
     recipients: [customer-lead]
-    channel: Email
-    cadence: Weekly
+    kind: message
+    channel: [email]
+    recurs:
+      weekday: thursday
+      time: "17:00"
     owner: project-manager
     template: onboarding.md
   - id: margin-note
     title: Margin note {plant("internal communication")}
     purpose: For finance.
     recipients: [finance-partner]
-    channel: Email
-    cadence: Monthly
+    kind: message
+    channel: [email]
+    once:
+      relation: at
+      event: each month's end
     owner: project-manager
     template: internal-filename-marker.md
     audience: internal

@@ -21,7 +21,9 @@ def test_communication_plan_table_lists_every_communication_with_its_owner_and_t
     status = html.text(html.between(page, 'id="communication-weekly-status-report"', "</tr>"))
     report = PLAYBOOK.communications["weekly-status-report"]
     assert "Weekly, every Thursday by 17:00 (default; agreed with the customer at kickoff)" in status
-    assert report.cadence == "weekly, every Thursday by 17:00" and report.agreed_at_kickoff
+    assert (report.kind, report.recurs.weekday, report.recurs.time) == ("message", "thursday", "17:00")
+    assert report.agreed_at_kickoff
+    assert "By email, and posted in the shared Teams channel" in status
     assert "From Implementation project manager" in status
     assert 'href="../templates/weekly-status-report/">Its template</a>' in html.between(
         page, 'id="communication-weekly-status-report"', "</tr>")
@@ -39,7 +41,7 @@ def test_inline_facts_come_from_data(real_internal_site):
     faq = real_internal_site.page("faq/")
     answer = html.text(html.between(faq, 'id="who-sends-the-weekly-status-report"', "</p>"))
     assert "The implementation project manager sends it" in answer
-    assert PLAYBOOK.communications["weekly-status-report"].cadence in answer
+    assert views.communication(PLAYBOOK, "weekly-status-report").when in answer
     hypercare = html.text(html.between(faq, 'id="how-long-is-hypercare"', "</p>"))
     phase = PLAYBOOK.processes["hypercare"].phase
     assert f"{phase.typical_duration} ({phase.default_duration} by default)" in hypercare
@@ -101,11 +103,12 @@ def test_faq_answers_are_each_their_own_section_with_a_link(real_internal_site):
 
 def test_data_naming_a_missing_page_stops_the_build(tmp_path):
     communications = ("audience: customer\ncommunications:\n  - id: status-report\n    title: Status report\n"
-                      "    purpose: Says where we are.\n    recipients: [customer-lead]\n    channel: Email\n"
-                      "    cadence: Weekly\n    owner: project-manager\n    template: templates/status.md\n")
+                      "    purpose: Says where we are.\n    recipients: [customer-lead]\n    kind: message\n"
+                      "    channel: [email]\n    once: {relation: at, event: each week's end}\n"
+                      "    owner: project-manager\n    template: templates/status.md\n")
     result = build_fixture(tmp_path, {"data/communications.yml": communications})
     assert not result.ok
-    assert ("data/communications.yml:10: the communication 'status-report' names the template page "
+    assert ("data/communications.yml:11: the communication 'status-report' names the template page "
             "'templates/status.md', which does not exist in docs/") in result.output
 
 

@@ -19,16 +19,23 @@ communications:
     title: Status report
     purpose: Says where we are.
     recipients: [customer-lead, account-manager, resource-manager]
-    channel: Email
-    cadence: Weekly, Thursday (default)
+    kind: message
+    channel: [email]
+    recurs:
+      weekday: thursday
+      time: "17:00"
     owner: project-manager
     template: templates/status.md
   - id: staffing-call
     title: Staffing call
     purpose: Plans people.
     recipients: [project-manager]
-    channel: Call
-    cadence: Monthly
+    kind: meeting
+    channel: [video-call]
+    minutes: 30
+    once:
+      relation: at
+      event: the start of each month
     owner: resource-manager
     template: staffing.md
     audience: internal
@@ -291,3 +298,40 @@ def test_unknown_ids_name_their_kind(data_dir):
         views.agenda(load(data_dir), "change-tak")
     with pytest.raises(UnknownId, match="no escalation path with id"):
         views.escalation_path(load(data_dir), "fast")
+
+
+# -- a communication's facts are fields ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("    kind: message\n    channel: [email]\n", "    kind: message\n    channel: [email]\n    minutes: 15\n",
+     "communication 'status-report' is a message, sent rather than attended, so it has no 'minutes'"),
+    ("    minutes: 30\n", "", "communication 'staffing-call' is a meeting without a length"),
+    ("    channel: [video-call]\n", "    channel: [email]\n",
+     "communication 'staffing-call' is a meeting, which does not travel as 'email'"),
+    ("    once:\n      relation: at\n", "    recurs: {weekday: monday, time: \"09:00\"}\n    once:\n      relation: at\n",
+     "communication 'staffing-call' needs exactly one of 'recurs' and 'once'"),
+    ("      weekday: thursday\n", "", "communication 'status-report' recurs weekly without a weekday"),
+    ("      event: the start of each month\n", "      event: the start of each month, for 30 minutes\n",
+     "communication 'staffing-call' states '30 minutes' in its free text 'event'"),
+    ("      relation: at\n", "      relation: before\n",
+     "communication 'staffing-call' is timed 'before' an event without one amount"),
+])
+def test_each_fact_of_a_communication_is_a_field_of_its_kind(data_dir, old, new, message):
+    assert old in COMMUNICATIONS
+    problem = only(problems(data_dir, {"communications.yml": COMMUNICATIONS.replace(old, new, 1)}))
+    assert problem.message == message and problem.file == "data/communications.yml"
+
+
+def test_a_free_text_stating_a_day_or_time_is_refused_at_its_line(data_dir):
+    text = COMMUNICATIONS.replace("      time: \"17:00\"\n", "      time: \"17:00\"\n      also: or Fridays at 09:00\n")
+    problem = only(problems(data_dir, {"communications.yml": text}))
+    assert problem.message == "communication 'status-report' states 'Fridays' in its free text 'also'"
+    assert problem.line == text.splitlines().index("      also: or Fridays at 09:00") + 1
+
+
+def test_the_plan_words_each_communication_from_its_fields(data_dir):
+    playbook = load(data_dir)
+    report, call = views.communication(playbook, "status-report"), views.communication(playbook, "staffing-call")
+    assert (report.when, report.how) == ("weekly, every Thursday by 17:00", "By email")
+    assert (call.when, call.how) == ("at the start of each month", "Video call, 30 minutes")

@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import holidays
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 EXAMPLE = ROOT / "projects" / "harbourline-order-to-cash.yml"
@@ -46,9 +48,14 @@ def make_playbook(target: Path, count: int) -> Path:
     projects.mkdir()
     example = EXAMPLE.read_text(encoding="utf-8")
     base = datetime.date(2026, 9, 7)
+    # A kickoff is held on a working day: not England's bank holidays nor the example's days off.
+    off = set(holidays.country_holidays("GB", subdiv="ENG", years=range(2026, 2030)))
+    off |= {datetime.date.fromisoformat(day) for day in re.findall(r"day: (\d{4}-\d{2}-\d{2})", example)}
     for number in range(1, count + 1):
         project_id = f"bench-project-{number:03d}"
         kickoff = base + datetime.timedelta(weeks=number % 40)
+        while kickoff in off or kickoff.weekday() > 4:
+            kickoff += datetime.timedelta(days=1)
         go_live = kickoff + datetime.timedelta(weeks=18 + number % 10)
         text = example.replace("harbourline-order-to-cash", project_id)
         text = text.replace("Harbourline Foods", f"Customer {number:03d}").replace("harbourline", f"customer{number:03d}")

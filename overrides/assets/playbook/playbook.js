@@ -115,7 +115,8 @@
     datalist.id = "pb-projects-" + id;
     input.setAttribute("list", datalist.id);
     input.id = "pb-project-" + id;
-    var titleId = root.querySelector(".pb-checklist__title").id;
+    var heading = root.querySelector(".pb-checklist__title");
+    var titleId = heading ? heading.id : "";
     Array.prototype.forEach.call(tools.querySelectorAll("button, input"), function (control) {
       if (titleId) control.setAttribute("aria-describedby", titleId);
     });
@@ -374,10 +375,28 @@
     input.addEventListener("input", update);
   }
 
+  // Each part is set up on its own: a mistake in one (a checklist drawn some other way) is still
+  // reported, but never stops the matrices, the search feedback or the next checklist.
+  function guarded(part) {
+    return function (root) {
+      try {
+        part(root);
+      } catch (error) {
+        window.setTimeout(function () { throw error; }, 0);
+      }
+    };
+  }
+
+  // Long tables a wide screen shows open are folded on a phone, where they would be pages tall.
+  function foldOnNarrowScreens(details) {
+    if (window.matchMedia("(max-width: 44.9375em)").matches) details.open = false;
+  }
+
   function setup() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-pb-checklist]"), setupChecklist);
-    Array.prototype.forEach.call(document.querySelectorAll("[data-pb-matrix]"), setupMatrix);
-    setupSearchFeedback();
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-pb-fold-narrow]"), guarded(foldOnNarrowScreens));
+    Array.prototype.forEach.call(document.querySelectorAll("div[data-pb-checklist]"), guarded(setupChecklist));
+    Array.prototype.forEach.call(document.querySelectorAll("[data-pb-matrix]"), guarded(setupMatrix));
+    guarded(setupSearchFeedback)();
   }
 
   if (typeof window.document$ !== "undefined" && typeof window.document$.subscribe === "function") {
