@@ -25,7 +25,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve serve-customer build customer-bundle test test-fast chromium office audit \
         new-process new-checklist check-freshness bench lock clean hosting-tools teams-app kit kits status try-zensical \
-        vendor-stemmer
+        vendor-stemmer faketime
 
 install: $(STAMP)
 
@@ -82,11 +82,27 @@ office:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 	    libreoffice-impress libreoffice-writer poppler-utils >/dev/null; }
 
-# Every test on MkDocs, then the site tests again on ProperDocs' output (PLAYBOOK_ENGINE picks
-# the engine the staged trees are rendered with), so nothing depends on one engine.
-test: install chromium office hosting-tools
-	$(PY) -m pytest
-	PLAYBOOK_ENGINE=properdocs $(PY) -m pytest tests/site_builds tests/content tests/browser -q
+# First the code's own checks: the layers import only downwards (lint-imports, the contract in
+# pyproject.toml) and the dependencies declared are the ones imported (deptry). Then every test on
+# MkDocs, and the site tests again on ProperDocs' output (PLAYBOOK_ENGINE picks the engine the
+# staged trees are rendered with), so nothing depends on one engine. Both passes run with the
+# clock moved (libfaketime): the first on a 5th, the second on a 31st at half past eleven at night.
+# Every build a test makes is made as of the day SOURCE_DATE_EPOCH names (tests/frozen_day.py), so
+# a test that still read the machine's clock, or compared it with a file's time, fails here.
+TEST_DAY_ONE ?= @2027-02-05 09:30:00
+TEST_DAY_TWO ?= @2027-03-31 23:30:00
+test: install chromium office hosting-tools faketime
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/deptry .
+	faketime -f '$(TEST_DAY_ONE)' $(PY) -m pytest
+	faketime -f '$(TEST_DAY_TWO)' env PLAYBOOK_ENGINE=properdocs $(PY) -m pytest tests/site_builds tests/content tests/browser -q
+
+# libfaketime, which `make test` moves the clock with; installed from Debian when missing.
+faketime:
+	@command -v faketime >/dev/null 2>&1 || { \
+	  echo "Installing Debian's faketime for the tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq faketime >/dev/null; }
 
 # The browser's Snowball stemmer (npm porter2, pinned in tools/stemmer/) copied unchanged into
 # overrides/assets/playbook/vendor/; a test fails when the copy differs from the pinned package.
@@ -142,15 +158,15 @@ check-freshness: install
 audit: install chromium
 	$(PY) tools/audit.py
 
-# Re-pin every package after changing a pin in pyproject.toml.
+# Re-pin every package after changing a pin in pyproject.toml: requirements.txt is written by
+# pip-compile (pip-tools, pinned here, in a venv of its own) with the hashes of every file, so
+# `make install` installs exactly the files locked. Pins already in requirements.txt are kept.
+PIP_TOOLS := pip-tools==7.7.0
 lock:
 	rm -rf $(VENV).lock && $(PYTHON) -m venv $(VENV).lock
-	$(VENV).lock/bin/pip install --quiet --disable-pip-version-check $$($(PYTHON) -c 'import tomllib; \
-	  p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
-	  print(" ".join(p["dependencies"] + [d for ds in p["optional-dependencies"].values() for d in ds]))')
-	{ echo "# Exact pins for everything \`make\` installs into .venv, direct and transitive."; \
-	  echo "# Direct dependencies are declared in pyproject.toml; regenerate this file with \`make lock\`."; \
-	  $(VENV).lock/bin/pip freeze --exclude-editable; } > requirements.txt
+	$(VENV).lock/bin/pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	$(VENV).lock/bin/pip-compile --quiet --generate-hashes --all-extras --all-build-deps --strip-extras \
+	  --allow-unsafe --no-emit-index-url --no-emit-find-links --output-file requirements.txt pyproject.toml
 	rm -rf $(VENV).lock
 
 clean:

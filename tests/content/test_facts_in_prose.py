@@ -18,7 +18,7 @@ import pytest
 from playbook.load import markdown_lines
 from playbook.load.data_folder import load_playbook
 from playbook.model.facts import Playbook
-from playbook.render import views
+from playbook.present import views
 from tests.sites import ROOT
 
 pytestmark = pytest.mark.build

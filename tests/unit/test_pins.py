@@ -1,11 +1,13 @@
-"""A build in a year gives the same site: every package is pinned exactly, and the direct
-dependencies declared in pyproject.toml are the versions requirements.txt installs."""
+"""A build in a year gives the same site: every package is pinned exactly, with the hashes of its
+files (pip then refuses a file that is not the one locked), and the direct dependencies declared in
+pyproject.toml are the versions requirements.txt installs."""
 import re
 import tomllib
 
 from tests.sites import ROOT
 
 PIN = re.compile(r"^(?P<name>[A-Za-z0-9_.-]+)==(?P<version>[A-Za-z0-9_.+-]+)$")
+HASH = re.compile(r"^--hash=sha256:[0-9a-f]{64}$")
 
 
 def normalise(name: str) -> str:
@@ -13,13 +15,21 @@ def normalise(name: str) -> str:
 
 
 def requirements() -> dict[str, str]:
-    pins = {}
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
-        if not line.strip() or line.startswith("#"):
+    """Every pin of requirements.txt (as pip-compile writes it: a pin, then its hashes on lines
+    continued with backslashes), checked to have at least one hash."""
+    pins, hashes = {}, {}
+    text = (ROOT / "requirements.txt").read_text().replace("\\\n", " ")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
             continue
-        match = PIN.match(line.strip())
-        assert match, f"requirements.txt: {line!r} is not an exact 'name==version' pin"
-        pins[normalise(match.group("name"))] = match.group("version")
+        pin, *options = line.split()
+        match = PIN.match(pin)
+        assert match, f"requirements.txt: {pin!r} is not an exact 'name==version' pin"
+        name = normalise(match.group("name"))
+        pins[name] = match.group("version")
+        hashes[name] = [option for option in options if HASH.match(option)]
+        assert len(hashes[name]) == len(options) > 0, f"requirements.txt: {pin} needs its files' hashes"
     return pins
 
 
