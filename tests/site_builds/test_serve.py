@@ -168,3 +168,27 @@ def test_ctrl_c_stops_the_server_with_one_line_and_no_traceback(served):
     assert server.process.returncode in (0, 130)
     assert "Traceback" not in output
     assert "KeyboardInterrupt" not in output
+
+
+def test_the_preview_refuses_what_the_build_refuses_after_rendering(served):
+    """The preview is the build: the checks of the rendered pages run on every save, and their
+    problems are its error page, as `make build` would refuse them."""
+    server = served("customer")
+    onboarding = server.project / "docs" / "onboarding.md"
+    _edit(onboarding, "# Onboarding", '# Onboarding\n\n<div class="admonition &#105;nternal">Our margin.</div>')
+    error = server.wait_for("onboarding/", lambda page: "box marked internal" in page, "the output check's problem")
+    assert re.search(r"docs/onboarding\.md:\d+: the customer page shows a box marked internal", error)
+    assert "Our margin." not in error
+
+
+def test_a_reader_closing_a_tab_is_no_error(served):
+    """A browser that goes away mid-answer (a closed tab, a reload) cuts the connection: the server
+    goes on, and says nothing of it."""
+    server = served()
+    for _ in range(20):
+        with socket.create_connection(("127.0.0.1", server.port)) as connection:
+            connection.sendall(b"GET /onboarding/ HTTP/1.1\r\nHost: x\r\n\r\n")
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    assert "Onboarding" in server.get("onboarding/")
+    output = server.output()
+    assert "Traceback" not in output and "BrokenPipeError" not in output and "ConnectionResetError" not in output

@@ -3,9 +3,12 @@
 The same Markdown the internal site renders: the playbook's own stage writes the internal tree
 (so internal passages, role pages and the nav are exactly those of the internal site), then
 every macro call is expanded by the playbook's own macros and templates, with their HTML left
-in the Markdown as raw HTML, as a site without our fence would have it. That tree is built with
-Material's defaults and only the search plugin: no macros plugin, no custom_dir, no theme
-features (so no navigation.prune).
+in the Markdown as raw HTML, as a site without our fence would have it. That tree is built the
+way the site is configured, like with like: the same theme settings (every feature the site turns
+on, navigation.prune included; language, palette, icons, no web fonts) and the same Markdown
+extensions, with the search plugin indexing every page, as Material does by default. What it lacks
+is the playbook's own design: no macros plugin (the macros are expanded already), no custom_dir
+(the site's faster nav partials), its search index written by the plugin, one site, one process.
 """
 from __future__ import annotations
 
@@ -55,11 +58,12 @@ def write_plain_project(project: Path, dest: Path) -> int:
 
     real, _problems = read_mkdocs_yml(staged / "mkdocs.yml")
     extensions = [e for e in real["markdown_extensions"] if not (isinstance(e, dict) and "pymdownx.superfences" in e)]
+    theme = {key: value for key, value in real["theme"].items() if key != "custom_dir"}
     config = {
         "site_name": "Plain Material",
         "site_url": "https://plain.example/",
         "docs_dir": "docs",
-        "theme": {"name": "material", "language": "en", "font": False},
+        "theme": theme,
         "markdown_extensions": [*extensions, "pymdownx.superfences"],
         "plugins": [{"search": {"lang": "en"}}],
         "nav": real["nav"],
