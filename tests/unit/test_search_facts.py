@@ -1,6 +1,7 @@
 """playbook.search.facts: the facts search answers with, from the site's own (filtered) playbook,
 linked only to places the rendered pages hold."""
 from playbook.load.data_folder import load_playbook
+from playbook.present import views
 from playbook.search import communications, facts
 from playbook.stage.audience import for_audience
 from tests.sites import ROOT
@@ -53,7 +54,7 @@ def test_no_two_subjects_of_one_kind_read_alike():
 
 def test_a_communication_reads_when_how_and_who_runs_it():
     report = PLAYBOOK.communications["weekly-status-report"]
-    answer = communications.answer(report, PLAYBOOK.roles)
+    answer = communications.answer(report, PLAYBOOK.roles, views.phase_titles(PLAYBOOK))
     assert answer.startswith("Weekly, every Thursday by 17:00.")
     assert answer.endswith("Run by the implementation project manager.")
     assert communications.in_sentence("IT lead") == "IT lead"
