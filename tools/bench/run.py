@@ -332,7 +332,7 @@ def search_payload(site: Path) -> list[dict]:
             for query in SEARCH_QUERIES:
                 context = browser.new_context()
                 fetched: list[str] = []
-                context.on("request", lambda request: fetched.append(urllib.parse.urlsplit(request.url).path))
+                context.on("request", lambda request, into=fetched: into.append(urllib.parse.urlsplit(request.url).path))
                 context.add_init_script(SEARCH_PROBE)
                 page = context.new_page()
                 page.goto(base)
