@@ -347,7 +347,13 @@ def search_payload(site: Path) -> list[dict]:
                     if shown and first is None:
                         first = sum(gzipped(path) for path in set(fetched) if path.startswith("/search/"))
                 whole = sum(gzipped(path) for path in set(fetched) if path.startswith("/search/"))
-                figures.append({"query": query, "first": first if first is not None else whole, "whole": whole})
+                kinds: dict[str, int] = {}
+                for path in set(fetched):
+                    if path.startswith("/search/"):
+                        kind = path.split("/")[2] if path.count("/") > 2 else "index"
+                        kinds[kind] = kinds.get(kind, 0) + gzipped(path)
+                figures.append({"query": query, "first": first if first is not None else whole, "whole": whole,
+                                "kinds": kinds})
                 context.close()
             browser.close()
     finally:
