@@ -20,6 +20,7 @@ its words.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
@@ -30,7 +31,7 @@ from selectolax.lexbor import LexborNode
 from playbook.model.facts import Playbook
 from playbook.model.handover import Handover, StagedPage
 from playbook.render import search_terms
-from playbook.search import facts
+from playbook.search import facts, split_index
 
 INDEX = Path("search", "search_index.json")
 CONTENT = "div[data-pb-content]"   # the page's own words, marked by overrides/partials/content.html
@@ -182,16 +183,18 @@ def _as_list(sections: list[_Section], items: list[list[LexborNode]], in_pre: bo
 
 def write_index(site_dir: Path, handover: Handover, readings: Mapping[str, SearchReading], staged_root: Path) -> None:
     """Replace the engine's search index with the index of every page of the site, in the
-    hand-over's order, with the facts search answers questions with (playbook.search.facts, from
-    the staged data beside the config) and the frames of the questions that ask for them."""
+    hand-over's order, split into the files the search worker fetches by need
+    (playbook.search.split_index), with the facts search answers questions with
+    (playbook.search.facts, from the staged data beside the config) and the frames of the
+    questions that ask for them."""
     path = Path(site_dir) / INDEX
     written = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     config = {**(written.get("config") or DEFAULT_CONFIG),
               "synonyms": [group.model_dump() for group in handover.search_synonyms]}
     playbook = Playbook.from_json((Path(staged_root) / Handover.PLAYBOOK_FILE).read_bytes())
     searched = {src: page.url for src, page in handover.pages.items() if src in readings and not page.exclude}
-    config["facts"] = facts.located(facts.facts(playbook), searched,
-                                    {src: readings[src].fact_anchors for src in searched})
+    found_facts = facts.located(facts.facts(playbook), searched,
+                                {src: readings[src].fact_anchors for src in searched})
     config["frames"] = [{"asks": f.asks, "words": list(f.words), "also": list(f.also)}
                         for f in playbook.search_frames.values()]
     docs: list[dict] = []
@@ -202,9 +205,18 @@ def write_index(site_dir: Path, handover: Handover, readings: Mapping[str, Searc
         if page.terms:
             terms[page.url] = list(page.terms)
         docs += readings[src].entries
-    index = search_terms.add_terms({"config": config, "docs": docs}, terms)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    whole = search_terms.add_terms({"config": config, "docs": docs}, terms)
+    split = split_index.build(whole["docs"], whole["config"], found_facts)
+    index = {"config": {**whole["config"], "playbook": split.index}, "docs": []}
+    folder = path.parent
+    for name in split_index.FOLDERS:
+        shutil.rmtree(folder / name, ignore_errors=True)
+    for name, text in split.scripts.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
     path.write_text(search_terms.dumps(index), encoding="utf-8")
     if handover.offline:
         # The offline theme reads the index as a script, so it works from disk without a server.
-        (path.parent / "search_index.js").write_text("var __index = " + search_terms.dumps(index), encoding="utf-8")
+        (folder / "search_index.js").write_text("var __index = " + search_terms.dumps(index), encoding="utf-8")

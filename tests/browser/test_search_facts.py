@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from playbook.load.data_folder import load_playbook
+from playbook.present import views, wording
 from tests.browser.conftest import Visitor
 from tests.sites import ROOT
 
@@ -62,7 +64,11 @@ def test_how_often_shows_the_communication_with_who_runs_it(ask, any_site):
     assert fact["title"] == steering["title"]
     # The highest score of the results, so Enter in the search box opens it.
     assert fact["score"] > 0
-    assert steering["cadence"][1:] in fact["text"] and "Run by the implementation project manager" in fact["text"]
+    # Its timing is fields now (recurs, weekday, time), worded by the one module every output uses.
+    playbook = load_playbook(ROOT / "data")
+    when = wording.when(playbook.communications["steering-committee"], views.phase_titles(playbook))
+    assert wording.sentence_start(when).rstrip(".") in fact["text"]
+    assert "Run by the implementation project manager" in fact["text"]
 
 
 def test_how_long_shows_the_phase_duration_from_data(ask, any_site):

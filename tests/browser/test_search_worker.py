@@ -5,21 +5,25 @@ The question sets (test_search_questions.py) judge search on the real sites; the
 rules behind the figures, so a change that breaks one says which."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from playbook.search import split_index
 from tests.browser.conftest import Visitor
 
 pytestmark = pytest.mark.browser
 
 # Starts the site's own worker, hands it an index and asks it one question; Material's protocol
-# (SETUP 0 -> READY 1, QUERY 2 -> RESULT 3).
-ASK = """async ([docs, synonyms, query]) => {
+# (SETUP 0 -> READY 1, QUERY 2 -> RESULT 3). The index is written by the build's own writer
+# (playbook.search.split_index) into a folder of the served site, whose files the worker fetches.
+ASK = """async ([config, query]) => {
   const worker = new Worker("assets/playbook/search-worker.js");
   const answer = type => new Promise(done => worker.addEventListener("message", function on(event) {
     if (event.data.type === type) { worker.removeEventListener("message", on); done(event.data); }
   }));
   const ready = answer(1);
-  worker.postMessage({ type: 0, data: { config: { lang: ["en"], synonyms }, docs, options: {} } });
+  worker.postMessage({ type: 0, data: { config, docs: [], options: {} } });
   await ready;
   const result = answer(3);
   worker.postMessage({ type: 2, data: query });
@@ -33,12 +37,24 @@ ASK = """async ([docs, synonyms, query]) => {
 def ask(browser, internal_site):
     visitor = Visitor(browser, internal_site)
     visitor.open("")
+    written = []
 
     def ask_(docs: list[dict], query: str, synonyms: list[dict] | None = None) -> list[list[dict]]:
-        return visitor.page.evaluate(ASK, [docs, synonyms or [], query])
+        # Each index in a folder of its own, so no question reads the files of another index.
+        folder = f"search-test-{len(written)}/"
+        config = {"lang": ["en"], "synonyms": synonyms or []}
+        files = split_index.build(docs, config, [])
+        for name, text in files.scripts.items():
+            target = internal_site.root / folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        written.append(internal_site.root / folder)
+        return visitor.page.evaluate(ASK, [{**config, "playbook": {**files.index, "files": folder}}, query])
 
     yield ask_
     visitor.close()
+    for folder in written:
+        shutil.rmtree(folder)
     assert not visitor.outside and not visitor.errors, (visitor.outside, visitor.errors)
 
 

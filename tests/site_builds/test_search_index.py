@@ -1,13 +1,14 @@
-"""What Material's offline search can find in the real internal site: the data-generated
-matrices and checklists (rendered HTML, so indexed), each FAQ question as its own entry, and the
-synonyms and boosts pages declare in front matter, which the page itself never shows."""
-import json
+"""What the site's search can find in the real internal site: the data-generated matrices and
+checklists (rendered HTML, so indexed), each FAQ question as its own entry, and the synonyms and
+boosts pages declare in front matter, which the page itself never shows. The index is split into
+files the worker fetches by need (issue 24); tests/search_files.py reads them as the worker does."""
 import re
 
 import pytest
 
 from playbook.load.data_folder import load_playbook
 from tests import html
+from tests.search_files import SearchFiles
 from tests.sites import ROOT, build_fixture, fixture_text
 
 pytestmark = pytest.mark.build
@@ -16,8 +17,13 @@ PLAYBOOK = load_playbook(ROOT / "data")
 
 
 @pytest.fixture(scope="module")
-def index(real_internal_site):
-    return json.loads((real_internal_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def files(real_internal_site) -> SearchFiles:
+    return SearchFiles(real_internal_site.site)
+
+
+@pytest.fixture(scope="module")
+def index(files):
+    return {"config": files.config, "docs": files.docs}
 
 
 def _page_text(index, location: str) -> str:
@@ -67,29 +73,27 @@ def test_each_faq_question_is_an_entry_of_its_own(index, real_internal_site):
     assert questions and all(q in entries for q in questions), set(questions) - set(entries)
 
 
-def test_declared_synonyms_are_searchable_but_not_on_the_page(index, real_internal_site):
-    go_live = next(d for d in index["docs"] if d["location"] == "phases/go-live/")
-    assert "golive" in go_live["terms"].split() and go_live["boost"] == 2
-    assert index["config"]["fields"]["terms"]["boost"] > index["config"]["fields"]["text"]["boost"]
+def test_declared_synonyms_are_searchable_but_not_on_the_page(files, real_internal_site):
+    # Search terms count as the page's own words (its title and terms), never on the page itself.
+    assert "phases/go-live/" in files.own_pages("golive") and files.boost("phases/go-live/") == pytest.approx(2, rel=1e-3)
     assert "golive" not in html.text(real_internal_site.page("phases/go-live/")).lower()
-    assert all("terms" not in d for d in index["docs"] if "#" in d["location"])
+    assert all("terms" not in d for d in files.docs)
 
 
-def test_search_terms_reach_customers_only_when_listed_for_them(index, real_customer_site):
+def test_search_terms_reach_customers_only_when_listed_for_them(files, real_customer_site):
     """Default deny: a plain list of terms, or the `internal:` ones, never reach the customer index."""
-    customer = json.loads((real_customer_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    close = {site: next(d for d in docs["docs"] if d["location"] == "phases/close-and-handover/")
-             for site, docs in (("internal", index), ("customer", customer))}
-    assert "final margin" in close["internal"]["terms"] and "retrospective" in close["internal"]["terms"]
-    assert "final margin" not in close["customer"]["terms"] and "retrospective" in close["customer"]["terms"]
+    customer = SearchFiles(real_customer_site.site)
+    close = "phases/close-and-handover/"
+    assert close in files.own_pages("margin") and close in files.own_pages("retrospective")
+    assert close not in customer.own_pages("margin") and close in customer.own_pages("retrospective")
 
 
 def test_synonyms_reach_each_site_as_far_as_its_readers_may_see_them(index, real_customer_site):
     """data/search-synonyms.yml and the glossary, in the config the search worker reads; the
     vocabulary of internal work stays out of the customer site's index."""
-    customer = json.loads((real_customer_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    words = {site: {w.lower() for g in docs["config"]["synonyms"] for w in g["words"] + g["related"]}
-             for site, docs in (("internal", index), ("customer", customer))}
+    customer = SearchFiles(real_customer_site.site)
+    words = {site: {w.lower() for g in config["synonyms"] for w in g["words"] + g["related"]}
+             for site, config in (("internal", index["config"]), ("customer", customer.config))}
     for word in ("golive", "go live", "uat", "user acceptance testing", "client", "steerco"):
         assert word in words["internal"] and word in words["customer"], word
     assert "margin" in words["internal"] and "resource manager" in words["internal"]
@@ -101,7 +105,7 @@ def test_a_page_that_says_search_exclude_is_built_but_not_searchable(tmp_path):
         "audience: customer\n", "audience: customer\nsearch:\n  exclude: true\n", 1)})
     assert built.ok, built.output
     for site in (built.internal, built.customer):
-        docs = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        docs = SearchFiles(site.site).docs
         assert "Tags" in html.text(site.page("tags/"))  # still built
         assert not [d for d in docs if d["location"].startswith("tags/")]
         assert [d for d in docs if d["location"].startswith("onboarding/")]
@@ -112,10 +116,10 @@ def test_every_fact_links_to_an_element_its_page_holds(request, site_name):
     """Search's fact answers (playbook/search/facts.py) link only to the row or section that states
     them: each link's page exists and holds the element the fragment names."""
     site = request.getfixturevalue(site_name).site
-    config = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    assert {f["asks"] for f in config["facts"]} == {"who", "how-long", "how-often", "role-duties", "customer-brings"}
-    assert {f["asks"] for f in config["frames"]} == {"who", "how-long", "how-often", "role-duties", "customer-brings"}
-    for fact in config["facts"]:
+    files = SearchFiles(site)
+    kinds = {"who", "how-long", "how-often", "role-duties", "customer-brings"}
+    assert set(files.meta["asks"]) == kinds and {f["asks"] for f in files.config["frames"]} == kinds
+    for fact in files.facts():
         page, _, anchor = fact["location"].partition("#")
         output = (site / page / "index.html").read_text(encoding="utf-8")
         if anchor:

@@ -10,7 +10,9 @@ then, RUNS times each, builds
 and prints the medians of wall time, CPU time (user+sys of the build and its children) and peak
 memory (the largest process), pages per second, page weight and search index size. It also times
 loading and validating the data of 1,000 processes, `mkdocs serve` picking up a page edit and a
-data edit (SERVE=0 skips it), search in headless Chromium (SEARCH=0 skips it), and `make kits` for
+data edit (SERVE=0 skips it), search in headless Chromium and the search data a cold load fetches
+for its first results and for the whole question, at PAGES and, above 1,000, at 1,000 pages
+(SEARCH=0 skips both), and `make kits` for
 KITS (200) projects, then again with nothing changed (tools/bench/kits.py), and checks each
 figure against its budget. Above 1,000 pages (PAGES=3000) it also builds a 1,000-page playbook
 in each run, for the growth budget (3,000 pages in at most 3.5 times the 1,000-page time).
@@ -62,6 +64,7 @@ PAGE_BUDGET = 60 * 1024      # median page, bytes of HTML
 DATA_BUDGET = 1.0            # seconds to load and validate 1,000 processes
 SERVE_BUDGET = 2.0           # seconds from saving a page to the served page changing
 SEARCH_BUDGET = 150.0        # ms from the last keystroke to results shown
+PAYLOAD_BUDGET = 300 * 1024  # gzipped search data a cold load fetches before the first results (issue 24)
 
 
 @dataclass
@@ -225,7 +228,7 @@ def time_serve(project: synthetic.Project) -> dict:
 def _indexed_pages(base: str) -> int:
     """How many pages the served search index lists."""
     index = json.loads(fetch(base + "search/search_index.json") or "{}")
-    return len({d["location"].split("#")[0] for d in index.get("docs", [])})
+    return len(index.get("config", {}).get("playbook", {}).get("pages", []))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -283,6 +286,80 @@ def time_search(site: Path) -> list[float]:
     finally:
         server.shutdown()
     return timings
+
+
+# Counts the search worker's messages (as tests/browser/conftest.py does), so the payload measure
+# knows when the answer to each key has arrived.
+SEARCH_PROBE = """
+(() => {
+  const Native = window.Worker;
+  const probe = window.__pbSearch = { sent: 0, received: 0 };
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => { if (event.data && event.data.type === 3) probe.received++; });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) probe.sent++;
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+
+
+def search_payload(site: Path) -> list[dict]:
+    """Per query, from a cold load (a new browser profile): the search data fetched, gzipped as a
+    server would send it, until the first results show (first) and for the whole question typed
+    key by key, each key's answer awaited (whole). Search data: search/search_index.json, which
+    Material loads with every page, and every file the worker fetches under search/."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    sizes: dict[str, int] = {}
+
+    def gzipped(path: str) -> int:
+        if path not in sizes:
+            file = site / urllib.parse.unquote(path).lstrip("/")
+            sizes[path] = len(gzip.compress(file.read_bytes(), 6)) if file.is_file() else 0
+        return sizes[path]
+
+    figures = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            for query in SEARCH_QUERIES:
+                context = browser.new_context()
+                fetched: list[str] = []
+                context.on("request", lambda request, into=fetched: into.append(urllib.parse.urlsplit(request.url).path))
+                context.add_init_script(SEARCH_PROBE)
+                page = context.new_page()
+                page.goto(base)
+                box = page.locator("input[data-md-component=search-query]")
+                box.click()
+                first = None
+                for key in query:
+                    box.press(key)
+                    page.wait_for_function("window.__pbSearch.sent > 0 && "
+                                           "window.__pbSearch.sent === window.__pbSearch.received", timeout=60_000)
+                    shown = page.evaluate("document.querySelectorAll('.md-search-result__list > li').length")
+                    if shown and first is None:
+                        first = sum(gzipped(path) for path in set(fetched) if path.startswith("/search/"))
+                whole = sum(gzipped(path) for path in set(fetched) if path.startswith("/search/"))
+                kinds: dict[str, int] = {}
+                for path in set(fetched):
+                    if path.startswith("/search/"):
+                        kind = path.split("/")[2] if path.count("/") > 2 else "index"
+                        kinds[kind] = kinds.get(kind, 0) + gzipped(path)
+                figures.append({"query": query, "first": first if first is not None else whole, "whole": whole,
+                                "kinds": kinds})
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return figures
 
 
 def fmt_kib(n: float) -> str:
@@ -345,6 +422,9 @@ def main(argv: list[str] | None = None) -> int:
         data_seconds = time_data_load(work)
         serve = {} if args.no_serve else time_serve(project)
         search = [] if args.no_search else time_search(project.root / "site" / "internal")
+        payloads = {} if args.no_search else {args.pages: search_payload(project.root / "site" / "internal")}
+        if baseline and not args.no_search:
+            payloads[args.baseline_pages] = search_payload(baseline.root / "site" / "internal")
         kit_times = kits.time_kits(work, args.kits) if args.kits else None
 
         def med(runs: list[Run], attr: str) -> float:
@@ -403,6 +483,12 @@ def main(argv: list[str] | None = None) -> int:
                            f"{statistics.median(search):.0f} ms", f"<= {SEARCH_BUDGET:.0f} ms",
                            statistics.median(search) <= SEARCH_BUDGET))
             checks.append(("search: slowest query", f"{max(search):.0f} ms", "-", None))
+        for pages, figures in sorted(payloads.items()):
+            first = max(f["first"] for f in figures)
+            whole = max(f["whole"] for f in figures)
+            checks.append((f"search data, first results, {pages:,} pages", fmt_kib(first),
+                           f"<= {fmt_kib(PAYLOAD_BUDGET)}", first <= PAYLOAD_BUDGET))
+            checks.append((f"search data, whole question, {pages:,} pages", fmt_kib(whole), "-", None))
         if kit_times:
             checks += [
                 (f"make kits: {kit_times.projects} projects", f"{kit_times.first:.1f} s", "-", None),

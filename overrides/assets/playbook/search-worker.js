@@ -7,14 +7,14 @@
    answer. This worker reads questions instead:
 
    - Words that only hold a question together (I, we, do, what, the, ...) never count.
-   - Words are compared by their stem (Porter's algorithm), so "trains", "trained" and "training"
-     are one word; only the word still being typed, and a word found nowhere, are also read as the
-     start of a longer word, and never when shorter than three letters. A word found nowhere that
-     is one typo away from a word of the site counts as that word, a little lower.
-   - Synonyms come from the playbook's data (the search index's config.synonyms, written by the
-     build from data/search-synonyms.yml and the glossary). The `words` of a group ("go-live",
-     "go live", "golive") are one word on the pages and in questions alike; a reader's `related`
-     word also finds the group, ranked below an exact match.
+   - Words are compared by their stem (Snowball's English stemmer), so "trains", "trained" and
+     "training" are one word; only the word still being typed, and a word found nowhere, are also
+     read as the start of a longer word, and never when shorter than three letters. A word found
+     nowhere that is one typo away from a word of the site counts as that word, a little lower.
+   - Synonyms come from the playbook's data (config.synonyms, written by the build from
+     data/search-synonyms.yml and the glossary). The `words` of a group ("go-live", "go live",
+     "golive") are one word on the pages and in questions alike; a reader's `related` word also
+     finds the group, ranked below an exact match.
    - A page is ranked by how much of the question its best passage answers (a sentence or list
      item, with its section's and page's titles) and how much the page as a whole answers (BM25F
      over passages and over pages, each multiplied by the square of the share of the question's
@@ -25,36 +25,28 @@
      that holds the words (the matching list items of a checklist), and "Missing" lists only words
      the page does not hold anywhere.
 
+   The build reads the pages (playbook/search/split_index.py, with the same reading of words,
+   passages and synonyms) and splits the index into files this worker fetches by need, as
+   Pagefind does: the index Material hands over at SETUP holds only what every question needs
+   (config.playbook: the stop words, each page's address, title and passages per section, where
+   each word file starts); a question loads the files of the words it holds, and the results shown
+   load their pages' text for the snippets. Every file is a script calling pbSearchData(name,
+   data): fetched and read on a served site, loaded as a script from disk (the customer bundle's
+   frame, assets/playbook/iframe-worker.js, where fetch() of a local file is refused).
+
    It speaks Material's worker protocol (material/templates/assets/javascripts/integrations/search/
    worker/message): SETUP {config, docs, options} -> READY; QUERY "text" -> RESULT {items, suggest},
-   items being one list per page of {location, title, text, score, terms}. overrides/main.html
-   points the theme at this file; the customer bundle runs it from disk through
-   assets/playbook/iframe-worker.js. Nothing here reaches the network. */
+   items being one list per page of {location, title, text, score, terms}. Each QUERY gets one
+   RESULT, in order; a question that a newer one replaces while its files load is answered with
+   the newer one's results. Nothing here reaches the network but the site's own files. */
 (function (scope) {
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 
-  // Words that carry no meaning in a question. They are dropped from questions; on pages they
-  // are kept out of the index, so they never decide a ranking.
-  var STOP_WORDS = new Set((
-    "a about above after again against all also am an and any are as at be because been before being " +
-    "below between both but by can cannot could did do does doing done during each either else ever every " +
-    "few for from further get gets getting got had has have having he her here hers herself him himself his " +
-    "how however i if in into is it its itself just let like me might mine more most must my myself nor not " +
-    "now of on once only onto or other ought our ours ourselves out over own please quite rather really same " +
-    "shall she should so some someone something such than that the their theirs them themselves then there " +
-    "these they this those through thus to too under until up upon us very was we were what whatever when " +
-    "whenever where whether which while who whoever whom whose why will with within would yet you your yours " +
-    "yourself yourselves im ive id youre youve weve theyre dont doesnt didnt cant cannot couldnt shouldnt " +
-    "wont wouldnt isnt arent wasnt werent hasnt havent hadnt mustnt whats whos wheres hows lets thats theres " +
-    // Light verbs: in a question they carry the sentence, not its subject ("what goes in", "can't make it").
-    "go goes going went gone make makes made making take takes took taking give gives gave given giving " +
-    "put puts happen happens happened want wants wanted look looks looking " +
-    // The frame of a question about duties ("what is expected of the sponsor", "what am I supposed
-    // to do"): it asks for what a role does, which the role's own words answer.
-    "expect expects expected expecting supposed"
-  ).split(" "));
+  // Words that carry no meaning in a question (config.playbook.stop, from playbook/search/words.py,
+  // which keeps them out of the pages' index too, so they never decide a ranking).
+  var STOP_WORDS = new Set();
 
   // -- Stems ------------------------------------------------------------------------------------
 
@@ -76,20 +68,11 @@
     return null;
   })();
 
-  // Irregular forms a suffix stripper cannot see, read as their plain verb.
-  var IRREGULAR = {
-    written: "write", wrote: "write", sent: "send", paid: "pay", held: "hold", met: "meet", told: "tell",
-    sold: "sell", bought: "buy", kept: "keep", left: "leave", began: "begin", begun: "begin", ran: "run",
-    chose: "choose", chosen: "choose", spoke: "speak", spoken: "speak", taught: "teach", brought: "bring",
-    thought: "think", found: "find", knew: "know", known: "know", led: "lead", won: "win", lost: "lose",
-    built: "build", spent: "spend", understood: "understand", fell: "fall", fallen: "fall"
-  };
-
   var stems = new Map();
   function stem(word) {
     var found = stems.get(word);
     if (found === undefined) {
-      found = /\d/.test(word) ? word : porter2(IRREGULAR.hasOwnProperty(word) ? IRREGULAR[word] : word);
+      found = /\d/.test(word) ? word : porter2(word);
       stems.set(word, found);
     }
     return found;
@@ -203,14 +186,14 @@
 
   /* A question asking for a fact the data holds ("how often does the steering committee meet",
      "who books the kickoff", "how long is hypercare") gets that fact above the results, linked to
-     the row or section that states it. The build writes the facts (config.facts: {asks, subject,
-     names, answer, location}, playbook/search/facts.py) and the frames of the questions that ask
-     for them (config.frames: {asks, words, also}, data/search-frames.yml). A question is this
-     frame's when it holds one of its words (the longest found decides; two frames found equally
-     long, none); its other words, less the frame's `also` words and the words that only hold a
-     question together, must all belong to one subject's name or a synonym of it, and name at
-     least half of it (all of it when the question has one word). When two subjects fit equally,
-     none is shown: a wrong fact is worse than none. */
+     the row or section that states it. The build writes the facts (playbook/search/facts.py), and
+     names each in the word files under every word of its subject's names; the frames of the
+     questions that ask for them come in the config (config.frames: {asks, words, also},
+     data/search-frames.yml). A question is this frame's when it holds one of its words (the longest
+     found decides; two frames found equally long, none); its other words, less the frame's `also`
+     words and the words that only hold a question together, must all belong to one subject's name
+     or a synonym of it, and name at least half of it (all of it when the question has one word).
+     When two subjects fit equally, none is shown: a wrong fact is worse than none. */
   function Facts(config, synonyms) {
     var self = this;
     this.synonyms = synonyms;
@@ -228,18 +211,10 @@
       self.also.set(frame.asks, also);
     });
     this.frames.sort(function (a, b) { return b.stems.length - a.stems.length; });
-    this.facts = (config.facts || []).map(function (fact) {
-      // A name is read as a question is, less the frame's `also` words: "Kickoff meeting" is
-      // named by "when is the kickoff meeting" and by "when does the kickoff meet" alike.
-      var also = self.also.get(fact.asks) || new Set();
-      return { fact: fact, names: [fact.subject].concat(fact.names || []).map(function (name) {
-        return self.units(words(name).filter(function (w) { return !w.extra; }), also);
-      }).filter(function (units) { return units.size; }) };
-    });
   }
 
   /* What a run of words names: the token of each synonym group found in it, and the stem of every
-     other word that is neither a stop word nor one of `skip`. */
+     other word that is neither a stop word nor one of `skip` (the build reads a fact's names so). */
   Facts.prototype.units = function (seq, skip) {
     var units = new Set(), covered = new Set();
     this.synonyms.find(seq).forEach(function (hit) {
@@ -269,181 +244,197 @@
     return found;
   };
 
-  /* The one fact a question asks for, or null. */
-  Facts.prototype.answer = function (query) {
-    if (!this.facts.length) return null;
+  /* What a question asks for, before any file is read: {asks, units} or null. */
+  Facts.prototype.asked = function (query) {
     var seq = words(query).filter(function (w) { return !w.extra; });
     var frame = this.frame(seq);
     if (!frame) return null;
     var rest = seq.slice(0, frame.start).concat(seq.slice(frame.end));
-    var asked = this.units(rest, this.also.get(frame.asks) || new Set());
-    if (!asked.size) return null;
-    var best = null, bestShare = 0, tie = false;
-    this.facts.forEach(function (entry) {
-      if (entry.fact.asks !== frame.asks) return;
-      var share = 0;
-      entry.names.forEach(function (units) {
-        var all = true;
-        asked.forEach(function (u) { if (!units.has(u)) all = false; });
-        if (all) share = Math.max(share, asked.size / units.size);
-      });
-      if (share < 0.5 || (asked.size === 1 && share < 1)) return;
-      if (share > bestShare) { best = entry.fact; bestShare = share; tie = false; }
-      else if (share === bestShare && best && best.location !== entry.fact.location) tie = true;
+    var units = this.units(rest, this.also.get(frame.asks) || new Set());
+    return units.size ? { asks: frame.asks, units: units } : null;
+  };
+
+  /* The number of the one fact a question asks for, or -1, from the facts named under each of
+     its words ([fact, kind, name, words in the name, place] in the word files). */
+  Facts.prototype.choose = function (asked, index) {
+    var kind = index.asks.indexOf(asked.asks);
+    if (kind < 0) return -1;
+    var hits = new Map(), share = new Map(), place = new Map(), size = asked.units.size;
+    asked.units.forEach(function (unit) {
+      var f = index.posting(unit).f;
+      for (var k = 0; f && k < f.length; k += 5) {
+        if (f[k + 1] !== kind) continue;
+        var key = f[k] + ":" + f[k + 2], n = (hits.get(key) || 0) + 1;
+        hits.set(key, n);
+        if (n === size) {
+          share.set(f[k], Math.max(share.get(f[k]) || 0, size / f[k + 3]));
+          place.set(f[k], f[k + 4]);
+        }
+      }
     });
-    return tie ? null : best;
+    var best = -1, bestShare = 0, tie = false;
+    Array.from(share.keys()).sort(function (a, b) { return a - b; }).forEach(function (fact) {
+      var s = share.get(fact);
+      if (s < 0.5 || (size === 1 && s < 1)) return;
+      if (s > bestShare) { best = fact; bestShare = s; tie = false; }
+      else if (s === bestShare && best >= 0 && place.get(best) !== place.get(fact)) tie = true;
+    });
+    return tie ? -1 : best;
   };
 
   var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" };
   function escapeHtml(text) { return String(text).replace(/[&<>"]/g, function (c) { return ESCAPES[c]; }); }
 
-  // -- The index --------------------------------------------------------------------------------
+  // -- The index's files ------------------------------------------------------------------------
 
   /* Where a word of a question may be found, and how much each place counts. A page is cut into
      passages (a sentence, a list item, a line of a code block): words of a question found in one
      passage answer it better than the same words scattered over a long page. A passage also
      holds its section's title and its page's title and search terms, so "sponsor" in a pitfall of
-     the Kickoff page matches "the sponsor can't make the kickoff" as a whole. */
+     the Kickoff page matches "the sponsor can't make the kickoff" as a whole. The build has
+     already weighed how often a word occurs in each passage and page (BM25's saturation). */
   var IN_TEXT = 1, IN_SECTION_TITLE = 2, IN_PAGE_TITLE = 2.5, BOTH = 0.3;
-  // The whole page's own weights (BM25F): its title and search terms, its headings, its text.
-  var PAGE_TITLE = 4, PAGE_TERMS = 3, HEADINGS = 1.5, TEXT = 1;
-  var K1 = 1.2, B_PASSAGE = 0.5, B_PAGE = 0.9;
-  // How much the best passage, the whole page and naming the page's title (Index.named) count in
-  // a page's rank.
+  // How much the best passage, the whole page and naming the page's title count in a page's rank.
   var BEST_PASSAGE = 0.75, WHOLE_PAGE = 0.25, NAMED = 1;
   // A page's share of the question counts squared. Each word of the question counts for one in
   // it, but a word found on most pages (its idf below SHARE_FULL) counts for less: "customer"
   // or "project" hardly says which page is meant.
   var COVER = 2, SHARE_FULL = 0.5;
-  // Pages returned, and how many of them list their other matching sections (Material shows ten
-  // results at once and more as the reader scrolls; nobody reads fifty).
-  var GROUPS = 50, FULL_GROUPS = 10;
+  // Pages returned, and how many of them show their sections and snippets (Material shows ten
+  // results at once and more as the reader scrolls; nobody reads fifty). Only those ten load
+  // their pages' text; the rest are listed by their titles.
+  var GROUPS = 50, FULL_GROUPS = 10, SECTIONS_SHOWN = 8;
 
-  /* The tokens of a text: each word's stem (stop words left out), joined spellings, and the token
-     of every synonym group found in it. */
-  function tokens(list, synonyms) {
-    var out = [];
-    for (var i = 0; i < list.length; i++) if (!STOP_WORDS.has(list[i].surface)) out.push(list[i].stem);
-    synonyms.find(list.filter(function (w) { return !w.extra; })).forEach(function (hit) { out.push(hit.token); });
-    return out;
-  }
+  var FROM_DISK = /^file:/.test(HERE || "");
+  var arrived = new Map();   // file name -> its data
+  var loading = new Map();   // file name -> promise of its arrival
+  // Every file of the index calls this with its name and data (see the top of this file).
+  scope.pbSearchData = function (name, data) { arrived.set(name, data); };
 
-  function count(list, into, weight) {
-    into = into || new Map();
-    for (var i = 0; i < list.length; i++) into.set(list[i], (into.get(list[i]) || 0) + (weight || 1));
-    return into;
-  }
-
-  function Postings() { this.ids = []; this.tf = []; }
-
-  function post(table, counts, id) {
-    counts.forEach(function (tf, token) {
-      var p = table.get(token);
-      if (!p) table.set(token, p = new Postings());
-      p.ids.push(id);
-      p.tf.push(tf);
+  function loadFile(base, name) {
+    if (arrived.has(name)) return Promise.resolve();
+    if (loading.has(name)) return loading.get(name);
+    var url = new URL(name + ".js", base).href, done;
+    if (FROM_DISK) {
+      done = Promise.resolve(scope.importScripts(url));
+    } else {
+      done = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + url);
+        return response.text();
+      }).then(function (text) {
+        arrived.set(name, JSON.parse(text.slice(text.indexOf(",") + 1, text.lastIndexOf(")"))));
+      });
+    }
+    done = done.catch(function (error) {
+      // A file that cannot be read counts as holding nothing; the question is still answered.
+      if (typeof console !== "undefined") console.warn("Search could not read " + url, error);
+      arrived.set(name, name.lastIndexOf("words/", 0) === 0 || name.lastIndexOf("vocab/", 0) === 0 ? {} : []);
     });
+    loading.set(name, done);
+    return done;
   }
 
   function Index(data) {
-    var config = data.config || {}, self = this;
-    var synonyms = this.synonyms = new Synonyms(config.synonyms);
+    var config = data.config || {}, meta = config.playbook || {};
+    STOP_WORDS = new Set(meta.stop || []);
+    this.synonyms = new Synonyms(config.synonyms);
     this.suggest = !!(data.options && data.options.suggest);
-    var pages = this.pages = [], entries = this.entries = [], passages = this.passages = [];
-    var byPath = new Map();
-    this.inPassages = new Map();   // token -> passages (tf)
-    this.inTitles = new Map();     // token -> sections whose title holds it
-    this.inPageOwn = new Map();    // token -> pages whose title or search terms hold it
-    this.inPages = new Map();      // token -> pages (weighted tf over the whole page)
-    var texts = new Map();         // a passage's words -> {pages holding them, passages}
-    var surfaces = new Map();      // surface word -> stem, for completing words and typos
-    var titleWords = new Map();    // word of a title -> how often, for Material's suggestions
-
-    function read(text, isTitle) {
-      var list = words(text);
-      for (var i = 0; i < list.length; i++) {
-        var w = list[i];
-        if (!w.extra && !surfaces.has(w.surface)) surfaces.set(w.surface, w.stem);
-        if (isTitle && !STOP_WORDS.has(w.surface)) titleWords.set(w.surface, (titleWords.get(w.surface) || 0) + 1);
-      }
-      return tokens(list, synonyms);
-    }
-
-    (data.docs || []).forEach(function (doc) {
-      var path = doc.location.split("#")[0];
-      var page = byPath.get(path);
-      if (!page) {
-        page = { path: path, index: pages.length, doc: doc, entries: [], length: 0, whole: new Map(),
-                 boost: Math.pow(doc.boost > 0 ? doc.boost : 1, 0.25), terms: doc.terms || "" };
-        var pageTitle = plain(doc.title || ""), titleTokens = read(pageTitle, true), termTokens = read(page.terms, false);
-        page.own = count(titleTokens, count(termTokens));
-        page.titleStems = words(pageTitle).filter(function (w) {
-          return !w.extra && !STOP_WORDS.has(w.surface);
-        }).map(function (w) { return w.stem; });
-        count(titleTokens, page.whole, PAGE_TITLE);
-        count(termTokens, page.whole, PAGE_TERMS);
-        byPath.set(path, page);
-        pages.push(page);
-      }
-      var entry = { doc: doc, page: page, index: entries.length, isPage: doc.location === path,
-                    pieces: cut(doc.text || "") };
-      if (!entry.isPage) {
-        var title = count(read(plain(doc.title || ""), true));
-        if (title.size) post(self.inTitles, title, entry.index);
-        title.forEach(function (n, t) { page.whole.set(t, (page.whole.get(t) || 0) + HEADINGS * n); });
-      }
-      entry.pieces.forEach(function (piece) {
-        var list = read(plain(piece.html), false);
-        // A list item is found with the sentence that introduces its list, which the page as a
-        // whole already counts once.
-        var found = piece.lead ? list.concat(read(plain(piece.lead), false)) : list;
-        var passage = { entry: entry, piece: piece, index: passages.length, length: found.length, copy: -1 };
-        passages.push(passage);
-        var same = list.join(" ");
-        if (same) {
-          var copies = texts.get(same);
-          if (!copies) texts.set(same, copies = { pages: new Set(), passages: [] });
-          copies.pages.add(page.index);
-          copies.passages.push(passage);
-        }
-        if (found.length) post(self.inPassages, count(found), passage.index);
-        count(list, page.whole, TEXT);
-        page.length += list.length;
-      });
-      page.entries.push(entry);
-      entries.push(entry);
+    this.base = new URL(meta.files || "search/", new URL("../../", HERE)).href;
+    this.firsts = meta.words || [];
+    this.vocabKeys = new Set(meta.vocab || []);
+    this.groupDf = meta.groups || [];
+    this.asks = meta.asks || [];
+    this.factFiles = meta.facts || 0;
+    this.perFactFile = meta.perFactFile || 100;
+    this.scale = meta.scale || 100;
+    // Each page: its address, title, passages per section, boost and where its text's files start.
+    var entryPage = [], entryStart = [0], pageEntry = [];
+    this.pages = (meta.pages || []).map(function (row, index) {
+      pageEntry.push(entryPage.length);
+      row[2].forEach(function (n) { entryPage.push(index); entryStart.push(entryStart[entryStart.length - 1] + n); });
+      return { index: index, path: row[0], title: row[1], sections: row[2].length, boost: row[3] || 1,
+               files: row[4] || [] };
     });
-
-    pages.forEach(function (page) {
-      post(self.inPageOwn, page.own, page.index);
-      post(self.inPages, page.whole, page.index);
-      page.whole = null;
-    });
-    // Passages a template repeats on several pages (each communication a role page lists, the
-    // lifecycle on the home page) are copies: one number per text, so the ranking can tell.
-    var copiesFound = 0;
-    texts.forEach(function (copies) {
-      if (copies.pages.size < 2) return;
-      copies.passages.forEach(function (p) { p.copy = copiesFound; });
-      copiesFound++;
-    });
-    this.passageLength = Float32Array.from(passages, function (p) { return p.length; });
-    this.avgPassage = passages.reduce(function (s, p) { return s + p.length; }, 0) / Math.max(passages.length, 1) || 1;
-    this.avgPage = pages.reduce(function (s, p) { return s + p.length; }, 0) / Math.max(pages.length, 1) || 1;
-    this.surfaceList = Array.from(surfaces.keys()).sort();
-    this.surfaces = surfaces;
-    this.titleWords = titleWords;
-    this.byPath = byPath;
-    this.facts = new Facts(config, synonyms);
+    this.entryPage = Int32Array.from(entryPage);
+    this.entryStart = Int32Array.from(entryStart);   // each section's first passage
+    this.pageEntry = Int32Array.from(pageEntry);     // each page's first section
+    this.nPassages = entryStart[entryStart.length - 1];
+    this.facts = new Facts(config, this.synonyms);
+    this.decoded = new Map();
+    this.copyOf = new Map();                         // passage -> number of the text it copies
+    this.stemDf = new Map();
+    this.vocab = new Map();                          // vocab file -> its words
+    this.texts = new Map();                          // section -> {doc, pieces}
   }
 
-  /* How many pages hold a token anywhere (0: none): the measure of how rare a word is. */
+  /* The word file a token is in: the last whose first token is not after it. */
+  Index.prototype.wordFile = function (token) {
+    var lo = 0, hi = this.firsts.length - 1;
+    if (hi < 0 || token < this.firsts[0]) return null;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (this.firsts[mid] <= token) lo = mid; else hi = mid - 1;
+    }
+    return "words/" + lo;
+  };
+
+  Index.prototype.vocabFile = function (surface) {
+    var first = surface.charAt(0), key = /^[a-z0-9]$/.test(first) ? first : "_";
+    return this.vocabKeys.has(key) ? "vocab/" + key : null;
+  };
+
+  Index.prototype.load = function (names) {
+    var base = this.base;
+    return Promise.all(Array.from(new Set(names)).filter(Boolean).map(function (name) { return loadFile(base, name); }));
+  };
+
+  /* A token's postings, ids made absolute: {d: pages holding it, p: [passage, weight, ...],
+     s: [page, section, ...], o: [page, ...], w: [page, weight, ...], n: [...], f: [...]}. */
+  var NONE = { d: 0 };
+  Index.prototype.posting = function (token) {
+    var found = this.decoded.get(token);
+    if (found) return found;
+    var file = this.wordFile(token), raw = file && arrived.get(file);
+    raw = raw && Object.prototype.hasOwnProperty.call(raw, token) ? raw[token] : null;
+    if (!raw) return NONE;
+    found = { d: raw.d, n: raw.n, f: raw.f };
+    function absolute(list, step) {
+      var out = list.slice(), at = 0;
+      for (var k = 0; k < out.length; k += step) { at += out[k]; out[k] = at; }
+      return out;
+    }
+    if (raw.p) {
+      found.p = absolute(raw.p, 2);
+      for (var k = 0; raw.c && k < raw.c.length; k += 2) this.copyOf.set(found.p[2 * raw.c[k]], raw.c[k + 1]);
+    }
+    if (raw.s) found.s = absolute(raw.s, 2);
+    if (raw.o) found.o = absolute(raw.o, 1);
+    if (raw.w) found.w = absolute(raw.w, 2);
+    this.decoded.set(token, found);
+    return found;
+  };
+
+  /* How many pages hold a token anywhere (0: none): the measure of how rare a word is. Before
+     the token's word file has arrived, the words of the site (vocab files) tell. */
   Index.prototype.df = function (token) {
-    var p = this.inPages.get(token);
-    return p ? p.ids.length : 0;
+    if (token.charAt(0) === "=") return this.groupDf[+token.slice(1)] || 0;
+    var p = this.posting(token);
+    return p !== NONE ? p.d : this.stemDf.get(token) || 0;
   };
 
   function idf(n, df) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+
+  /* The words of the site in a vocab file: [surface, stem, pages holding the stem, times in a
+     title, 1 for a joined spelling], in order; read once. */
+  Index.prototype.words = function (name) {
+    var list = this.vocab.get(name);
+    if (list) return list;
+    list = arrived.get(name) || [];
+    var self = this;
+    list.forEach(function (w) { if (!self.stemDf.has(w[1])) self.stemDf.set(w[1], w[2]); });
+    this.vocab.set(name, list);
+    return list;
+  };
 
   // -- Questions --------------------------------------------------------------------------------
 
@@ -509,24 +500,40 @@
     return terms.filter(function (t) { return t.alternatives.length; });
   };
 
+  /* The vocab files a question's words need: each word's first letter (its completions, its
+     typos, Material's suggestion), and its second for the typos of a long word. */
+  Index.prototype.vocabFiles = function (query) {
+    var self = this, names = [];
+    words(query).forEach(function (w) {
+      names.push(self.vocabFile(w.surface));
+      if (w.surface.length >= 5) names.push(self.vocabFile(w.surface.slice(1)));
+    });
+    return names;
+  };
+
   /* Longer words starting with a prefix, the most frequent first (at most 12). */
   Index.prototype.completions = function (prefix, weight) {
-    var list = this.surfaceList, lo = 0, hi = list.length, found = new Map();
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < prefix) lo = mid + 1; else hi = mid; }
-    for (var i = lo; i < list.length && list[i].lastIndexOf(prefix, 0) === 0; i++) {
-      var s = this.surfaces.get(list[i]);
-      if (list[i] !== prefix && !found.has(s) && this.df(s)) found.set(s, this.df(s));
-    }
+    var name = this.vocabFile(prefix), found = new Map(), self = this;
+    if (!name) return [];
+    this.words(name).forEach(function (w) {
+      if (w[4] || w[0] === prefix || w[0].lastIndexOf(prefix, 0) !== 0 || found.has(w[1]) || !self.df(w[1])) return;
+      found.set(w[1], self.df(w[1]));
+    });
     return Array.from(found.entries()).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 12)
       .map(function (e) { return { token: e[0], weight: weight }; });
   };
 
-  /* Words of the site one typo away (a letter missing, extra, wrong or two swapped). */
+  /* Words of the site one typo away (a letter missing, extra, wrong or two swapped), among the
+     words that start with the word's first or second letter. */
   Index.prototype.typos = function (word) {
-    var found = new Set(), out = [], self = this;
-    this.surfaceList.forEach(function (w) {
-      if (Math.abs(w.length - word.length) <= 1 && oneTypo(word, w)) {
-        var s = self.surfaces.get(w);
+    var found = new Set(), out = [], self = this, list = [];
+    new Set([this.vocabFile(word), this.vocabFile(word.slice(1))]).forEach(function (name) {
+      if (name) list = list.concat(self.words(name));
+    });
+    list.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
+    list.forEach(function (w) {
+      if (!w[4] && Math.abs(w[0].length - word.length) <= 1 && oneTypo(word, w[0])) {
+        var s = w[1];
         if (!found.has(s) && self.df(s)) { found.add(s); out.push({ token: s, weight: 0.7 }); }
       }
     });
@@ -544,38 +551,112 @@
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
+  // -- Answering --------------------------------------------------------------------------------
+
+  /* A question's answer, once the files it needs have arrived: the words of the site its words
+     start, then the word files of its terms (and of the words naming a fact's subject), then the
+     text of the pages shown and the fact it asks for. */
+  Index.prototype.answer = function (query) {
+    var self = this;
+    query = String(query || "");
+    var asked = this.facts.asked(query);
+    var terms, ranked;
+    return this.load(this.vocabFiles(query)).then(function () {
+      terms = self.parse(query);
+      var tokens = [];
+      terms.forEach(function (t) { t.alternatives.forEach(function (a) { tokens.push(a.token); }); });
+      if (asked) asked.units.forEach(function (u) { tokens.push(u); });
+      return self.load(tokens.map(function (t) { return self.wordFile(t); }));
+    }).then(function () {
+      ranked = terms.length ? self.rank(terms) : null;
+      var fact = asked ? self.facts.choose(asked, self) : -1;
+      var names = fact >= 0 ? ["facts/" + Math.floor(fact / self.perFactFile)] : [];
+      if (ranked) ranked.list.slice(0, FULL_GROUPS).forEach(function (r) {
+        names = names.concat(self.textFiles(r.page, self.shownSections(r)));
+      });
+      return self.load(names).then(function () { return fact; });
+    }).then(function (fact) {
+      var items = ranked ? ranked.list.map(function (r, n) {
+        return n < FULL_GROUPS ? self.group(r, ranked.terms, ranked.holds[n], ranked.marks)
+          : [self.pageItem(r.page, r.score, ranked.found(n), "")];
+      }) : [];
+      var result = { items: self.withFact(items, fact) };
+      if (self.suggest) result.suggest = self.suggestion(query);
+      return result;
+    });
+  };
+
+  /* The sections of a ranked page its result shows: its own entry, and its best sections. */
+  Index.prototype.shownSections = function (r) {
+    var head = this.pageEntry[r.page.index];
+    var sections = Array.from(r.sections.values())
+      .sort(function (a, b) { return b.score - a.score || a.entry - b.entry; });
+    r.sorted = sections;
+    return [head].concat(sections.slice(0, SECTIONS_SHOWN + 1).map(function (s) { return s.entry; }));
+  };
+
+  /* The files holding some sections of a page: pages/<n> holds its first sections, and
+     pages/<n>-<k> those from the k-th start in its row's list on (a long page is cut). */
+  Index.prototype.textFiles = function (page, entries) {
+    var first = this.pageEntry[page.index], names = new Set();
+    entries.forEach(function (entry) {
+      var local = entry - first, k = 0;
+      while (k < page.files.length && page.files[k] <= local) k++;
+      names.add("pages/" + page.index + (k ? "-" + k : ""));
+    });
+    return Array.from(names);
+  };
+
+  /* A section's address, title and text, with its text cut into pieces for snippets. */
+  Index.prototype.text = function (entry) {
+    var found = this.texts.get(entry);
+    if (found) return found;
+    var page = this.pages[this.entryPage[entry]], local = entry - this.pageEntry[page.index], k = 0;
+    while (k < page.files.length && page.files[k] <= local) k++;
+    var list = arrived.get("pages/" + page.index + (k ? "-" + k : "")) || [];
+    var doc = list[local - (k ? page.files[k - 1] : 0)] || { location: page.path, title: page.title, text: "" };
+    found = { entry: entry, doc: doc, pieces: cut(doc.text || "") };
+    this.texts.set(entry, found);
+    return found;
+  };
+
+  /* The section a passage is in. */
+  Index.prototype.entryOf = function (passage) {
+    var lo = 0, hi = this.entryStart.length - 2, starts = this.entryStart;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= passage) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+
   // -- Ranking ----------------------------------------------------------------------------------
 
-  function saturate(tf, length, average, b) {
-    return tf * (K1 + 1) / (tf + K1 * (1 - b + b * length / average));
-  }
-
-  /* Each page that holds any term, ranked: by its best passage (the passage's own words, its
-     section's title, its page's title and search terms), and by the page as a whole, each
-     multiplied by the square of the share of the question it holds, so a page answering every
-     word beats a page answering one word many times. */
   /* The results with the fact the question asks for first, if it asks for one: in its page's
      group, after the page's own entry and before its sections, with the group's score so
      Material shows it open; the group moves to the top. */
-  Index.prototype.withFact = function (items, query) {
-    var fact = this.facts.answer(String(query || ""));
-    if (!fact) return items;
-    var path = fact.location.split("#")[0], page = this.byPath.get(path);
+  Index.prototype.withFact = function (items, number) {
+    if (number < 0) return items;
+    var list = arrived.get("facts/" + Math.floor(number / this.perFactFile)) || [];
+    var fact = list[number % this.perFactFile], page = fact && this.pages[fact.page];
     if (!page) return items;
+    var path = page.path;
     var at = items.findIndex(function (group) { return group[0].location.split("#")[0] === path; });
     var group = at >= 0 ? items.splice(at, 1)[0] : [];
     var score = Math.max(group.length ? group[0].score : 0, items.length ? items[0][0].score : 0) + 1;
-    var head = group.length ? group[0] : { location: page.doc.location, title: page.doc.title, text: "", terms: {} };
+    var head = group.length ? group[0] : { location: page.path, title: page.title, text: "", terms: {} };
     var sections = group.slice(1).filter(function (item) { return item.location !== fact.location; });
     var answer = { location: fact.location, title: escapeHtml(fact.subject), text: "<p class=\"pb-search-fact\">" + escapeHtml(fact.answer) + "</p>",
                    score: score, terms: {} };
     return [[Object.assign({}, head, { score: score, text: "" }), answer].concat(sections)].concat(items);
   };
 
-  Index.prototype.search = function (query) {
-    var terms = this.parse(String(query || ""));
-    if (!terms.length) return { items: this.withFact([], query) };
-    var self = this, nPages = this.pages.length;
+  /* Each page that holds any term, ranked: by its best passage (the passage's own words, its
+     section's title, its page's title and search terms), and by the page as a whole, each
+     multiplied by the square of the share of the question it holds, so a page answering every
+     word beats a page answering one word many times. */
+  Index.prototype.rank = function (terms) {
+    var self = this, nPages = this.pages.length, scale = this.scale;
     var weights = terms.map(function (term) {
       var exact = term.alternatives.filter(function (a) { return a.weight === 1; }).map(function (a) { return self.df(a.token); });
       var df = exact.length ? Math.max.apply(null, exact) : 0;
@@ -587,45 +668,49 @@
     var total = shares.reduce(function (a, b) { return a + b; }, 0);
     // Per term: the best value of each passage, section title and page's own words, in buffers
     // kept from one question to the next (a question is asked at every key).
-    var scratch = this.scratch || (this.scratch = { text: [], title: [], own: [], whole: [], touched: [],
-      seen: new Uint8Array(this.passages.length + this.entries.length) });
-    var nP = this.passages.length, nE = this.entries.length;
+    var nP = this.nPassages, nE = this.entryPage.length;
+    var scratch = this.scratch || (this.scratch = { text: [], title: [], own: [], whole: [],
+      seen: new Uint8Array(nP + nE) });
     function buffer(list, q, size) { return list[q] || (list[q] = new Float32Array(size)); }
     var inText = [], inTitle = [], inOwn = [], inWhole = [], touched = [];
-    var candidates = []; // passage ids, and nP + entry index for a section matched by titles only
+    var candidates = []; // passage ids, and nP + section for a section matched by titles only
     var seen = scratch.seen;
     function candidate(id) { if (!seen[id]) { seen[id] = 1; candidates.push(id); } }
+    var named = new Map(); // page -> {at: Set of title words named, held, all}
     terms.forEach(function (term, q) {
       var text = buffer(scratch.text, q, nP), title = buffer(scratch.title, q, nE);
       var own = buffer(scratch.own, q, nPages), whole = buffer(scratch.whole, q, nPages);
       var t = { text: [], title: [], own: [], whole: [] };
       function set(array, list, i, v) { if (v > array[i]) { if (!array[i]) list.push(i); array[i] = v; } }
       term.alternatives.forEach(function (alt) {
-        var w = alt.weight * idf(nPages, self.df(alt.token) || 1), k, p, ids, tf;
-        if ((p = self.inPassages.get(alt.token))) {
-          ids = p.ids; tf = p.tf;
-          for (k = 0; k < ids.length; k++) {
-            var length = self.passageLength[ids[k]];
-            set(text, t.text, ids[k], w * IN_TEXT * saturate(tf[k], length, self.avgPassage, B_PASSAGE));
-            candidate(ids[k]);
+        var p = self.posting(alt.token), w = alt.weight * idf(nPages, p.d || 1) / scale, k, list;
+        if ((list = p.p)) {
+          for (k = 0; k < list.length; k += 2) {
+            set(text, t.text, list[k], w * IN_TEXT * list[k + 1]);
+            candidate(list[k]);
           }
         }
-        if ((p = self.inTitles.get(alt.token))) {
-          for (k = 0; k < p.ids.length; k++) {
-            set(title, t.title, p.ids[k], w * IN_SECTION_TITLE);
-            candidate(nP + p.ids[k]);
+        if ((list = p.s)) {
+          for (k = 0; k < list.length; k += 2) {
+            var entry = self.pageEntry[list[k]] + list[k + 1];
+            set(title, t.title, entry, w * scale * IN_SECTION_TITLE);
+            candidate(nP + entry);
           }
         }
-        if ((p = self.inPageOwn.get(alt.token))) {
-          for (k = 0; k < p.ids.length; k++) {
-            set(own, t.own, p.ids[k], w * IN_PAGE_TITLE);
-            candidate(nP + self.pages[p.ids[k]].entries[0].index);
+        if ((list = p.o)) {
+          for (k = 0; k < list.length; k++) {
+            set(own, t.own, list[k], w * scale * IN_PAGE_TITLE);
+            candidate(nP + self.pageEntry[list[k]]);
           }
         }
-        if ((p = self.inPages.get(alt.token))) {
-          ids = p.ids; tf = p.tf;
-          for (k = 0; k < ids.length; k++) {
-            set(whole, t.whole, ids[k], w * saturate(tf[k], self.pages[ids[k]].length, self.avgPage, B_PAGE));
+        if ((list = p.w)) {
+          for (k = 0; k < list.length; k += 2) set(whole, t.whole, list[k], w * list[k + 1]);
+        }
+        if ((list = p.n)) {
+          for (k = 0; k < list.length; k += 4) {
+            var at = named.get(list[k]);
+            if (!at) named.set(list[k], at = { at: new Set(), held: 0, all: list[k + 3] / scale });
+            if (!at.at.has(list[k + 1])) { at.at.add(list[k + 1]); at.held += list[k + 2] / scale; }
           }
         }
       });
@@ -636,11 +721,11 @@
     var results = new Map();
     var nTerms = terms.length;
     for (var ci = 0; ci < candidates.length; ci++) {
-      var id = candidates[ci], passage = id < nP ? this.passages[id] : null;
-      var c = { entry: passage ? passage.entry : this.entries[id - nP], passage: passage };
-      var sum = 0, held = 0, entryIndex = c.entry.index, pageIndex = c.entry.page.index;
+      var id = candidates[ci], isPassage = id < nP;
+      var entryIndex = isPassage ? this.entryOf(id) : id - nP, pageIndex = this.entryPage[entryIndex];
+      var sum = 0, held = 0;
       for (var q = 0; q < nTerms; q++) {
-        var a = passage ? inText[q][id] : 0;
+        var a = isPassage ? inText[q][id] : 0;
         var b = Math.max(inTitle[q][entryIndex], inOwn[q][pageIndex]);
         if (a || b) {
           sum += Math.max(a, b) + BOTH * Math.min(a, b);
@@ -648,14 +733,14 @@
         }
       }
       var share = held / total, score = sum * Math.pow(share, COVER);
-      var page = c.entry.page, r = results.get(page.index);
-      if (!r) results.set(page.index, r = { page: page, best: 0, unique: 0, copies: new Map(), sections: new Map() });
+      var r = results.get(pageIndex);
+      if (!r) results.set(pageIndex, r = { page: this.pages[pageIndex], best: 0, unique: 0, copies: new Map(), sections: new Map() });
       if (score > r.best) r.best = score;
-      var copy = passage ? passage.copy : -1;
+      var copy = isPassage && this.copyOf.has(id) ? this.copyOf.get(id) : -1;
       if (copy < 0) { if (score > r.unique) r.unique = score; }
       else if (score > (r.copies.get(copy) || 0)) r.copies.set(copy, score);
-      var section = r.sections.get(c.entry.index);
-      if (!section) r.sections.set(c.entry.index, section = { entry: c.entry, score: 0 });
+      var section = r.sections.get(entryIndex);
+      if (!section) r.sections.set(entryIndex, section = { entry: entryIndex, score: 0 });
       if (score > section.score) section.score = score;
     }
     var ranked = [];
@@ -666,7 +751,8 @@
         if (v) { sum += v; held += shares[q]; }
       }
       r.whole = sum * Math.pow(held / total, COVER);
-      r.named = self.named(r.page, marks);
+      var title = named.get(r.page.index);
+      r.named = title && title.all ? title.held * Math.pow(title.held / title.all, 2) : 0;
       ranked.push(r);
     });
     ranked = this.withoutRepeats(ranked);
@@ -681,14 +767,12 @@
       t.whole.forEach(function (i) { inWhole[q][i] = 0; });
     });
     for (ci = 0; ci < candidates.length; ci++) seen[candidates[ci]] = 0;
-    ranked = ranked.slice(0, GROUPS);
-
-    var items = ranked.map(function (r, n) {
-      return self.group(r, terms, holds[n], marks, n < FULL_GROUPS ? 8 : 1);
-    });
-    var result = { items: this.withFact(items, query) };
-    if (this.suggest) result.suggest = this.suggestion(query);
-    return result;
+    return { list: ranked.slice(0, GROUPS), terms: terms, holds: holds, marks: marks,
+             found: function (n) {
+               var found = {};
+               terms.forEach(function (term, q) { found[term.label] = holds[n][q]; });
+               return found;
+             } };
   };
 
   /* The pages in order of their score, where a passage copied onto several pages counts only for
@@ -739,20 +823,6 @@
     return marker(worth);
   };
 
-  /* How much a question names a page by its title: the share of the title's words (each
-     weighted by how rare it is) the question holds, squared, times their weight. A question that
-     names "Customer end users" ranks that page up; a common word such as "change" naming "What
-     changed" adds next to nothing. */
-  Index.prototype.named = function (page, marks) {
-    var all = 0, held = 0, n = this.pages.length, self = this;
-    page.titleStems.forEach(function (s) {
-      var w = idf(n, self.df(s) || 1);
-      all += w;
-      if (marks.worth.has(s)) held += w;
-    });
-    return all ? held * (held / all) * (held / all) : 0;
-  };
-
   // -- Results ----------------------------------------------------------------------------------
 
   /* A page's results as Material lists them: the page's own entry first, then its sections. The
@@ -760,28 +830,32 @@
      does (with the page's score, so Material shows it open), with the sections nearly as good,
      and the rest fold under "more on this page". "Missing" names only the words the page does
      not hold anywhere. */
-  Index.prototype.group = function (r, terms, holds, marks, most) {
-    var page = r.page, found = {};
+  Index.prototype.group = function (r, terms, holds, marks) {
+    var page = r.page, found = {}, self = this;
     terms.forEach(function (term, q) { found[term.label] = holds[q]; });
-    var sections = Array.from(r.sections.values())
-      .sort(function (a, b) { return b.score - a.score || a.entry.index - b.entry.index; });
-    var best = sections[0], head = page.entries[0];
-    var headAnswers = best.entry === head && head.pieces.length > 0;
-    var items = [this.item(head, r.score, found, marks, headAnswers)];
-    for (var i = 0, shown = 0; i < sections.length && shown < most; i++) {
+    var sections = r.sorted || [];
+    var best = sections[0], head = this.pageEntry[page.index];
+    var headAnswers = best.entry === head && this.text(head).pieces.length > 0;
+    var items = [this.item(this.text(head), r.score, found, marks, headAnswers)];
+    for (var i = 0, shown = 0; i < sections.length && shown < SECTIONS_SHOWN; i++) {
       var s = sections[i];
       if (s.entry === head || s.score <= 0) continue;
       var open = !headAnswers && s.score >= 0.8 * best.score;
-      items.push(this.item(s.entry, open ? r.score : r.score * 0.99 * s.score / best.score, found, marks, true));
+      items.push(self.item(self.text(s.entry), open ? r.score : r.score * 0.99 * s.score / best.score, found, marks, true));
       shown++;
     }
     return items;
   };
 
-  Index.prototype.item = function (entry, score, found, marks, snippet) {
-    var doc = entry.doc;
+  /* A page listed below the first ten: its title, and nothing its text would need loading for. */
+  Index.prototype.pageItem = function (page, score, found) {
+    return { location: page.path, title: page.title, text: "", score: score, terms: found };
+  };
+
+  Index.prototype.item = function (section, score, found, marks, snippet) {
+    var doc = section.doc;
     var item = { location: doc.location, title: highlight(doc.title || "", marks),
-                 text: snippet ? this.snippet(entry, marks) : "", score: score, terms: found };
+                 text: snippet ? this.snippet(section, marks) : "", score: score, terms: found };
     if (doc.tags) item.tags = doc.tags.slice();
     return item;
   };
@@ -789,8 +863,8 @@
   /* The part of a section's text that holds the question's words: the pieces (sentences, list
      items, lines of a code block) with the most of them, at most three, in the page's order, each
      list's items kept in their list. A section's pieces are cut once and remembered. */
-  Index.prototype.snippet = function (entry, marks) {
-    var pieces = entry.pieces;
+  Index.prototype.snippet = function (section, marks) {
+    var pieces = section.pieces;
     var scored = [];
     for (var i = 0; i < pieces.length; i++) {
       var keys = new Set();
@@ -937,10 +1011,11 @@
   /* Material completes the last word from this list: the most frequent title word starting with it. */
   Index.prototype.suggestion = function (query) {
     var last = (query.match(/[\p{L}\p{N}]+$/u) || [""])[0].toLowerCase();
-    if (last.length < 2) return [];
+    var name = last.length >= 2 && this.vocabFile(last);
+    if (!name) return [];
     var best = "", most = 0;
-    this.titleWords.forEach(function (n, w) {
-      if (w.length > last.length && w.lastIndexOf(last, 0) === 0 && n > most) { best = w; most = n; }
+    this.words(name).forEach(function (w) {
+      if (w[3] && w[0].length > last.length && w[0].lastIndexOf(last, 0) === 0 && w[3] > most) { best = w[0]; most = w[3]; }
     });
     return best ? [best] : [];
   };
@@ -948,19 +1023,29 @@
   // -- The worker -------------------------------------------------------------------------------
 
   var index = null;
+  var latest = 0, unanswered = 0;
+  function answer(result) {
+    // Every question still waiting gets the newest one's results, in the order they came.
+    for (; unanswered > 0; unanswered--) scope.postMessage({ type: RESULT, data: result });
+  }
   function handle(message) {
     switch (message && message.type) {
       case SETUP:
         index = new Index(message.data || {});
-        return { type: READY };
+        scope.postMessage({ type: READY });
+        return;
       case QUERY:
-        try {
-          return { type: RESULT, data: index ? index.search(message.data) : { items: [] } };
-        } catch (error) {
+        var asked = ++latest;
+        unanswered++;
+        if (!index) return answer({ items: [] });
+        index.answer(message.data).then(function (result) {
+          if (asked === latest) answer(result);
+        }, function (error) {
           if (typeof console !== "undefined") console.warn("Search failed for " + JSON.stringify(message.data), error);
           if (index) index.scratch = null; // a question cut short may have left values in the buffers
-          return { type: RESULT, data: { items: [] } };
-        }
+          if (asked === latest) answer({ items: [] });
+        });
+        return;
       default:
         throw new TypeError("Invalid message type");
     }
@@ -972,8 +1057,8 @@
     var waiting = stemmerLoaded;
     scope.addEventListener("message", function (event) {
       if (!event.data || typeof event.data.type !== "number") return;
-      if (!waiting) return scope.postMessage(handle(event.data));
-      waiting = waiting.then(function () { scope.postMessage(handle(event.data)); });
+      if (!waiting) return handle(event.data);
+      waiting = waiting.then(function () { handle(event.data); });
     });
   }
 })(typeof self !== "undefined" ? self : this);
