@@ -23,7 +23,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from playbook.model.facts import Playbook, UnknownId
-from playbook.render import fences, urls, views
+from playbook.render import activity_views, fences, urls, views
 
 # The logger name puts a failed call under MkDocs' strict count; other engines log it too.
 log = logging.getLogger("mkdocs.plugins.playbook.macros")
@@ -66,6 +66,9 @@ MACROS: dict[str, Macro] = {m.name: m for m in (
     Macro("phase_duration", "fact-duration", views.phase_facts, inline=True, context="process", example="kickoff"),
     Macro("role_time", "fact-time", views.role_time, inline=True, context="role", example="customer-project-lead"),
     Macro("standard", "fact-standard", views.standard, inline=True, context="standard", example="reply-time"),
+    Macro("responsible", "fact-roles", activity_views.responsible, inline=True, example="kickoff-confirm-attendees"),
+    Macro("accountable", "fact-roles", activity_views.accountable, inline=True, example="discovery-sign-off-design"),
+    Macro("sign_offs", "sign-offs", activity_views.sign_offs, takes_id=False, context="rows", kind="processes"),
     Macro("standards", "standards", views.standards, takes_id=False, context="rows", kind="standards"),
     Macro("change_impact_register", "change-impacts", views.change_impact_register, takes_id=False, context="rows",
           kind="change_impacts"),
@@ -196,7 +199,7 @@ class SiteMacros:
     def render(self, template: str, inline: bool = False, **context: Any) -> str:
         current = urls.page_url(self.current_page() or "index.md", self.use_directory_urls)
         html = self.templates.get_template(f"playbook/{template}.html").render(
-            href=self.href, site_audience=self.audience,
+            href=self.href, site_audience=self.audience, this_page=self.current_page(),
             feed_url=urls.relative_url(current, self.feed) if self.feed else None,
             title_of=lambda src: self.page_titles.get(src, src), **context)
         if inline:  # part of a sentence: one line, and nothing Markdown would read as syntax
