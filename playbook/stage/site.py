@@ -151,7 +151,7 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
         files=set(sources.docs.files), home=home, checker=_checker(sources, visible, audience, staged_src),
         oracle=_oracle_for(sources), abbreviations=views.abbreviations(visible), facts=facts.of_page,
         search_terms=lambda page: page.values.search_terms.for_site(audience) if page.values.search_terms else (),
-        use_directory_urls=options.use_directory_urls, variables=set(PAGE_VARIABLES))
+        use_directory_urls=options.use_directory_urls, variables=set(page_variables(audience)))
     if cache is not None:
         cache.use(sources, context)
     staged: dict[str, StagedPage] = {}
@@ -297,6 +297,9 @@ def _extra(sources: Sources, audience: str, options: StageOptions) -> dict[str, 
         "generator": False,
         "pb_build_date": _long_date(sources.today),
     }
+    if audience == INTERNAL:  # the hosting pages print the real values, never "<tenant id>"
+        extra["entra_tenant_id"] = inert(settings.hosting.entra_tenant_id if settings.hosting else "")
+        extra["teams_app_name"] = inert(settings.teams.short_name if settings.teams else "")
     if options.offline:
         # The theme's offline plugin adds a worker shim from a public CDN unless one is listed;
         # the site's own is (overrides/assets/playbook/iframe-worker.js).
@@ -342,6 +345,13 @@ def _delimiters(config: Mapping[str, Any]) -> Delimiters:
 
 # The names _extra gives every page's Jinja, besides the macros.
 PAGE_VARIABLES = ("audience", "brand", "customer_site_url", "feedback_url", "generator", "pb_build_date")
+# And those only the internal site's pages may print: how the firm hosts the playbook is nothing a
+# customer page needs (a customer page that names one stops the customer build, as any undefined name).
+INTERNAL_PAGE_VARIABLES = ("entra_tenant_id", "teams_app_name")
+
+
+def page_variables(audience: str) -> tuple[str, ...]:
+    return PAGE_VARIABLES + (INTERNAL_PAGE_VARIABLES if audience == INTERNAL else ())
 
 
 def problems_before_data(config: Mapping[str, Any], pages: Iterable[SourcePage]) -> list[Problem]:
@@ -349,7 +359,7 @@ def problems_before_data(config: Mapping[str, Any], pages: Iterable[SourcePage])
     and its Jinja (syntax, names that are not defined). When data/ or the settings have problems
     the build stops before staging; load_sources adds these so that one build still lists every
     page's mistakes with the data's. (Macro ids and includes need the data: the stage checks them.)"""
-    checker = JinjaChecker(_delimiters(config), PAGE_VARIABLES, macros.MACROS, lambda *_: None, lambda _: None)
+    checker = JinjaChecker(_delimiters(config), page_variables(INTERNAL), macros.MACROS, lambda *_: None, lambda _: None)
     problems: list[Problem] = []
     for page in pages:
         _passages, refused = passages.find(list(page.body), page.body_line)
@@ -380,7 +390,7 @@ def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set
         return (f"this page includes '{path}', which does not exist in docs/",
                 "give the path relative to docs/, such as snippets/contact.md")
 
-    return JinjaChecker(delimiters, PAGE_VARIABLES, macros.MACROS, check_call, check_include)
+    return JinjaChecker(delimiters, page_variables(audience), macros.MACROS, check_call, check_include)
 
 
 # -- review facts -----------------------------------------------------------------------------
