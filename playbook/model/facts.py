@@ -21,10 +21,10 @@ from playbook.model.types import CUSTOMER as CUSTOMER  # re-exported: readers of
 from playbook.model.types import INTERNAL as INTERNAL
 from playbook.model.types import (
     Audience,
-    Means,
     Day,
     Id,
     Located,
+    Means,
     NarrowedAudience,
     Owner,
     PagePath,
