@@ -55,6 +55,23 @@ def accountable(playbook: Playbook, activity_id: str) -> ActivityRoles:
 
 
 @dataclass(frozen=True)
+class ActivityDue:
+    """When an activity is due, for a sentence that says it: its checklist item's due point."""
+
+    activity: Activity
+    due: Due
+
+
+def due_point(playbook: Playbook, activity_id: str) -> ActivityDue:
+    process, activity = _find(playbook, activity_id)
+    when = due(playbook, process, activity)
+    if not when.text:
+        raise ValueError(f"activity '{activity_id}' does not say when it is due — add 'checked_in: "
+                         "checklist-id/item-id' to it in data/processes/, naming the item that checks it")
+    return ActivityDue(activity, when)
+
+
+@dataclass(frozen=True)
 class SignOff:
     """Something the customer's side signs: the activity, who signs there and when."""
 

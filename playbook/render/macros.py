@@ -68,6 +68,7 @@ MACROS: dict[str, Macro] = {m.name: m for m in (
     Macro("standard", "fact-standard", views.standard, inline=True, context="standard", example="reply-time"),
     Macro("responsible", "fact-roles", activity_views.responsible, inline=True, example="kickoff-confirm-attendees"),
     Macro("accountable", "fact-roles", activity_views.accountable, inline=True, example="discovery-sign-off-design"),
+    Macro("due", "fact-due", activity_views.due_point, inline=True, example="discovery-sign-off-design"),
     Macro("sign_offs", "sign-offs", activity_views.sign_offs, takes_id=False, context="rows", kind="processes"),
     Macro("standards", "standards", views.standards, takes_id=False, context="rows", kind="standards"),
     Macro("change_impact_register", "change-impacts", views.change_impact_register, takes_id=False, context="rows",

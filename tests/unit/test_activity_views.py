@@ -164,3 +164,9 @@ def test_what_we_need_shows_who_answers_for_each_thing_beside_who_does_it(playbo
 def test_an_activity_outside_the_lifecycle_is_due_in_the_phase_that_checks_it(playbook):
     [need] = [n for n in views.customer_needs(playbook, "change").needs if n.activity.id == "change-grant-access"]
     assert need.phase.id == "finish" and need.when == "End of the phase" and need.checklist_page == "finish.md"
+
+
+def test_a_sentence_says_when_an_activity_is_due_from_its_checklist_item(playbook):
+    assert activity_views.due_point(playbook, "finish-sign").due.text == "End of the phase"
+    with pytest.raises(ValueError, match="'start-book' does not say when it is due"):
+        activity_views.due_point(playbook, "start-book")
