@@ -54,7 +54,8 @@ def check_data(playbook: Playbook, written: Written) -> list[Problem]:
                  customers_see_who_is_accountable, phase_orders_are_unique, checklists_belong_to_a_process,
                  checklist_owners_are_roles, role_references_resolve, owners_do_not_receive_their_own_message,
                  communications_say_when_once, escalation_levels_have_time_limits, glossary_spellings_are_unique,
-                 synonym_words_mean_one_thing):
+                 synonym_words_mean_one_thing, checked_in_items_exist, sign_offs_say_when, role_names_mean_one_role,
+                 activity_phrases_mean_one_activity):
         problems += rule(playbook, written)
     return problems
 
@@ -376,6 +377,81 @@ def synonym_words_mean_one_thing(playbook: Playbook, written: Written) -> Iterab
             if " ".join(word.lower().split()) in own:
                 yield group.source.problem(f"'{word}' is both a word and a related word of search synonym '{group.id}'",
                                            "list it once, under words: if pages use it, under related: if only readers do")
+
+
+def checked_in_items_exist(playbook: Playbook, written: Written) -> Iterable[Problem]:
+    """An activity's checklist item gives it a due point and, outside the lifecycle, a phase: the
+    item must exist, be seen wherever the activity is, and belong to the activity's own process or,
+    for a process outside the lifecycle, to a phase."""
+    for process in playbook.processes.values():
+        for activity in process.activities:
+            if not activity.checked_in:
+                continue
+            where = f"activity '{activity.id}' (checked_in)"
+            source = activity.checked_in_source or activity.source
+            found = playbook.checklist_item(activity.checked_in)
+            checklist_id = activity.checked_in.partition("/")[0]
+            if found is None:
+                checklist = playbook.checklists.get(checklist_id)
+                known = ([f"{checklist_id}/{i.id}" for i in checklist.items] if checklist
+                         else [f"{c.id}/{i.id}" for c in playbook.checklists.values() for i in c.items])
+                guess = difflib.get_close_matches(activity.checked_in, known, n=1, cutoff=0.6)
+                hint = f"did you mean '{guess[0]}'? " if guess else ""
+                yield source.problem(f"{where} names the checklist item '{activity.checked_in}', which does "
+                                              "not exist", f"{hint}write checklist-id/item-id of an item in data/checklists/")
+                continue
+            checklist, item = found
+            owner = playbook.processes.get(checklist.process)
+            if checklist.process != process.id and (process.phase or owner is None or owner.phase is None):
+                yield source.problem(
+                    f"{where} names an item of the checklist '{checklist.id}', which belongs to '{checklist.process}', "
+                    f"not to this activity's process '{process.id}'",
+                    "name an item of this process's own checklist; only an activity of a process outside the "
+                    "lifecycle may name an item of a phase's checklist, which says when it happens")
+            elif activity.audience == CUSTOMER and item.audience != CUSTOMER:
+                yield source.problem(
+                    f"{where} is shown to customers but its checklist item '{activity.checked_in}' is internal, so the "
+                    "customer site could not say when it is due",
+                    "name an item customers see, or mark the activity 'audience: internal'")
+
+
+def sign_offs_say_when(playbook: Playbook, written: Written) -> Iterable[Problem]:
+    """Everything signed is listed with when it is due; the due point lives on the checklist item
+    that records the signature, so it is written once."""
+    for process in playbook.processes.values():
+        for activity in process.activities:
+            if activity.sign_off and not activity.checked_in:
+                yield activity.source.problem(
+                    f"activity '{activity.id}' is a sign-off but does not say when it is due",
+                    "add 'checked_in: checklist-id/item-id' naming the checklist item that records the signature")
+
+
+def _said(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def role_names_mean_one_role(playbook: Playbook, written: Written) -> Iterable[Problem]:
+    """A role's short name is read as that role in every sentence, so it may mean one role only."""
+    seen: dict[str, Role] = {_said(role.title): role for role in written.roles}
+    for role in written.roles:
+        for name in role.short_names:
+            other = seen.setdefault(_said(name), role)
+            if other is not role:
+                yield role.source.problem(f"the short name '{name}' of role '{role.id}' already names the role '{other.id}'",
+                                          "give each short name to one role only")
+
+
+def activity_phrases_mean_one_activity(playbook: Playbook, written: Written) -> Iterable[Problem]:
+    """A phrase in said_as is read as its activity in every sentence, so it may mean one activity only."""
+    seen: dict[str, str] = {}
+    for process in written.processes:
+        for activity in process.activities:
+            for phrase in activity.said_as:
+                other = seen.setdefault(_said(phrase), activity.id)
+                if other != activity.id:
+                    yield activity.source.problem(
+                        f"the phrase '{phrase}' of activity '{activity.id}' is already said of the activity '{other}'",
+                        "give each phrase to one activity only: make it name what differs")
 
 
 def missing_pages(playbook: Playbook, exists: Callable[[str], bool], removed: Iterable[str] = ()) -> list[Problem]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from playbook.model.types import CUSTOMER as CUSTOMER  # re-exported: readers of the facts compare audiences
 from playbook.model.types import INTERNAL as INTERNAL
@@ -24,6 +24,7 @@ from playbook.model.types import (
     Day,
     Id,
     Located,
+    Means,
     NarrowedAudience,
     Owner,
     PagePath,
@@ -47,6 +48,11 @@ Side = one_of("firm", "customer")
 Score = whole_number(1, 5)
 EveryMonths = whole_number(1, 24)
 TimeUnit = one_of("hours", "working days")
+# A checklist item named from elsewhere: its checklist's id and its own, as the item's anchor reads.
+ItemRef = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*/[a-z][a-z0-9]*(-[a-z0-9]+)*$"), Means(
+    "a checklist item written checklist-id/item-id, such as uat-exit/uat-signed",
+    "write the checklist's id, a slash and the item's id, such as uat-exit/uat-signed",
+    short="checklist-id/item-id")]
 
 
 class Role(Record):
@@ -57,6 +63,9 @@ class Role(Record):
     time_commitment: Text = Field(
         "", description="how much of the person's time to plan for, as it reads after 'Plan for', such as "
                         "'about an hour a week, more around go-live'; written for customer roles")
+    short_names: list_of(Text) = Field(
+        (), description="shorter names pages use for the role, such as 'project manager'; a sentence naming the "
+                        "role by one of them is checked against the matrices like one naming it by its title")
     audience: NarrowedAudience = narrowed_audience()
 
 
@@ -74,9 +83,26 @@ class Activity(Record):
     audience: NarrowedAudience = narrowed_audience()
     raci: keyed(Assignment, ("role", Id), ("letter", Letter)) = Field(
         description="role id: letter (R, A, C or I), one line per role")
+    sign_off: YesNo = Field(
+        False, description="true when the activity is a sign-off, an approval or a decision: its Accountable signs "
+                           "(where that is one of our roles, both sides sign and the customer's Responsible roles "
+                           "sign for the customer); needs checked_in")
+    checked_in: ItemRef | None = Field(
+        None, description="the checklist item that checks the activity is done, as checklist-id/item-id: its due "
+                          "point is the activity's; for a process outside the lifecycle, its checklist's phase is "
+                          "when in the lifecycle the activity happens")
+    said_as: list_of(Text) = Field(
+        (), description="how pages say someone does it, each a phrase starting with its verb, such as 'book the "
+                        "kickoff': a sentence naming a role with one of them must name a role the matrix gives R "
+                        "(the one who signs, for a sign-off)")
+    checked_in_source: Annotated[Located, WrittenAt("checked_in")] = Field(None, exclude=True, repr=False)
 
     def letter_for(self, role_id: str) -> str:
         return next((a.letter for a in self.raci if a.role == role_id), "")
+
+    def holders(self, letter: str) -> tuple[str, ...]:
+        """The role ids holding a letter, in the order the row names them."""
+        return tuple(a.role for a in self.raci if a.letter == letter)
 
 
 class Phase(Record):
@@ -468,6 +494,19 @@ class Playbook(BaseModel):
         """The lifecycle: processes that are phases, in their order."""
         return sorted((p for p in self.processes.values() if p.phase), key=lambda p: p.phase.order)
 
+    @property
+    def activities(self) -> dict[str, tuple[Process, Activity]]:
+        """Every activity by id (ids are unique across the playbook), with its process; a property,
+        so find("activities", id) looks one up like any other kind."""
+        return {activity.id: (process, activity) for process in self.processes.values() for activity in process.activities}
+
+    def checklist_item(self, reference: str) -> tuple[Checklist, ChecklistItem] | None:
+        """The item a checklist-id/item-id reference names, or None when this playbook lacks it."""
+        checklist_id, _, item_id = reference.partition("/")
+        checklist = self.checklists.get(checklist_id)
+        item = next((i for i in checklist.items if i.id == item_id), None) if checklist else None
+        return (checklist, item) if item else None
+
     def checklists_for(self, process_id: str) -> list[Checklist]:
         if self._by_process is None or self._by_process[0] is not self.checklists:
             grouped: dict[str, list[Checklist]] = {}
@@ -484,7 +523,7 @@ class Playbook(BaseModel):
         raise UnknownId(kind, wanted, list(table))
 
 
-_NOUNS = {"roles": "role", "processes": "process", "checklists": "checklist", "communications": "communication",
+_NOUNS = {"roles": "role", "processes": "process", "activities": "activity", "checklists": "checklist", "communications": "communication",
           "change_impacts": "change impact", "complaints": "complaint", "agendas": "agenda",
           "escalation_paths": "escalation path", "raid_categories": "RAID category", "glossary": "glossary term",
           "standards": "standard", "changelog": "change"}

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from playbook.model.facts import Playbook, UnknownId
-from playbook.present import views
+from playbook.present import activity_views, views
 
 # The variables every page's Jinja may name besides the macros and its own front matter: the stage
 # writes them into each site's config (`extra`), which mkdocs-macros gives pages as names.
-# CONTRIBUTING.md documents them. The internal site's address is a name on the internal site only.
+# CONTRIBUTING.md documents them. How the firm hosts the playbook (the internal site's address, its
+# tenant, its Teams app) is nothing a customer page needs: names on the internal site only, so a
+# customer page that names one stops the customer build, as any undefined name does.
 PAGE_VARIABLES = ("audience", "brand", "customer_site_url", "feedback_url", "generator", "pb_build_date", "site_name")
-INTERNAL_PAGE_VARIABLES = ("internal_site_url",)
+INTERNAL_PAGE_VARIABLES = ("internal_site_url", "internal_site_host", "entra_tenant_id", "teams_app_name")
 
 
 def page_variables(audience: str) -> tuple[str, ...]:
@@ -59,6 +61,10 @@ MACROS: dict[str, Macro] = {m.name: m for m in (
     Macro("phase_duration", "fact-duration", views.phase_facts, inline=True, context="process", example="kickoff"),
     Macro("role_time", "fact-time", views.role_time, inline=True, context="role", example="customer-project-lead"),
     Macro("standard", "fact-standard", views.standard, inline=True, context="standard", example="reply-time"),
+    Macro("responsible", "fact-roles", activity_views.responsible, inline=True, example="kickoff-confirm-attendees"),
+    Macro("accountable", "fact-roles", activity_views.accountable, inline=True, example="discovery-sign-off-design"),
+    Macro("due", "fact-due", activity_views.due_point, inline=True, example="discovery-sign-off-design"),
+    Macro("sign_offs", "sign-offs", activity_views.sign_offs, takes_id=False, context="rows", kind="processes"),
     Macro("standards", "standards", views.standards, takes_id=False, context="rows", kind="standards"),
     Macro("change_impact_register", "change-impacts", views.change_impact_register, takes_id=False, context="rows",
           kind="change_impacts"),

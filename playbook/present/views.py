@@ -27,7 +27,7 @@ from playbook.model.facts import (
     Role,
     Standard,
 )
-from playbook.present import wording
+from playbook.present import due_points, wording
 
 # Whose roles a site shows first: each reader's own side. Customers look for their own columns
 # first, and on a phone or a 1366 px screen the last columns of a wide matrix are off-screen.
@@ -439,15 +439,19 @@ def role_phases(playbook: Playbook, role_id: str) -> RolePhasesView:
 @dataclass(frozen=True)
 class Need:
     """Something the customer's side does, decides or provides: a checklist item one of its roles
-    owns, or an activity one of its roles is Responsible for (or, when none is, Accountable for:
-    a sign-off or a decision)."""
+    owns, or an activity one of its roles is Responsible or Accountable for. Beside who does it
+    stands who answers for it, the one who signs: the activity's Accountable, whichever side it
+    is on; an item's owner both does it and answers for it."""
 
     what: str
-    owners: tuple[Role, ...]
-    when: str                   # the checklist's due point; "" for an activity, done during the process
+    owners: tuple[Role, ...]      # who does it: the item's owner, or the activity's Responsible roles
+    accountable: tuple[Role, ...]  # who answers for it: the item's owner, or the activity's Accountable
+    when: str                   # the due point of the item (an activity's: of the item that checks it); "" when none
     activity: Activity | None
-    checklist: Checklist | None
+    checklist: Checklist | None  # the checklist whose due point `when` is
     item: ChecklistItem | None
+    phase: Process | None = None  # for an activity of a process outside the lifecycle: the phase it happens in
+    checklist_page: str = ""       # the page that shows `checklist`
 
 
 @dataclass(frozen=True)
@@ -463,17 +467,20 @@ def customer_needs(playbook: Playbook, process_id: str) -> ProcessNeeds:
     customer = {r.id for r in playbook.roles.values() if r.side == "customer"}
 
     def items(at: str) -> list[Need]:
-        return [Need(item.text, (playbook.roles[item.owner],), item.due, None, c, item)
+        return [Need(item.text, (playbook.roles[item.owner],), (playbook.roles[item.owner],), item.due, None, c, item,
+                     checklist_page=process.page)
                 for c in playbook.checklists_for(process.id) for item in c.items
                 if item.owner in customer and item.due_at == at]
 
     activities = []
     for activity in process.activities:
-        doing = {a.role for a in activity.raci if a.letter == "R"} & customer
-        answering = {a.role for a in activity.raci if a.letter == "A"} & customer
-        owners = doing or answering
-        if owners:
-            activities.append(Need(activity.title, ordered_roles(playbook, owners, "customer"), "", activity, None, None))
+        if not {a.role for a in activity.raci if a.letter in "RA"} & customer:
+            continue
+        doing = ordered_roles(playbook, {r for r in activity.holders("R") if r in playbook.roles}, "customer")
+        answering = ordered_roles(playbook, {r for r in activity.holders("A") if r in playbook.roles}, "customer")
+        when = due_points.due(playbook, process, activity)
+        activities.append(Need(activity.title, doing, answering, when.text, activity, when.checklist, when.item,
+                               None if process.phase else when.phase, when.checklist_page))
     return ProcessNeeds(process, tuple(items("phase-start") + activities + items("phase-end")))
 
 

@@ -89,7 +89,7 @@ class SiteMacros:
     def render(self, template: str, inline: bool = False, **context: Any) -> str:
         current = urls.page_url(self.current_page() or "index.md", self.use_directory_urls)
         html = self.templates.get_template(f"playbook/{template}.html").render(
-            href=self.href, site_audience=self.audience,
+            href=self.href, site_audience=self.audience, this_page=self.current_page(),
             feed_url=urls.relative_url(current, self.feed) if self.feed else None,
             title_of=lambda src: self.page_titles.get(src, src), **context)
         if inline:  # part of a sentence: one line, and nothing Markdown would read as syntax

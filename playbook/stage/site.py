@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
@@ -328,8 +329,11 @@ def _extra(sources: Sources, audience: str, options: StageOptions) -> dict[str, 
         "pb_build_date": _long_date(sources.today),
         "site_name": inert_text(_site_name(sources, audience)),
     }
-    if audience == INTERNAL:
+    if audience == INTERNAL:  # the hosting pages print the real values, never "<tenant id>"
         extra["internal_site_url"] = inert(str(sources.config.get("site_url") or ""))
+        extra["internal_site_host"] = inert(urlsplit(str(sources.config.get("site_url") or "")).hostname or "")
+        extra["entra_tenant_id"] = inert(settings.hosting.entra_tenant_id if settings.hosting else "")
+        extra["teams_app_name"] = inert(settings.teams.short_name if settings.teams else "")
     if options.offline:
         # The theme's offline plugin adds a worker shim from a public CDN unless one is listed;
         # the site's own is (overrides/assets/playbook/iframe-worker.js).

@@ -100,7 +100,8 @@ def test_the_change_impact_register_fits_and_shows_what_we_do(visit, any_site, w
         assert max(heights) <= 180, f"rows are up to {max(heights):.0f} px tall"
 
 
-@pytest.mark.parametrize("path", ["communication-plan/", "roles/", "what-we-need-from-you/", "governance/raid-log/"])
+@pytest.mark.parametrize("path", ["communication-plan/", "roles/", "what-we-need-from-you/", "governance/raid-log/",
+                                  "sign-offs/", "system-access/"])
 @pytest.mark.parametrize("width", ALL_WIDTHS)
 def test_tables_of_text_fit_without_a_word_a_line(visit, any_site, width, path):
     """Defect 6: on a phone the communication plan squeezed six columns into one word per line

@@ -226,6 +226,11 @@ CATALOGUE: dict[str, Mistake] = {
         {"docs/onboarding.md": PAGE + "\n{{ projekt_name }}\n"},
         lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'projekt_name')}: 'projekt_name' is "
                    "undefined — check the spelling of the macro or variable"]),
+    "a customer page printing a value only the internal site has": Mistake(
+        {"docs/onboarding.md": PAGE + "\nPin the {{ teams_app_name }} app.\n"},
+        lambda e: [f"docs/onboarding.md:{line_of(e['docs/onboarding.md'], 'teams_app_name')}: 'teams_app_name' is "
+                   "undefined — check the spelling of the macro or variable"],
+        sites=("internal", "customer")),
     "Jinja typo": Mistake(
         {"docs/onboarding.md": PAGE + '\n{{ checklist("onboarding-ready") }\n'},
         lambda e: [f"docs/onboarding.md:{len(e['docs/onboarding.md'].splitlines())}: Jinja syntax error: "

@@ -79,27 +79,46 @@ def _expected_needs(audience: str) -> dict[str, set[str]]:
     return expected
 
 
-@pytest.mark.parametrize(("audience", "title", "who"), [
-    ("customer", "What we need from you", "Who on your side"),
-    ("internal", "What we need from the customer", "Who at the customer"),
+@pytest.mark.parametrize(("audience", "title"), [
+    ("customer", "What we need from you"),
+    ("internal", "What we need from the customer"),
 ])
-def test_one_page_lists_everything_needed_from_the_customer(real_sites, audience, title, who):
+def test_one_page_lists_everything_needed_from_the_customer(real_sites, audience, title):
+    """Issue 24: beside who does each thing stands who answers for it, the one who signs, from the
+    matrix: the page named the doer where the Accountable is the one who signs."""
     site = real_sites.site(audience)
+    visible_playbook = for_audience(PLAYBOOK, audience)
+    activities = visible_playbook.activities
     page = site.page("what-we-need-from-you/")
     assert "<h1" in page and title in html.text(html.between(page, "<h1", "</h1>"))
     shown: dict[str, set[str]] = {}
+
+    def titles(role_ids) -> set[str]:
+        return {visible_playbook.roles[r].title for r in role_ids if r in visible_playbook.roles}
+
     for block in re.findall(r'<div class="pb-needs"[^>]* data-pb-needs="([^"]+)">(.*?)</table>', page, re.DOTALL):
         process_id, table = block
         rows = re.findall(r'<tr data-pb-need="([^"]+)">(.*?)</tr>', table, re.DOTALL)
         shown[process_id] = {need for need, _ in rows}
         for need, row in rows:
-            cells = re.findall(r"<td data-label=\"([^\"]+)\">(.*?)</td>", row, re.DOTALL)
-            assert [label for label, _ in cells] == [who, "When"], need
-            owners, when = (html.text(cell) for _, cell in cells)
-            assert owners and when, f"{need} lacks its owner or its due point"
-            owner_titles = {r.title for r in PLAYBOOK.roles.values() if r.side == "customer"}
-            assert set(re.split(r"\s*,\s*", owners)) <= owner_titles, f"{need}: {owners} is not a customer role"
+            cells = re.findall(r"<td (?:class=\"pb-needs__who-cell\" )?data-label=\"([^\"]+)\">(.*?)</td>", row, re.DOTALL)
+            assert [label for label, _ in cells] == ["Who", "When"], need
+            assert html.text(cells[1][1]), f"{need} lacks its due point"
+            who = {letter: set(re.split(r"\s*,\s*", visible(part).split(":", 1)[1].strip()))
+                   for letter, part in re.findall(r'data-pb-who="([^"]+)">(.*?)</span>\s*(?=<span class="pb-needs__who"|$)',
+                                                  cells[0][1], re.DOTALL)}
+            if need in activities:
+                activity = activities[need][1]
+                assert who == {"R": titles(activity.holders("R")), "A": titles(activity.holders("A"))}, need
+            else:  # an item's owner does it and answers for it
+                checklist_id, item_id = need.split("/")
+                owner = next(i.owner for i in visible_playbook.checklists[checklist_id].items if i.id == item_id)
+                assert who == {"owner": titles([owner])}, need
     assert shown == _expected_needs(audience)
+    # The row the issue named: the customer project lead signs the design, the experts review it.
+    design = visible(html.between(page, '<tr data-pb-need="discovery-sign-off-design">', "</tr>"))
+    assert ("Does it: Customer subject matter expert, Customer IT lead Accountable: Customer project lead"
+            in design), design
     phases = [p.id for p in PLAYBOOK.phases() if p.id in shown]
     order = [m for m in re.findall(r'data-pb-needs="([^"]+)"', page) if m in phases]
     assert order == phases, "the phases are not in lifecycle order"
@@ -265,7 +284,8 @@ def test_the_hypercare_answers_read_as_sentences(real_sites):
     assert "Hypercare lasts 2 to 4 weeks (4 weeks by default) after go-live, adjusted per project." in faq
     questions = visible(real_sites.customer.page("customer-questions/"))
     assert "Hypercare, a period of close support that lasts 2 to 4 weeks (4 weeks by default)." in questions
-    assert "books your kickoff, usually within two weeks of the signed handoff." in questions
+    assert ("The kickoff follows, usually within two weeks of the signed handoff: your customer project lead "
+            "books it and confirms who attends") in questions
 
 
 def test_adopting_does_not_promise_a_check_the_build_does_not_make(real_internal_site):

@@ -278,3 +278,70 @@ def test_a_roles_file_that_cannot_say_its_roles_does_not_flag_every_reference(da
     # Every activity and item names roles; without their ids, any role may exist.
     found = problems_for(data_dir, {"roles.yml": roles})
     assert {p.file for p in found} == {"data/roles.yml"} and len(found) <= 2, found
+
+
+# -- Sign-offs, checklist items named by activities, and the names prose uses (issue 24) ---------
+
+SIGN_OFF = "    title: Plan the kickoff\n    sign_off: true\n    checked_in: kickoff-ready/signed\n"
+
+
+def test_a_sign_off_names_the_checklist_item_that_says_when_it_is_due(data_dir):
+    write(data_dir, {"processes/kickoff.yml": PROCESS.replace("    title: Plan the kickoff\n", SIGN_OFF)})
+    playbook = load_playbook(data_dir)
+    activity = playbook.processes["kickoff"].activities[0]
+    assert activity.sign_off and playbook.checklist_item(activity.checked_in)[1].due == "Before kickoff"
+    assert playbook.find("activities", "kickoff-plan") == (playbook.processes["kickoff"], activity)
+
+
+def test_a_sign_off_without_a_due_point(data_dir):
+    text = PROCESS.replace("    title: Plan the kickoff\n", "    title: Plan the kickoff\n    sign_off: true\n")
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": text}))
+    assert problem.line == 14 and "is a sign-off but does not say when it is due" in problem.message
+    assert "checked_in: checklist-id/item-id" in problem.fix
+
+
+def test_a_checked_in_item_that_does_not_exist_gets_a_suggestion(data_dir):
+    text = PROCESS.replace("    title: Plan the kickoff\n", SIGN_OFF.replace("kickoff-ready/signed", "kickoff-ready/sined"))
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": text}))
+    assert problem.line == 17 and "names the checklist item 'kickoff-ready/sined', which does not exist" in problem.message
+    assert "did you mean 'kickoff-ready/signed'?" in problem.fix
+
+
+def test_a_checked_in_reference_must_name_a_checklist_and_an_item(data_dir):
+    text = PROCESS.replace("    title: Plan the kickoff\n", SIGN_OFF.replace("kickoff-ready/signed", "signed"))
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": text}))
+    assert problem.line == 17 and "checklist-id/item-id" in problem.message + problem.fix
+
+
+def test_a_phase_activity_is_checked_in_its_own_phase_only(data_dir):
+    later = PROCESS.replace("id: kickoff\n", "id: later\n").replace("kickoff-plan", "later-plan") \
+        .replace("order: 1", "order: 2").replace("    title: Plan the kickoff\n", SIGN_OFF)
+    problem = only(problems_for(data_dir, {"processes/later.yml": later}))
+    assert "belongs to 'kickoff', not to this activity's process 'later'" in problem.message
+
+
+def test_a_process_outside_the_lifecycle_is_checked_in_a_phase(data_dir):
+    """An activity outside the lifecycle (access to the system) takes its phase from the checklist."""
+    outside = PROCESS.replace("id: kickoff\n", "id: access\n").replace("kickoff-plan", "access-plan") \
+        .replace("    title: Plan the kickoff\n", "    title: Plan the kickoff\n    checked_in: kickoff-ready/signed\n")
+    outside = outside[:outside.index("phase:")] + outside[outside.index("activities:"):]
+    write(data_dir, {"processes/access.yml": outside})
+    assert load_playbook(data_dir).processes["access"].activities[0].checked_in == "kickoff-ready/signed"
+
+
+def test_a_customer_activity_is_not_checked_in_an_internal_item(data_dir):
+    checklist = CHECKLIST + "    audience: internal\n"
+    text = PROCESS.replace("    title: Plan the kickoff\n", SIGN_OFF)
+    problem = only(problems_for(data_dir, {"processes/kickoff.yml": text, "checklists/kickoff-ready.yml": checklist}))
+    assert "its checklist item 'kickoff-ready/signed' is internal" in problem.message
+
+
+def test_a_short_name_or_a_phrase_means_one_thing(data_dir):
+    roles = ROLES.replace("    title: Account manager\n", "    title: Account manager\n    short_names: [project manager]\n")
+    second = PROCESS.replace("id: kickoff\n", "id: later\n").replace("kickoff-plan", "later-plan") \
+        .replace("order: 1", "order: 2").replace("    title: Plan the kickoff\n", "    title: Plan the kickoff\n    said_as: [plan the kickoff]\n")
+    first = PROCESS.replace("    title: Plan the kickoff\n", "    title: Plan the kickoff\n    said_as: [plan the  Kickoff]\n")
+    problems = problems_for(data_dir, {"roles.yml": roles, "processes/kickoff.yml": first, "processes/later.yml": second})
+    assert sorted(p.message for p in problems) == [
+        "the phrase 'plan the kickoff' of activity 'later-plan' is already said of the activity 'kickoff-plan'",
+        "the short name 'project manager' of role 'account-manager' already names the role 'project-manager'"]

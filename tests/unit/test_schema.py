@@ -25,7 +25,7 @@ def test_unknown_key_is_reported_at_its_line_with_a_spelling_suggestion():
     found = problems(Role, ROLE + "sid: firm\n")
     assert [str(p) for p in found] == [
         "f.yml:5: unknown key 'sid' in the file (id 'pm') — did you mean 'side'? the keys allowed here are: "
-        "id, title, side, summary, time_commitment, audience"]
+        "id, title, side, summary, time_commitment, short_names, audience"]
 
 
 def test_a_typo_of_a_required_key_is_one_problem_not_two():
