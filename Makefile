@@ -25,7 +25,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve serve-customer build customer-bundle test test-fast chromium office audit \
         new-process new-checklist check-freshness bench lock clean hosting-tools teams-app kit kits status try-zensical \
-        vendor-stemmer faketime
+        vendor-stemmer faketime teams-tools
 
 install: $(STAMP)
 
@@ -68,10 +68,15 @@ hosting-tools:
 
 # The Teams app package (site/teams-app.zip): manifest and icons from mkdocs.yml, checked against
 # Microsoft's manifest schema (npm, pinned in tools/teams/package-lock.json) before it is published.
-teams-app: install
-	@test -f tools/teams/node_modules/@microsoft/app-manifest/package.json || \
-	  (cd tools/teams && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+teams-app: install teams-tools
 	$(PY) -m playbook.hosting.teams
+
+# Microsoft's manifest schema and the Teams JavaScript library, from npm as tools/teams pins them
+# (the tests compare the library the Teams tab serves with the pinned package's file).
+teams-tools:
+	@test -f tools/teams/node_modules/@microsoft/app-manifest/package.json -a \
+	      -f tools/teams/node_modules/@microsoft/teams-js/package.json || \
+	  (cd tools/teams && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 
 # The kit tests open every document in a real office suite: Debian's LibreOffice (Impress and
 # Writer) converts them to PDF and poppler-utils reads the PDF's text; install them when missing.
@@ -91,7 +96,7 @@ office:
 # a test that still read the machine's clock, or compared it with a file's time, fails here.
 TEST_DAY_ONE ?= @2027-02-05 09:30:00
 TEST_DAY_TWO ?= @2027-03-31 23:30:00
-test: install chromium office hosting-tools faketime
+test: install chromium office hosting-tools teams-tools faketime
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/deptry .
 	faketime -f '$(TEST_DAY_ONE)' $(PY) -m pytest

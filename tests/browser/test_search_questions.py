@@ -84,6 +84,7 @@ INTERNAL = [
     ("who can move the go-live date", ("governance/timeline-slips/", "faq/")),
     ("exit criteria before the next phase starts", ("governance/", "lifecycle/")),
     ("how long before a problem goes up a level", ("governance/escalation/",)),
+    ("I'm going on leave, who takes over my project", ("governance/project-manager-handover/",)),
     # The communication plan's row of the internal project health review says what it is, when and
     # with whom: an answer the list had left out (issue 24).
     ("internal health review", ("governance/", "communication-plan/")),
