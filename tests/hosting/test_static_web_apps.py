@@ -79,7 +79,7 @@ def test_an_employee_signs_in_and_gets_pages_and_search(built_sites, internal, t
     assert page.url == internal.url + "/phases/kickoff/"
     assert page.locator("h1").first.inner_text().startswith("Kickoff")
     index = page.request.get(internal.url + "/search/search_index.json")
-    assert index.status == 200 and len(index.json()["docs"]) > 50
+    assert index.status == 200 and index.json()["config"]  # the always-loaded part; the rest by need
     page.keyboard.press("/")
     page.locator("input[data-md-component=search-query]").press_sequentially("steering")
     page.locator(".md-search-result__item").first.wait_for()

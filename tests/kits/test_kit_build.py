@@ -50,7 +50,9 @@ def test_each_kit_holds_its_project_and_nothing_of_the_other(built):
         texts = {p: html.unescape(readable_text(p)) for p in files}
         seen = {p.name for p, text in texts.items() if MARKERS[key] in text}
         assert {f"project-{key}-kickoff-deck.pptx", f"project-{key}-sow-process-appendix.docx", f"project-{key}.ics",
-                "index.html", "search_index.json"} <= seen
+                "index.html"} <= seen
+        # and the project's page is in its site's search (the split index: the pages' text files)
+        assert any("search" in p.parts for p, text in texts.items() if MARKERS[key] in text)
         for marker in (MARKERS[other], f"{other.title()}marker", f"{other}-customer.example", f"{other}-channel-marker",
                        f"{other}-goal-marker", f"project-{other}"):
             leaks = [p.name for p, text in texts.items() if marker in text]
