@@ -99,22 +99,28 @@ class JinjaChecker:
                                 "check that every '{{' is closed by '}}' and every '{%' by '%}'; " + BRACES_FIX)
 
     def check(self, text: str, page_names: Iterable[str] = ()) -> list[JinjaProblem]:
+        return self.read(text, page_names)[0]
+
+    def read(self, text: str, page_names: Iterable[str] = ()) -> tuple[list[JinjaProblem], JinjaUses]:
+        """A page's Jinja read once: every problem, and what it includes and which macros it calls
+        (literal includes only: any other is a problem)."""
         tree = self.parse(text)
         if isinstance(tree, JinjaProblem):
-            return [tree]
+            return [tree], JinjaUses()
         # Names the page sets itself, and those it sets to a literal (which may be a macro's id).
         assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
         literal = _set_to_literals(tree)
         walk = _Walk(self, self.known | self.macro_names | frozenset(page_names) | assigned, literal)
         walk.statements(tree.body, loops=0)
-        return sorted(walk.problems, key=lambda p: p.line)
+        return sorted(walk.problems, key=lambda p: p.line), self._uses(tree)
 
     def uses(self, text: str) -> JinjaUses:
-        """What a page's Jinja includes and which macros it calls (literal includes only: check()
-        refuses any other)."""
+        """What a page's Jinja includes and which macros it calls, without checking it (a page the
+        build writes itself)."""
         tree = self.parse(text)
-        if isinstance(tree, JinjaProblem):
-            return JinjaUses()
+        return JinjaUses() if isinstance(tree, JinjaProblem) else self._uses(tree)
+
+    def _uses(self, tree: nodes.Template) -> JinjaUses:
         includes = {node.template.value for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport))
                     if isinstance(node.template, nodes.Const) and isinstance(node.template.value, str)}
         called = {node.node.name for node in tree.find_all(nodes.Call)

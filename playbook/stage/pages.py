@@ -133,10 +133,10 @@ def stage_page(page: SourcePage, context: PageContext) -> tuple[StagedPage, list
     jinja = markdown_text.has_jinja(body) and page.values.render_macros is not False
     uses = JinjaUses()
     if jinja:
-        for wrong in context.checker.check(body, page_names=set(page.front_matter.key_lines) | context.variables | {"pb"}):
+        found, uses = context.checker.read(body, page_names=set(page.front_matter.key_lines) | context.variables | {"pb"})
+        for wrong in found:
             line = at(min(wrong.line, len(lines)) - 1)
             problems.append(Problem(page.display, line, wrong.message, wrong.fix))
-        uses = context.checker.uses(body)
     lines += markdown_text.abbreviation_lines(body, context.abbreviations, raw=jinja)
 
     title = page.values.title

@@ -125,7 +125,7 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
     url_of = {src: urls.page_url(src, options.use_directory_urls) for src in staged_src}
 
     # Pages that data names must exist; a customer process must be shown on a customer page.
-    every_page = set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)} | \
+    every_page = set(sources.docs.pages) | {urls.role_page_uri(role) for role in everything.roles} | \
         {generated_pages.NEEDS_PAGE}
     problems += missing_pages(everything, lambda src: src in every_page)
     problems += _nav_problems(sources, every_page | {HEALTH_PAGE} | {p.src for p in extra_pages})
@@ -145,7 +145,7 @@ def plan_site(sources: Sources, audience: str, options: StageOptions, *,
 
     context = PageContext(
         audience=audience, staged_pages=set(written) | {p.src for p in generated},
-        all_pages=set(sources.docs.pages) | {p.src for p in generated_pages.role_pages(everything)} |
+        all_pages=set(sources.docs.pages) | {urls.role_page_uri(role) for role in everything.roles} |
         {HEALTH_PAGE, generated_pages.NEEDS_PAGE},
         files=set(sources.docs.files), home=home, checker=_checker(sources, visible, audience, staged_src),
         oracle=_oracle_for(sources), abbreviations=views.abbreviations(visible), facts=facts.of_page,
@@ -378,8 +378,14 @@ def _oracle_for(sources: Sources):
 def _checker(sources: Sources, visible: Playbook, audience: str, staged_src: set[str]) -> JinjaChecker:
     delimiters = Delimiters.of_config(sources.config)
 
+    checked: dict[tuple[str, tuple], tuple[str, str] | None] = {}
+
     def check_call(name: str, arguments: tuple) -> tuple[str, str] | None:
-        return macro_table.problem_with_call(name, arguments, visible, sources.playbook, audience)
+        # A role's card is called on many pages: each call is checked once per site.
+        key = (name, arguments)
+        if key not in checked:
+            checked[key] = macro_table.problem_with_call(name, arguments, visible, sources.playbook, audience)
+        return checked[key]
 
     def check_include(path: str) -> tuple[str, str] | None:
         target = posixpath.normpath(path.lstrip("/"))
@@ -409,9 +415,10 @@ def _review_statuses(sources: Sources, written: dict[str, SourcePage]) -> dict[s
                                           sources.settings.review)
     found, _problems = review.role_pages_review(sources.playbook, sources.today, sources.settings.review)
     if found:
-        for page in generated_pages.role_pages(sources.playbook):
-            statuses[page.src] = review.status(page.src, page.title, page.source, found, roles, sources.today,
-                                               sources.settings.review)
+        for role in roles.values():
+            src = urls.role_page_uri(role.id)
+            statuses[src] = review.status(src, role.title, generated_pages.ROLES_SOURCE, found, roles, sources.today,
+                                          sources.settings.review)
     return statuses
 
 
