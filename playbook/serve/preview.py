@@ -105,11 +105,17 @@ class Preview:
             if fingerprint != self._site_wide:
                 tree.touch_pages()
                 self._site_wide = fingerprint
-            self._finish(self._render(handover), started)
+            problems, readings = self._render(handover)
+            self._finish(problems, started)
+            # Search is brought up to date after the page is shown: the reader's page does not wait
+            # for the index of every page (the next rebuild waits for it, under the same lock).
+            if readings is not None:
+                search_index.write_index(self.site_dir, handover, {src: r.search for src, r in readings.items()},
+                                         self.staged)
 
-    def _render(self, handover: Handover) -> list[str]:
-        """MkDocs' build of the staged tree, in this process, and the build's steps after it; the
-        engine's warnings and errors, else the output checks' problems."""
+    def _render(self, handover: Handover) -> tuple[list[str], dict | None]:
+        """MkDocs' build of the staged tree, in this process, and the build's checks after it: the
+        engine's warnings and errors, else the output checks' problems; and the pages as read."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         from mkdocs.exceptions import Abort, ConfigurationError
@@ -127,10 +133,9 @@ class Preview:
         finally:
             logger.removeHandler(collect)
         if collect.lines:
-            return collect.lines
+            return collect.lines, None
         readings = page_reading.read_site(self.site_dir, handover, cache=self._readings)
-        search_index.write_index(self.site_dir, handover, {src: r.search for src, r in readings.items()}, self.staged)
-        return [str(problem) for problem in checks.check_site(readings, self.staged, handover)]
+        return [str(problem) for problem in checks.check_site(readings, self.staged, handover)], readings
 
     def _finish(self, problems: list[str], started: float) -> None:
         with self._changed:
