@@ -112,9 +112,7 @@ def side_by_side(jobs: list[Callable[[], Any]]) -> list[Any]:
     running = []
     for job in jobs:
         reader, writer = context.Pipe(duplex=False)
-        # Not a daemon: a site's render step reads a large site's pages in a pool of processes of
-        # its own, which a daemonic process may not start; the finally below ends them all.
-        process = context.Process(target=_run, args=(writer, job))
+        process = context.Process(target=_run, args=(writer, job), daemon=True)
         process.start()
         writer.close()  # the child holds the only writer: its exit ends the reader's wait
         running.append((process, reader))
