@@ -36,15 +36,23 @@ from playbook.search import words as reading
 from playbook.search.words import STOP_WORDS, Synonyms, Word, cut, plain, title_stems
 
 FILES = "search/"
-FOLDERS = ("words", "vocab", "pages", "facts")  # under search/, written anew by every build
+FOLDERS = ("words", "passages", "vocab", "pages", "facts")  # under search/, written anew by every build
 # A word file holds the tokens of a run, sorted, until its JSON reaches this many characters (one
 # token whose postings are longer has a file to itself): small enough that a question's rare words
 # cost a few kilobytes, large enough that a handbook has a few hundred files, not a file per word.
 WORDS_FILE_CHARS = 24_000
+# A token's passages stay in its word file while they take fewer characters than this; a token
+# found in more passages has them in a file of its own (passages/<n>.js), which only a question
+# that holds the word itself loads: a word being typed is completed from the word files alone
+# (pages, titles and headings, at most one entry per page), so a prefix never costs the passages
+# of every word it starts.
+PASSAGES_INLINE_CHARS = 2_000
 FACTS_PER_FILE = 100
-# A long page's text is cut into files of about this many characters (the page of what we need
-# from the customer lists every process): the results shown load only the sections they show.
-PAGE_FILE_CHARS = 16_000
+# A page's passages are cut into files of about this many characters, anywhere between two
+# passages (a section of a role page holds thousands): a result loads the first file of its page
+# (its sections' addresses and titles, and its first passages) and the files holding the passages
+# its snippets show.
+PAGE_FILE_CHARS = 4_000
 
 # The worker's weights of a word's frequency (BM25's saturation, per passage and per page); they
 # are applied here, so the worker reads one number per place a word is found.
@@ -77,10 +85,11 @@ class _Page:
     own: dict[str, int] = field(default_factory=dict)        # title and search terms
     whole: dict[str, float] = field(default_factory=dict)    # weighted frequency over the page
     length: int = 0
-    entries: list[dict] = field(default_factory=list)        # {location, title, text}
+    sections: list[list[str]] = field(default_factory=list)  # [location, title] of each entry
     passages: list[int] = field(default_factory=list)        # passages per entry
+    shown: list[list] = field(default_factory=list)          # each passage as shown: [tag, block, html]
     titles: list[dict[str, int]] = field(default_factory=list)  # each section's title tokens
-    files: list[tuple[int, int]] = field(default_factory=list)  # the sections of each of its text files
+    files: list[int] = field(default_factory=list)           # the first passage of each text file but the first
 
 
 def _count(items: Iterable[str], into: dict | None = None, weight: float = 1) -> dict:
@@ -148,11 +157,11 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
             for token, n in heading.items():
                 page.whole[token] = page.whole.get(token, 0) + HEADINGS * n
         page.titles.append(heading)
-        page.entries.append({"location": doc["location"], "title": doc.get("title") or "",
-                             "text": doc.get("text") or ""})
+        page.sections.append([doc["location"], doc.get("title") or ""])
         pieces = cut(doc.get("text") or "")
         page.passages.append(len(pieces))
         for piece in pieces:
+            page.shown.append([piece.tag, piece.block, piece.html])
             listed = read(plain(piece.html))
             found = listed + read(plain(piece.lead)) if piece.lead else listed
             same = " ".join(listed)
@@ -164,7 +173,7 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
             page.length += len(listed)
 
     for page in pages:
-        page.files = _text_files(page.entries)
+        page.files = _text_files(page.shown)
     copy_ids: dict[str, int] = {}
     for text, holders in copies_of.items():
         if len(holders) > 1:
@@ -220,18 +229,22 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
                 posting(token).setdefault("n", []).append((number, position, _scaled(weight), _scaled(total)))
 
     fact_files, asks = _facts(facts, config, synonyms, by_path, posting)
-    words_files, firsts = _word_files(postings, df)
+    words_files, firsts, passage_files = _word_files(postings, df)
     vocab = _vocab(surfaces, df, title_words)
 
     scripts: dict[str, str] = {}
     for n, data in enumerate(words_files):
         scripts[f"words/{n}.js"] = script(f"words/{n}", data)
+    for n, data in enumerate(passage_files):
+        scripts[f"passages/{n}.js"] = script(f"passages/{n}", data)
     for key, data in vocab.items():
         scripts[f"vocab/{key}.js"] = script(f"vocab/{key}", data)
     for n, page in enumerate(pages):
-        for k, (start, end) in enumerate(page.files):
+        starts = [0, *page.files, len(page.shown)]
+        for k in range(len(starts) - 1):
             name = f"pages/{n}" + (f"-{k}" if k else "")
-            scripts[name + ".js"] = script(name, page.entries[start:end])
+            shown = page.shown[starts[k]:starts[k + 1]]
+            scripts[name + ".js"] = script(name, {"sections": page.sections, "passages": shown} if not k else shown)
     for n, data in enumerate(fact_files):
         scripts[f"facts/{n}.js"] = script(f"facts/{n}", data)
     index = {
@@ -249,29 +262,26 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
     return Files(index, scripts)
 
 
-def _text_files(entries: Sequence[dict]) -> list[tuple[int, int]]:
-    """A page's sections cut into runs of about PAGE_FILE_CHARS characters (a section never cut):
-    a result loads only the runs holding the sections it shows."""
-    runs, start, size = [], 0, 0
-    for k, entry in enumerate(entries):
-        length = len(entry["text"]) + len(entry["title"]) + len(entry["location"])
-        if k > start and size + length > PAGE_FILE_CHARS:
-            runs.append((start, k))
-            start, size = k, 0
-        size += length
-    runs.append((start, len(entries)))
-    return runs
+def _text_files(shown: Sequence[list]) -> list[int]:
+    """Where a page's passages are cut into files of about PAGE_FILE_CHARS characters: the first
+    passage of each file but the first. A result loads only the files holding what it shows."""
+    starts, size = [], 0
+    for k, (_tag, _block, markup) in enumerate(shown):
+        if size and size + len(markup) > PAGE_FILE_CHARS:
+            starts.append(k)
+            size = 0
+        size += len(markup) + 8
+    return starts
 
 
 def _page_row(page: _Page) -> list:
-    """A page as the index lists it: [address, title, passages of each section, boost, the section
+    """A page as the index lists it: [address, title, passages of each section, boost, the passage
     each of its text files but the first starts at]; the last two only when they say something."""
     row: list = [page.path, page.title, page.passages]
-    starts = [start for start, _end in page.files[1:]]
-    if page.boost != 1 or starts:
+    if page.boost != 1 or page.files:
         row.append(round(page.boost, 4))
-    if starts:
-        row.append(starts)
+    if page.files:
+        row.append(page.files)
     return row
 
 
@@ -313,12 +323,21 @@ def _sort_key(token: str) -> bytes:
     return token.encode("utf-16-be")  # the worker compares strings by UTF-16 code units
 
 
-def _word_files(postings: Mapping[str, dict], df: Mapping[str, int]) -> tuple[list[dict], list[str]]:
+def _word_files(postings: Mapping[str, dict], df: Mapping[str, int]) -> tuple[list[dict], list[str], list[dict]]:
+    """The word files, the first token of each, and the passage files: a token whose passages take
+    PASSAGES_INLINE_CHARS or more has them in a passage file of its own, named in its entry ("x")."""
     files: list[dict] = []
     firsts: list[str] = []
+    passage_files: list[dict] = []
     size = 0
     for token in sorted(postings, key=_sort_key):
         encoded = _encoded(postings[token], df.get(token, 0))
+        own = {kind: encoded[kind] for kind in ("p", "c") if kind in encoded}
+        if own and len(json.dumps(own, separators=(",", ":"))) >= PASSAGES_INLINE_CHARS:
+            for kind in own:
+                del encoded[kind]
+            encoded["x"] = len(passage_files)
+            passage_files.append(own)
         length = len(json.dumps(encoded, separators=(",", ":"))) + len(token) + 4
         if not files or size + length > WORDS_FILE_CHARS and files[-1]:
             files.append({})
@@ -326,7 +345,7 @@ def _word_files(postings: Mapping[str, dict], df: Mapping[str, int]) -> tuple[li
             size = 0
         files[-1][token] = encoded
         size += length
-    return files, firsts
+    return files, firsts, passage_files
 
 
 def _vocab(surfaces: Mapping[str, tuple[str, bool]], df: Mapping[str, int],
@@ -381,12 +400,13 @@ def _facts(facts: Sequence[dict], config: Mapping, synonyms: Synonyms, by_path: 
 
 def _units(seq: Sequence[Word], skip: set[str], synonyms: Synonyms) -> list[str]:
     """What a run of words names, as the worker's Facts.units reads a question: the token of each
-    synonym group found in it, and the stem of every other word that is neither a stop word nor
-    one of skip."""
+    synonym group found in it (unless all its words are of skip), and the stem of every other word
+    that is neither a stop word nor one of skip."""
     units: dict[str, None] = {}
     covered: set[int] = set()
     for start, end, token in synonyms.find(seq):
-        units[token] = None
+        if any(seq[k].stem not in skip for k in range(start, end)):
+            units[token] = None
         covered.update(range(start, end))
     for k, w in enumerate(seq):
         if k not in covered and w.surface not in STOP_WORDS and w.stem not in skip:
