@@ -47,11 +47,12 @@ class SearchFiles:
         for n, row in enumerate(self.meta["pages"]):
             head = self.data(f"pages/{n}")
             passages = list(head["passages"])
-            for k in range(1, len(row[4]) + 1 if len(row) > 4 else 1):
+            for k in range(1, -(-sum(row[2]) // self.meta["perTextFile"])):
                 passages += self.data(f"pages/{n}-{k}")
             at = 0
-            for (location, title), count in zip(head["sections"], row[2], strict=True):
-                found.append({"location": location, "title": title, "text": _wrap(passages[at:at + count])})
+            for (anchor, title), count in zip(head["sections"], row[2], strict=True):
+                found.append({"location": row[0] + (f"#{anchor}" if anchor else ""), "title": title,
+                              "text": _wrap(passages[at:at + count])})
                 at += count
             assert at == len(passages), row[0]
         return found

@@ -48,11 +48,11 @@ WORDS_FILE_CHARS = 24_000
 # of every word it starts.
 PASSAGES_INLINE_CHARS = 2_000
 FACTS_PER_FILE = 100
-# A page's passages are cut into files of about this many characters, anywhere between two
-# passages (a section of a role page holds thousands): a result loads the first file of its page
-# (its sections' addresses and titles, and its first passages) and the files holding the passages
-# its snippets show.
-PAGE_FILE_CHARS = 4_000
+# A page's passages are cut into files of this many passages (about 4,000 characters), anywhere
+# between two (a section of a role page holds thousands): a result loads the first file of its
+# page (its sections' anchors and titles, and its first passages) and the files holding the
+# passages its snippets show.
+PASSAGES_PER_FILE = 40
 
 # The worker's weights of a word's frequency (BM25's saturation, per passage and per page); they
 # are applied here, so the worker reads one number per place a word is found.
@@ -62,6 +62,12 @@ PAGE_TITLE, PAGE_TERMS, HEADINGS, TEXT = 4, 3, 1.5, 1
 # Fractions are written as whole hundredths: the files are read by a person as rarely as ever,
 # and "113" is a third the size of "1.1304347826".
 SCALE = 100
+# A word's weight in a passage, in twentieths: passages are the largest part of the index (a
+# frequent word is in tens of thousands), and its weight there is one of a page's two measures.
+PASSAGE_SCALE = 20
+# Passages' numbers are written as strings of these digits (see packed), which gzip packs twice
+# as tightly as JSON's decimals.
+DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
 def saturate(tf: float, length: float, average: float, b: float) -> float:
@@ -72,8 +78,23 @@ def idf(pages: int, df: int) -> float:
     return math.log(1 + (pages - df + 0.5) / (df + 0.5))
 
 
-def _scaled(value: float) -> int:
-    return max(1, round(value * SCALE))
+def _scaled(value: float, scale: int = SCALE) -> int:
+    return max(1, round(value * scale))
+
+
+def packed(numbers: Iterable[int]) -> str:
+    """Whole numbers (0 or more) as one string: each number in five-bit digits, the most
+    significant first, every digit but its last one from the upper half of DIGITS. The worker's
+    unpacked() reads it back."""
+    out = []
+    for number in numbers:
+        digits = [DIGITS[number & 31]]
+        number >>= 5
+        while number:
+            digits.append(DIGITS[32 + (number & 31)])
+            number >>= 5
+        out.append("".join(reversed(digits)))
+    return "".join(out)
 
 
 @dataclass
@@ -89,7 +110,6 @@ class _Page:
     passages: list[int] = field(default_factory=list)        # passages per entry
     shown: list[list] = field(default_factory=list)          # each passage as shown: [tag, block, html]
     titles: list[dict[str, int]] = field(default_factory=list)  # each section's title tokens
-    files: list[int] = field(default_factory=list)           # the first passage of each text file but the first
 
 
 def _count(items: Iterable[str], into: dict | None = None, weight: float = 1) -> dict:
@@ -172,8 +192,6 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
             _count(listed, page.whole, TEXT)
             page.length += len(listed)
 
-    for page in pages:
-        page.files = _text_files(page.shown)
     copy_ids: dict[str, int] = {}
     for text, holders in copies_of.items():
         if len(holders) > 1:
@@ -196,7 +214,7 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
         for token, tf in counts.items():
             sat = weighed.get((tf, length))
             if sat is None:
-                sat = weighed[tf, length] = _scaled(saturate(tf, length, average_passage, B_PASSAGE))
+                sat = weighed[tf, length] = _scaled(saturate(tf, length, average_passage, B_PASSAGE), PASSAGE_SCALE)
             entry = postings.get(token)
             if entry is None:
                 entry = postings[token] = {}
@@ -240,11 +258,11 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
     for key, data in vocab.items():
         scripts[f"vocab/{key}.js"] = script(f"vocab/{key}", data)
     for n, page in enumerate(pages):
-        starts = [0, *page.files, len(page.shown)]
-        for k in range(len(starts) - 1):
+        sections = [[location.partition("#")[2], title] for location, title in page.sections]
+        for k in range(max(1, math.ceil(len(page.shown) / PASSAGES_PER_FILE))):
             name = f"pages/{n}" + (f"-{k}" if k else "")
-            shown = page.shown[starts[k]:starts[k + 1]]
-            scripts[name + ".js"] = script(name, {"sections": page.sections, "passages": shown} if not k else shown)
+            shown = page.shown[k * PASSAGES_PER_FILE:(k + 1) * PASSAGES_PER_FILE]
+            scripts[name + ".js"] = script(name, {"sections": sections, "passages": shown} if not k else shown)
     for n, data in enumerate(fact_files):
         scripts[f"facts/{n}.js"] = script(f"facts/{n}", data)
     index = {
@@ -258,30 +276,18 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
         "facts": len(fact_files),
         "perFactFile": FACTS_PER_FILE,
         "scale": SCALE,
+        "passageScale": PASSAGE_SCALE,
+        "perTextFile": PASSAGES_PER_FILE,
     }
     return Files(index, scripts)
 
 
-def _text_files(shown: Sequence[list]) -> list[int]:
-    """Where a page's passages are cut into files of about PAGE_FILE_CHARS characters: the first
-    passage of each file but the first. A result loads only the files holding what it shows."""
-    starts, size = [], 0
-    for k, (_tag, _block, markup) in enumerate(shown):
-        if size and size + len(markup) > PAGE_FILE_CHARS:
-            starts.append(k)
-            size = 0
-        size += len(markup) + 8
-    return starts
-
-
 def _page_row(page: _Page) -> list:
-    """A page as the index lists it: [address, title, passages of each section, boost, the passage
-    each of its text files but the first starts at]; the last two only when they say something."""
+    """A page as the index lists it: [address, title, passages of each section, boost]; the boost
+    only when it is not 1."""
     row: list = [page.path, page.title, page.passages]
-    if page.boost != 1 or page.files:
+    if page.boost != 1:
         row.append(round(page.boost, 4))
-    if page.files:
-        row.append(page.files)
     return row
 
 
@@ -297,12 +303,15 @@ def _encoded(entry: dict[str, list], df: int) -> dict:
     """A token's postings as a word file holds them: ids delta-coded, one flat list per kind."""
     out: dict = {"d": df}
     if "p" in entry:
+        # Packed: the passages (delta-coded), their weights, and [position in the list (delta-coded),
+        # number of the text] of each passage copied onto several pages.
         found = entry["p"]
-        out["p"] = [x for pid, (_, sat, _copy) in zip(_delta(p[0] for p in found), found, strict=True)
-                    for x in (pid, sat)]
-        copies = [x for k, (_, _, copy) in enumerate(found) if copy >= 0 for x in (k, copy)]
-        if copies:
-            out["c"] = copies
+        out["p"] = packed(_delta(pid for pid, _, _ in found))
+        out["q"] = packed(sat for _, sat, _ in found)
+        copied = [(k, copy) for k, (_, _, copy) in enumerate(found) if copy >= 0]
+        if copied:
+            out["c"] = packed(x for k, (_, copy) in zip(_delta(k for k, _ in copied), copied, strict=True)
+                              for x in (k, copy))
     if "s" in entry:
         found = entry["s"]
         out["s"] = [x for page, (_, local) in zip(_delta(s[0] for s in found), found, strict=True)
@@ -332,7 +341,7 @@ def _word_files(postings: Mapping[str, dict], df: Mapping[str, int]) -> tuple[li
     size = 0
     for token in sorted(postings, key=_sort_key):
         encoded = _encoded(postings[token], df.get(token, 0))
-        own = {kind: encoded[kind] for kind in ("p", "c") if kind in encoded}
+        own = {kind: encoded[kind] for kind in ("p", "q", "c") if kind in encoded}
         if own and len(json.dumps(own, separators=(",", ":"))) >= PASSAGES_INLINE_CHARS:
             for kind in own:
                 del encoded[kind]

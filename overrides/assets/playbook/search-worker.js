@@ -354,13 +354,14 @@
     this.factFiles = meta.facts || 0;
     this.perFactFile = meta.perFactFile || 100;
     this.scale = meta.scale || 100;
-    // Each page: its address, title, passages per section, boost and where its text's files start.
+    this.passageScale = meta.passageScale || this.scale;
+    this.perTextFile = meta.perTextFile || 40;
+    // Each page: its address, title, passages per section and boost.
     var entryPage = [], entryStart = [0], pageEntry = [];
     this.pages = (meta.pages || []).map(function (row, index) {
       pageEntry.push(entryPage.length);
       row[2].forEach(function (n) { entryPage.push(index); entryStart.push(entryStart[entryStart.length - 1] + n); });
-      return { index: index, path: row[0], title: row[1], sections: row[2].length, boost: row[3] || 1,
-               files: row[4] || [] };
+      return { index: index, path: row[0], title: row[1], sections: row[2].length, boost: row[3] || 1 };
     });
     this.entryPage = Int32Array.from(entryPage);
     this.entryStart = Int32Array.from(entryStart);   // each section's first passage
@@ -424,18 +425,44 @@
     return x === undefined ? null : "passages/" + x;
   };
 
-  /* A token's passages: [passage, weight, ...], ids made absolute, or null before they arrive; a
-     passage copied onto several pages is noted with the number of its text (copyOf). */
+  /* A token's passages: [passage, weight, ...], ids made absolute and weights in the scale of
+     the rest, or null before they arrive; a passage copied onto several pages is noted with the
+     number of its text (copyOf). The build packs them (split_index.py: packed): p the passages,
+     delta-coded, q their weights, c [position in the list, delta-coded, text, ...]. */
   Index.prototype.passages = function (token) {
     var found = this.posting(token);
     if (found.p || found === NONE) return found.p || null;
     var raw = found.x === undefined ? found.raw : arrived.get("passages/" + found.x);
     if (!raw || !raw.p) return null;
-    found.p = absolute(raw.p, 2);
-    for (var k = 0; raw.c && k < raw.c.length; k += 2) this.copyOf.set(found.p[2 * raw.c[k]], raw.c[k + 1]);
+    var ids = unpacked(raw.p), weights = unpacked(raw.q || ""), ratio = this.scale / this.passageScale;
+    var list = found.p = new Array(2 * ids.length), at = 0, k;
+    for (k = 0; k < ids.length; k++) {
+      at += ids[k];
+      list[2 * k] = at;
+      list[2 * k + 1] = weights[k] * ratio;
+    }
+    var copies = unpacked(raw.c || "");
+    for (k = 0, at = 0; k < copies.length; k += 2) {
+      at += copies[k];
+      this.copyOf.set(list[2 * at], copies[k + 1]);
+    }
     found.raw = null;
-    return found.p;
+    return list;
   };
+
+  /* The numbers of a packed string: five bits to a digit, the last digit of each number from the
+     first half of DIGITS. */
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_", DIGIT = {};
+  for (var d = 0; d < DIGITS.length; d++) DIGIT[DIGITS.charAt(d)] = d;
+  function unpacked(text) {
+    var out = [], number = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charAt(i)];
+      number = number * 32 + (digit & 31);
+      if (digit < 32) { out.push(number); number = 0; }
+    }
+    return out;
+  }
 
   /* How many pages hold a token anywhere (0: none): the measure of how rare a word is. Before
      the token's word file has arrived, the words of the site (vocab files) tell. */
@@ -520,6 +547,11 @@
       }
       if (!known && t.alternatives.length === 1 && t.surface.length >= 5) {
         self.typos(t.surface).forEach(function (a) { t.alternatives.push(a); });
+      }
+      // A word of one or two letters still being typed is the start of a word more than a word:
+      // it is read by page, as a completion is, not in its passages.
+      if (t.last && typing && t.surface.length < 3 && t.alternatives[0].token.charAt(0) !== "=") {
+        t.alternatives[0].pageOnly = true;
       }
     });
     var frame = this.facts.frame(plainSeq), also = frame && this.facts.also.get(frame.asks);
@@ -660,12 +692,11 @@
   };
 
   /* The text file holding a passage of a page (local: its number within the page): pages/<n>
-     holds the first passages and the page's sections, pages/<n>-<k> the passages from the k-th
-     start of its row's list on. */
+     holds the page's sections and its first perTextFile passages, pages/<n>-<k> the k-th run of
+     as many. */
   Index.prototype.textFile = function (page, local) {
-    var k = 0;
-    while (k < page.files.length && page.files[k] <= local) k++;
-    return { name: "pages/" + page.index + (k ? "-" + k : ""), k: k, at: local - (k ? page.files[k - 1] : 0) };
+    var k = Math.floor(local / this.perTextFile);
+    return { name: "pages/" + page.index + (k ? "-" + k : ""), k: k, at: local - k * this.perTextFile };
   };
 
   /* The files a result's snippets need: its page's first file and those of the passages shown. */
@@ -677,11 +708,12 @@
     return names;
   };
 
-  /* A section's address and title, from its page's first file. */
+  /* A section's address and title, from its page's first file ([anchor, title] of each). */
   Index.prototype.section = function (entry) {
     var page = this.pages[this.entryPage[entry]], head = arrived.get("pages/" + page.index);
     var found = head && head.sections[entry - this.pageEntry[page.index]];
-    return found ? { location: found[0], title: found[1] } : { location: page.path, title: page.title };
+    return found ? { location: page.path + (found[0] ? "#" + found[0] : ""), title: found[1] }
+      : { location: page.path, title: page.title };
   };
 
   /* A passage as shown: {tag, block, html}, or null when its file could not be read. */
