@@ -10,14 +10,19 @@ in the browser) and writes:
                              frames; each page's address and title and how many passages each of
                              its sections holds; the first token of each word file; the site's
                              numbers (pages, the files there are)
-  search/words/<n>.js        postings: for each token (a stem or a synonym group) in a run of the
-                             sorted tokens, the passages, section titles, page titles and pages that
+  search/words/<n>.js        postings by page: for each token (a stem or a synonym group) in a run
+                             of the sorted tokens, the section titles, page titles and pages that
                              hold it, with its saturated frequency worked out here, and the facts
-                             whose subject names it
+                             whose subject names it; and its passages, when they are few
+  search/passages/<n>.js     the passages of one token found in many (a frequent word): loaded
+                             only for a word of the question typed whole, never for a completion
+                             of the word being typed, packed (see packed)
   search/vocab/<c>.js        the words of the site starting with one character, with their stems,
                              for completing the word still being typed, typos and suggestions
-  search/pages/<n>.js        one page's sections (address, title, text): fetched only for the
-                             results shown, for their snippets
+  search/pages/<n>.js        one page's sections (anchor, title) and its first PASSAGES_PER_FILE
+                             passages, as shown ([element, block, markup]); pages/<n>-<k>.js the
+                             k-th run of as many: a result loads its page's first file and the
+                             files holding the passages its snippets show
   search/facts/<n>.js        the facts search answers with, a hundred to a file
 
 Every file but the first is a script that hands its data to `pbSearchData(name, data)`: the worker

@@ -21,18 +21,23 @@
      words it holds), and by how much of its title the question names, so one word shared with a
      title no longer beats a page that answers every word. A page's `search: boost` nudges it
      (its fourth root), never more.
+   - A page whose title (with its search terms), or one of whose headings read with its title,
+     holds every subject word of the question (its words less a fact question's frame) ranks
+     above every page that holds them only in its text.
    - Results are grouped by page, the best section first; the snippet is the part of the section
-     that holds the words (the matching list items of a checklist), and "Missing" lists only words
-     the page does not hold anywhere.
+     that holds the words (the passages holding most of the question, the matching list items of
+     a checklist), and "Missing" lists only words the page does not hold anywhere.
 
    The build reads the pages (playbook/search/split_index.py, with the same reading of words,
-   passages and synonyms) and splits the index into files this worker fetches by need, as
-   Pagefind does: the index Material hands over at SETUP holds only what every question needs
-   (config.playbook: the stop words, each page's address, title and passages per section, where
-   each word file starts); a question loads the files of the words it holds, and the results shown
-   load their pages' text for the snippets. Every file is a script calling pbSearchData(name,
-   data): fetched and read on a served site, loaded as a script from disk (the customer bundle's
-   frame, assets/playbook/iframe-worker.js, where fetch() of a local file is refused).
+   passages and synonyms; it also cuts the text into passages) and splits the index into files
+   this worker fetches by need, as Pagefind does: the index Material hands over at SETUP holds only
+   what every question needs (config.playbook: the stop words, each page's address, title and
+   passages per section, where each word file starts); a question loads the word files of its
+   words (where each is, by page), the passages of the words typed whole, and, for the ten results
+   shown, the files of their pages holding the passages their snippets show. Every file is a
+   script calling pbSearchData(name, data): fetched and read on a served site, loaded as a script
+   from disk (the customer bundle's frame, assets/playbook/iframe-worker.js, where fetch() of a
+   local file is refused).
 
    It speaks Material's worker protocol (material/templates/assets/javascripts/integrations/search/
    worker/message): SETUP {config, docs, options} -> READY; QUERY "text" -> RESULT {items, suggest},
@@ -939,7 +944,7 @@
     return out.concat(ranked);
   };
 
-  /* What each term may look like on the page, for <mark> and for choosing the snippet: the stems
+  /* What each term may look like on the page, for <mark>: the stems
      of its alternatives, and the stems of every word of a synonym group it matched, each worth
      the term's weight. */
   Index.prototype.marks = function (terms, weights) {
