@@ -6,6 +6,7 @@ rules behind the figures, so a change that breaks one says which."""
 from __future__ import annotations
 
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -38,6 +39,8 @@ def ask(browser, internal_site):
     visitor = Visitor(browser, internal_site)
     visitor.open("")
     written = []
+    requested: list[str] = []  # the paths the worker fetched, for the tests of what it loads
+    visitor.context.on("request", lambda request: requested.append(urlsplit(request.url).path))
 
     def ask_(docs: list[dict], query: str, synonyms: list[dict] | None = None) -> list[list[dict]]:
         # Each index in a folder of its own, so no question reads the files of another index.
@@ -51,6 +54,7 @@ def ask(browser, internal_site):
         written.append(internal_site.root / folder)
         return visitor.page.evaluate(ASK, [{**config, "playbook": {**files.index, "files": folder}}, query])
 
+    ask_.requested = requested
     yield ask_
     visitor.close()
     for folder in written:
@@ -106,3 +110,35 @@ def test_the_frame_of_a_question_about_duties_does_not_decide(ask):
     docs += [{"location": f"phase-{n}/", "title": f"Phase {n}", "text": f"<p>The sponsor signs phase {n} off.</p>"}
              for n in range(1, 6)]
     assert pages(ask(docs, "what is expected of the sponsor"))[0] == "roles/sponsor/"
+
+
+def _fetched(ask, kind: str) -> set[str]:
+    """The files of one kind (pages, passages, words) the worker fetched for the last question."""
+    return {path.split("/search-test-")[1].split("/", 1)[1] for path in ask.requested
+            if "/search-test-" in path and f"/{kind}/" in path}
+
+
+def test_a_long_section_loads_only_the_text_its_snippet_shows(ask):
+    # A role page's phase-by-phase section holds thousands of items; the snippet's file is read,
+    # not the section's.
+    items = "".join(f"<li>Routine step {n}</li>" for n in range(200))
+    docs = [{"location": "role/", "title": "Role", "text": "<p>Intro.</p>"},
+            {"location": "role/#work", "title": "Work", "text": f"<ul>{items}<li>Feed the zebra</li></ul>"}]
+    ask.requested.clear()
+    (items_shown,) = ask(docs, "zebra ")
+    assert items_shown[1]["text"] == "<ul><li>Feed the <mark>zebra</mark></li></ul>"
+    # The page's first file (its sections) and the file of the 202nd passage, 40 to a file.
+    assert _fetched(ask, "pages") == {"pages/0.js", f"pages/0-{201 // split_index.PASSAGES_PER_FILE}.js"}
+
+
+def test_a_word_being_typed_is_completed_without_loading_passages(ask, monkeypatch):
+    # Every passage in a file of its own, so the test sees which the worker loads.
+    monkeypatch.setattr(split_index, "PASSAGES_INLINE_CHARS", 1)
+    docs = [{"location": "zoo/", "title": "Zoo", "text": "<p>Feed the zebra daily.</p>"},
+            {"location": "farm/", "title": "Farm", "text": "<p>Milk the cows.</p>"}]
+    ask.requested.clear()
+    assert pages(ask(docs, "zeb")) == ["zoo/"]
+    assert not _fetched(ask, "passages"), "a completion loaded passages"
+    ask.requested.clear()
+    assert pages(ask(docs, "zebra")) == ["zoo/"]
+    assert _fetched(ask, "passages"), "the word typed whole was read without its passages"
