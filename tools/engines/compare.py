@@ -335,9 +335,10 @@ def share(results: list[list[str]], asked, facts: list[str | None] | None = None
 
 
 def payload(browser, project: Path, python: Path, work: Path) -> dict[str, list[dict]]:
-    """Gzipped bytes a cold load fetches for each bench question at the synthetic project's size."""
+    """Gzipped bytes a cold load fetches for each bench question at the synthetic project's size,
+    for MiniSearch and Pagefind (the worker's: tools/bench/run.py, search_payload)."""
     site = project / "site" / "internal"
-    out: dict[str, list[dict]] = {"worker": bench.search_payload(site)}
+    out: dict[str, list[dict]] = {}
     docs, _config = site_docs(site, project / "build" / "internal")
     folder = minisearch_folder(docs, work / "minisearch-3000")
     page = browser.new_page()
@@ -357,10 +358,19 @@ def payload(browser, project: Path, python: Path, work: Path) -> dict[str, list[
             context.on("request", lambda request, into=fetched: into.append(urllib.parse.urlsplit(request.url).path))
             tab = context.new_page()
             tab.goto(base + "pagefind-harness.html")
-            tab.evaluate("([v, n]) => window.ask(v, n)", [[query], SHOWN])
-            size = sum(gzipped(copy / urllib.parse.unquote(p).lstrip("/")) for p in set(fetched)
-                       if p.startswith("/pagefind/"))
-            out["pagefind"].append({"query": query, "first": size, "whole": size})
+
+            def fetched_size(into=fetched) -> int:
+                return sum(gzipped(copy / urllib.parse.unquote(p).lstrip("/")) for p in set(into)
+                           if p.startswith("/pagefind/"))
+
+            # As the worker is measured: the question typed key by key, each key's results shown.
+            first = None
+            for length in range(1, len(query) + 1):
+                shown = tab.evaluate("([v, n]) => window.ask(v, n)", [[query[:length]], SHOWN])
+                if shown and first is None:
+                    first = fetched_size()
+            whole = fetched_size()
+            out["pagefind"].append({"query": query, "first": whole if first is None else first, "whole": whole})
             context.close()
     return out
 
@@ -418,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
             disk = from_disk(browser, work / "customer")
             sizes = {} if args.no_payload else payload(browser, project, python, work)
             browser.close()
+        if sizes:
+            sizes["worker"] = bench.search_payload(project / "site" / "internal")
 
     which = "tuning questions" if args.tuning else "held-aside questions"
     print(f"\nAnswering page in the first three ({which}; first result in brackets), alone / with the fact answers:")
