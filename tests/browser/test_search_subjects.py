@@ -21,6 +21,7 @@ import yaml
 
 from playbook.search import words
 from playbook.search.words import Synonyms
+from tests import search_worker as worker
 from tests.browser.conftest import Visitor
 from tests.search_files import SearchFiles
 from tests.sites import ROOT
@@ -33,26 +34,6 @@ MOST_WORDS = 4
 # The rule must have been tested on at least this many subjects of each site that have both a
 # naming page and a mentioning page among their results.
 LEAST_SUBJECTS = 50
-
-ASK = """async ([config, questions]) => {
-  const worker = new Worker("assets/playbook/search-worker.js");
-  const answer = type => new Promise(done => worker.addEventListener("message", function on(event) {
-    if (event.data.type === type) { worker.removeEventListener("message", on); done(event.data); }
-  }));
-  const ready = answer(1);
-  worker.postMessage({ type: 0, data: { config, docs: [], options: {} } });
-  await ready;
-  const found = [];
-  for (const question of questions) {
-    const result = answer(3);
-    worker.postMessage({ type: 2, data: question });
-    const { data } = await result;
-    found.push(data.items.map(items => items[0].location.split("#")[0]));
-  }
-  worker.terminate();
-  return found;
-}"""
-
 
 def _frames() -> list[tuple[str, ...]]:
     """The phrases that make a question one about a fact (data/search-frames.yml), as stems: the
@@ -151,7 +132,8 @@ def test_a_page_naming_the_subject_ranks_above_one_that_only_mentions_it(request
             subjects[text] = terms
     visitor = Visitor(browser, served)
     visitor.open("")
-    results = visitor.page.evaluate(ASK, [site.config, [subject + " " for subject in subjects]])
+    results = [worker.pages(found) for found in worker.ask(visitor.page, site.config,
+                                                            [subject + " " for subject in subjects])]
     visitor.close()
     assert not visitor.outside and not visitor.errors, (visitor.outside, visitor.errors)
 

@@ -11,27 +11,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from playbook.search import split_index
+from tests import search_worker as worker
 from tests.browser.conftest import Visitor
+from tests.search_worker import pages
 
 pytestmark = pytest.mark.browser
-
-# Starts the site's own worker, hands it an index and asks it one question; Material's protocol
-# (SETUP 0 -> READY 1, QUERY 2 -> RESULT 3). The index is written by the build's own writer
-# (playbook.search.split_index) into a folder of the served site, whose files the worker fetches.
-ASK = """async ([config, query]) => {
-  const worker = new Worker("assets/playbook/search-worker.js");
-  const answer = type => new Promise(done => worker.addEventListener("message", function on(event) {
-    if (event.data.type === type) { worker.removeEventListener("message", on); done(event.data); }
-  }));
-  const ready = answer(1);
-  worker.postMessage({ type: 0, data: { config, docs: [], options: {} } });
-  await ready;
-  const result = answer(3);
-  worker.postMessage({ type: 2, data: query });
-  const { data } = await result;
-  worker.terminate();
-  return data.items.map(items => items.map(item => ({ location: item.location, text: item.text })));
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +27,8 @@ def ask(browser, internal_site):
     visitor.context.on("request", lambda request: requested.append(urlsplit(request.url).path))
 
     def ask_(docs: list[dict], query: str, synonyms: list[dict] | None = None) -> list[list[dict]]:
-        # Each index in a folder of its own, so no question reads the files of another index.
+        # The index written by the build's own writer (playbook.search.split_index) into a folder
+        # of the served site, each in a folder of its own, so no question reads another's files.
         folder = f"search-test-{len(written)}/"
         config = {"lang": ["en"], "synonyms": synonyms or []}
         files = split_index.build(docs, config, [])
@@ -52,7 +37,7 @@ def ask(browser, internal_site):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         written.append(internal_site.root / folder)
-        return visitor.page.evaluate(ASK, [{**config, "playbook": {**files.index, "files": folder}}, query])
+        return worker.ask(visitor.page, {**config, "playbook": {**files.index, "files": folder}}, [query])[0]
 
     ask_.requested = requested
     yield ask_
@@ -60,10 +45,6 @@ def ask(browser, internal_site):
     for folder in written:
         shutil.rmtree(folder)
     assert not visitor.outside and not visitor.errors, (visitor.outside, visitor.errors)
-
-
-def pages(results: list[list[dict]]) -> list[str]:
-    return [items[0]["location"].split("#")[0] for items in results]
 
 
 def test_an_item_of_a_nested_list_is_a_passage_of_its_own(ask):

@@ -67,35 +67,13 @@ import synthetic  # noqa: E402
 
 from playbook.model.handover import Handover  # noqa: E402
 from playbook.search import words  # noqa: E402
+from tests import search_worker  # noqa: E402
 from tests.search_files import SearchFiles  # noqa: E402
 
 MINISEARCH = HERE / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
 STEMMER = ROOT / "overrides" / "assets" / "playbook" / "vendor" / "porter2.js"
 PAGES = 3000
 SHOWN = 10  # results whose text a reader sees at once: what each engine loads before its first results
-
-# The playbook's worker, asked each question as typed (Material's protocol, as the tests ask it):
-# the pages in order, and the page of the fact shown first, if any.
-ASK_WORKER = """async ([config, questions]) => {
-  const worker = new Worker("assets/playbook/search-worker.js");
-  const answer = type => new Promise(done => worker.addEventListener("message", function on(event) {
-    if (event.data.type === type) { worker.removeEventListener("message", on); done(event.data); }
-  }));
-  const ready = answer(1);
-  worker.postMessage({ type: 0, data: { config, docs: [], options: {} } });
-  await ready;
-  const found = [];
-  for (const question of questions) {
-    const result = answer(3);
-    worker.postMessage({ type: 2, data: question });
-    const { data } = await result;
-    const pages = data.items.map(items => items[0].location.split("#")[0]);
-    const fact = data.items.length && data.items[0].some(item => item.text.includes("pb-search-fact"));
-    found.push({ pages, fact: fact ? pages[0] : null });
-  }
-  worker.terminate();
-  return found;
-}"""
 
 # MiniSearch's documented search options (fuzzy: for words of FUZZY_FROM letters and more) and
 # Pagefind's ranking parameters (its defaults unless set), as passed to each.
@@ -305,9 +283,10 @@ def answers(browser, site: Path, staged: Path, asked: list[tuple[str, tuple[str,
     page = browser.new_page()
     with served(site) as base:
         page.goto(base)
-        worker = page.evaluate(ASK_WORKER, [config, [question for question, _ in asked]])
-    found["worker"] = [w["pages"] for w in worker]
-    found["facts"] = [w["fact"] for w in worker]
+        # The worker is asked each question as typed (it reads questions itself).
+        results = search_worker.ask(page, config, [question for question, _ in asked])
+    found["worker"] = [search_worker.pages(result) for result in results]
+    found["facts"] = [search_worker.fact_page(result) for result in results]
     with served(minisearch_folder(docs, work / "minisearch")) as base:
         page.goto(base + "index.html")
         found["minisearch"] = [page.evaluate("terms => window.ask(terms)", terms) if terms else [] for terms in read]
