@@ -8,6 +8,24 @@ from pathlib import Path
 from playbook.search.stemming import stem
 
 
+def _wrap(passages: list[list]) -> str:
+    """Passages ([tag, block, html]) back in their elements, as the worker's wrap() puts them."""
+    out, open_ = "", None
+    for tag, block, markup in passages:
+        same = open_ is not None and open_[1] == block
+        if open_ is not None and not same:
+            out += f"</{open_[0]}>"
+        if not same:
+            out += f"<{tag}>"
+        elif tag == "p":
+            out += " … "
+        elif tag == "pre":
+            out += "\n"
+        out += markup if tag in ("p", "pre") else f"<li>{markup}</li>"
+        open_ = (tag, block)
+    return out + (f"</{open_[0]}>" if open_ is not None else "")
+
+
 class SearchFiles:
     def __init__(self, site: Path) -> None:
         self.folder = Path(site) / "search"
@@ -23,12 +41,20 @@ class SearchFiles:
 
     @property
     def docs(self) -> list[dict]:
-        """Every section of every page, in order: {location, title, text}."""
+        """Every section of every page, in order: {location, title, text}, its text being its
+        passages put back in their elements, as the worker shows them (without marks)."""
         found = []
         for n, row in enumerate(self.meta["pages"]):
-            starts = row[4] if len(row) > 4 else []
-            for k in range(len(starts) + 1):
-                found += self.data(f"pages/{n}" + (f"-{k}" if k else ""))
+            head = self.data(f"pages/{n}")
+            passages = list(head["passages"])
+            for k in range(1, -(-sum(row[2]) // self.meta["perTextFile"])):
+                passages += self.data(f"pages/{n}-{k}")
+            at = 0
+            for (anchor, title), count in zip(head["sections"], row[2], strict=True):
+                found.append({"location": row[0] + (f"#{anchor}" if anchor else ""), "title": title,
+                              "text": _wrap(passages[at:at + count])})
+                at += count
+            assert at == len(passages), row[0]
         return found
 
     def page_number(self, path: str) -> int:

@@ -10,14 +10,19 @@ in the browser) and writes:
                              frames; each page's address and title and how many passages each of
                              its sections holds; the first token of each word file; the site's
                              numbers (pages, the files there are)
-  search/words/<n>.js        postings: for each token (a stem or a synonym group) in a run of the
-                             sorted tokens, the passages, section titles, page titles and pages that
+  search/words/<n>.js        postings by page: for each token (a stem or a synonym group) in a run
+                             of the sorted tokens, the section titles, page titles and pages that
                              hold it, with its saturated frequency worked out here, and the facts
-                             whose subject names it
+                             whose subject names it; and its passages, when they are few
+  search/passages/<n>.js     the passages of one token found in many (a frequent word): loaded
+                             only for a word of the question typed whole, never for a completion
+                             of the word being typed, packed (see packed)
   search/vocab/<c>.js        the words of the site starting with one character, with their stems,
                              for completing the word still being typed, typos and suggestions
-  search/pages/<n>.js        one page's sections (address, title, text): fetched only for the
-                             results shown, for their snippets
+  search/pages/<n>.js        one page's sections (anchor, title) and its first PASSAGES_PER_FILE
+                             passages, as shown ([element, block, markup]); pages/<n>-<k>.js the
+                             k-th run of as many: a result loads its page's first file and the
+                             files holding the passages its snippets show
   search/facts/<n>.js        the facts search answers with, a hundred to a file
 
 Every file but the first is a script that hands its data to `pbSearchData(name, data)`: the worker
@@ -36,15 +41,23 @@ from playbook.search import words as reading
 from playbook.search.words import STOP_WORDS, Synonyms, Word, cut, plain, title_stems
 
 FILES = "search/"
-FOLDERS = ("words", "vocab", "pages", "facts")  # under search/, written anew by every build
+FOLDERS = ("words", "passages", "vocab", "pages", "facts")  # under search/, written anew by every build
 # A word file holds the tokens of a run, sorted, until its JSON reaches this many characters (one
 # token whose postings are longer has a file to itself): small enough that a question's rare words
 # cost a few kilobytes, large enough that a handbook has a few hundred files, not a file per word.
 WORDS_FILE_CHARS = 24_000
+# A token's passages stay in its word file while they take fewer characters than this; a token
+# found in more passages has them in a file of its own (passages/<n>.js), which only a question
+# that holds the word itself loads: a word being typed is completed from the word files alone
+# (pages, titles and headings, at most one entry per page), so a prefix never costs the passages
+# of every word it starts.
+PASSAGES_INLINE_CHARS = 2_000
 FACTS_PER_FILE = 100
-# A long page's text is cut into files of about this many characters (the page of what we need
-# from the customer lists every process): the results shown load only the sections they show.
-PAGE_FILE_CHARS = 16_000
+# A page's passages are cut into files of this many passages (about 4,000 characters), anywhere
+# between two (a section of a role page holds thousands): a result loads the first file of its
+# page (its sections' anchors and titles, and its first passages) and the files holding the
+# passages its snippets show.
+PASSAGES_PER_FILE = 40
 
 # The worker's weights of a word's frequency (BM25's saturation, per passage and per page); they
 # are applied here, so the worker reads one number per place a word is found.
@@ -54,6 +67,12 @@ PAGE_TITLE, PAGE_TERMS, HEADINGS, TEXT = 4, 3, 1.5, 1
 # Fractions are written as whole hundredths: the files are read by a person as rarely as ever,
 # and "113" is a third the size of "1.1304347826".
 SCALE = 100
+# A word's weight in a passage, in twentieths: passages are the largest part of the index (a
+# frequent word is in tens of thousands), and its weight there is one of a page's two measures.
+PASSAGE_SCALE = 20
+# Passages' numbers are written as strings of these digits (see packed), which gzip packs twice
+# as tightly as JSON's decimals.
+DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
 def saturate(tf: float, length: float, average: float, b: float) -> float:
@@ -64,8 +83,23 @@ def idf(pages: int, df: int) -> float:
     return math.log(1 + (pages - df + 0.5) / (df + 0.5))
 
 
-def _scaled(value: float) -> int:
-    return max(1, round(value * SCALE))
+def _scaled(value: float, scale: int = SCALE) -> int:
+    return max(1, round(value * scale))
+
+
+def packed(numbers: Iterable[int]) -> str:
+    """Whole numbers (0 or more) as one string: each number in five-bit digits, the most
+    significant first, every digit but its last one from the upper half of DIGITS. The worker's
+    unpacked() reads it back."""
+    out = []
+    for number in numbers:
+        digits = [DIGITS[number & 31]]
+        number >>= 5
+        while number:
+            digits.append(DIGITS[32 + (number & 31)])
+            number >>= 5
+        out.append("".join(reversed(digits)))
+    return "".join(out)
 
 
 @dataclass
@@ -77,10 +111,10 @@ class _Page:
     own: dict[str, int] = field(default_factory=dict)        # title and search terms
     whole: dict[str, float] = field(default_factory=dict)    # weighted frequency over the page
     length: int = 0
-    entries: list[dict] = field(default_factory=list)        # {location, title, text}
+    sections: list[list[str]] = field(default_factory=list)  # [location, title] of each entry
     passages: list[int] = field(default_factory=list)        # passages per entry
+    shown: list[list] = field(default_factory=list)          # each passage as shown: [tag, block, html]
     titles: list[dict[str, int]] = field(default_factory=list)  # each section's title tokens
-    files: list[tuple[int, int]] = field(default_factory=list)  # the sections of each of its text files
 
 
 def _count(items: Iterable[str], into: dict | None = None, weight: float = 1) -> dict:
@@ -148,11 +182,11 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
             for token, n in heading.items():
                 page.whole[token] = page.whole.get(token, 0) + HEADINGS * n
         page.titles.append(heading)
-        page.entries.append({"location": doc["location"], "title": doc.get("title") or "",
-                             "text": doc.get("text") or ""})
+        page.sections.append([doc["location"], doc.get("title") or ""])
         pieces = cut(doc.get("text") or "")
         page.passages.append(len(pieces))
         for piece in pieces:
+            page.shown.append([piece.tag, piece.block, piece.html])
             listed = read(plain(piece.html))
             found = listed + read(plain(piece.lead)) if piece.lead else listed
             same = " ".join(listed)
@@ -163,8 +197,6 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
             _count(listed, page.whole, TEXT)
             page.length += len(listed)
 
-    for page in pages:
-        page.files = _text_files(page.entries)
     copy_ids: dict[str, int] = {}
     for text, holders in copies_of.items():
         if len(holders) > 1:
@@ -187,7 +219,7 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
         for token, tf in counts.items():
             sat = weighed.get((tf, length))
             if sat is None:
-                sat = weighed[tf, length] = _scaled(saturate(tf, length, average_passage, B_PASSAGE))
+                sat = weighed[tf, length] = _scaled(saturate(tf, length, average_passage, B_PASSAGE), PASSAGE_SCALE)
             entry = postings.get(token)
             if entry is None:
                 entry = postings[token] = {}
@@ -220,18 +252,22 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
                 posting(token).setdefault("n", []).append((number, position, _scaled(weight), _scaled(total)))
 
     fact_files, asks = _facts(facts, config, synonyms, by_path, posting)
-    words_files, firsts = _word_files(postings, df)
+    words_files, firsts, passage_files = _word_files(postings, df)
     vocab = _vocab(surfaces, df, title_words)
 
     scripts: dict[str, str] = {}
     for n, data in enumerate(words_files):
         scripts[f"words/{n}.js"] = script(f"words/{n}", data)
+    for n, data in enumerate(passage_files):
+        scripts[f"passages/{n}.js"] = script(f"passages/{n}", data)
     for key, data in vocab.items():
         scripts[f"vocab/{key}.js"] = script(f"vocab/{key}", data)
     for n, page in enumerate(pages):
-        for k, (start, end) in enumerate(page.files):
+        sections = [[location.partition("#")[2], title] for location, title in page.sections]
+        for k in range(max(1, math.ceil(len(page.shown) / PASSAGES_PER_FILE))):
             name = f"pages/{n}" + (f"-{k}" if k else "")
-            scripts[name + ".js"] = script(name, page.entries[start:end])
+            shown = page.shown[k * PASSAGES_PER_FILE:(k + 1) * PASSAGES_PER_FILE]
+            scripts[name + ".js"] = script(name, {"sections": sections, "passages": shown} if not k else shown)
     for n, data in enumerate(fact_files):
         scripts[f"facts/{n}.js"] = script(f"facts/{n}", data)
     index = {
@@ -245,33 +281,18 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
         "facts": len(fact_files),
         "perFactFile": FACTS_PER_FILE,
         "scale": SCALE,
+        "passageScale": PASSAGE_SCALE,
+        "perTextFile": PASSAGES_PER_FILE,
     }
     return Files(index, scripts)
 
 
-def _text_files(entries: Sequence[dict]) -> list[tuple[int, int]]:
-    """A page's sections cut into runs of about PAGE_FILE_CHARS characters (a section never cut):
-    a result loads only the runs holding the sections it shows."""
-    runs, start, size = [], 0, 0
-    for k, entry in enumerate(entries):
-        length = len(entry["text"]) + len(entry["title"]) + len(entry["location"])
-        if k > start and size + length > PAGE_FILE_CHARS:
-            runs.append((start, k))
-            start, size = k, 0
-        size += length
-    runs.append((start, len(entries)))
-    return runs
-
-
 def _page_row(page: _Page) -> list:
-    """A page as the index lists it: [address, title, passages of each section, boost, the section
-    each of its text files but the first starts at]; the last two only when they say something."""
+    """A page as the index lists it: [address, title, passages of each section, boost]; the boost
+    only when it is not 1."""
     row: list = [page.path, page.title, page.passages]
-    starts = [start for start, _end in page.files[1:]]
-    if page.boost != 1 or starts:
+    if page.boost != 1:
         row.append(round(page.boost, 4))
-    if starts:
-        row.append(starts)
     return row
 
 
@@ -287,12 +308,15 @@ def _encoded(entry: dict[str, list], df: int) -> dict:
     """A token's postings as a word file holds them: ids delta-coded, one flat list per kind."""
     out: dict = {"d": df}
     if "p" in entry:
+        # Packed: the passages (delta-coded), their weights, and [position in the list (delta-coded),
+        # number of the text] of each passage copied onto several pages.
         found = entry["p"]
-        out["p"] = [x for pid, (_, sat, _copy) in zip(_delta(p[0] for p in found), found, strict=True)
-                    for x in (pid, sat)]
-        copies = [x for k, (_, _, copy) in enumerate(found) if copy >= 0 for x in (k, copy)]
-        if copies:
-            out["c"] = copies
+        out["p"] = packed(_delta(pid for pid, _, _ in found))
+        out["q"] = packed(sat for _, sat, _ in found)
+        copied = [(k, copy) for k, (_, _, copy) in enumerate(found) if copy >= 0]
+        if copied:
+            out["c"] = packed(x for k, (_, copy) in zip(_delta(k for k, _ in copied), copied, strict=True)
+                              for x in (k, copy))
     if "s" in entry:
         found = entry["s"]
         out["s"] = [x for page, (_, local) in zip(_delta(s[0] for s in found), found, strict=True)
@@ -313,12 +337,21 @@ def _sort_key(token: str) -> bytes:
     return token.encode("utf-16-be")  # the worker compares strings by UTF-16 code units
 
 
-def _word_files(postings: Mapping[str, dict], df: Mapping[str, int]) -> tuple[list[dict], list[str]]:
+def _word_files(postings: Mapping[str, dict], df: Mapping[str, int]) -> tuple[list[dict], list[str], list[dict]]:
+    """The word files, the first token of each, and the passage files: a token whose passages take
+    PASSAGES_INLINE_CHARS or more has them in a passage file of its own, named in its entry ("x")."""
     files: list[dict] = []
     firsts: list[str] = []
+    passage_files: list[dict] = []
     size = 0
     for token in sorted(postings, key=_sort_key):
         encoded = _encoded(postings[token], df.get(token, 0))
+        own = {kind: encoded[kind] for kind in ("p", "q", "c") if kind in encoded}
+        if own and len(json.dumps(own, separators=(",", ":"))) >= PASSAGES_INLINE_CHARS:
+            for kind in own:
+                del encoded[kind]
+            encoded["x"] = len(passage_files)
+            passage_files.append(own)
         length = len(json.dumps(encoded, separators=(",", ":"))) + len(token) + 4
         if not files or size + length > WORDS_FILE_CHARS and files[-1]:
             files.append({})
@@ -326,7 +359,7 @@ def _word_files(postings: Mapping[str, dict], df: Mapping[str, int]) -> tuple[li
             size = 0
         files[-1][token] = encoded
         size += length
-    return files, firsts
+    return files, firsts, passage_files
 
 
 def _vocab(surfaces: Mapping[str, tuple[str, bool]], df: Mapping[str, int],
@@ -381,12 +414,13 @@ def _facts(facts: Sequence[dict], config: Mapping, synonyms: Synonyms, by_path: 
 
 def _units(seq: Sequence[Word], skip: set[str], synonyms: Synonyms) -> list[str]:
     """What a run of words names, as the worker's Facts.units reads a question: the token of each
-    synonym group found in it, and the stem of every other word that is neither a stop word nor
-    one of skip."""
+    synonym group found in it (unless all its words are of skip), and the stem of every other word
+    that is neither a stop word nor one of skip."""
     units: dict[str, None] = {}
     covered: set[int] = set()
     for start, end, token in synonyms.find(seq):
-        units[token] = None
+        if any(seq[k].stem not in skip for k in range(start, end)):
+            units[token] = None
         covered.update(range(start, end))
     for k, w in enumerate(seq):
         if k not in covered and w.surface not in STOP_WORDS and w.stem not in skip:

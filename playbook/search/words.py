@@ -151,10 +151,12 @@ def tokens(listed: Sequence[Word], synonyms: Synonyms) -> list[str]:
 
 # -- Passages -------------------------------------------------------------------------------------
 
-# A section's text is cut as the worker cuts it for its snippets: a paragraph into sentences, a
-# list into its items, a code block into lines; text outside any of them reads as paragraphs. A
-# list inside an item is a block of its own after it, so an item holding a long list never holds
-# every word of it.
+# A section's text is cut into passages: a paragraph into sentences, a list into its items, a code
+# block into lines; text outside any of them reads as paragraphs. A list inside an item is a block
+# of its own after it, so an item holding a long list never holds every word of it. The build cuts
+# every section once: the passages are what search ranks, and the text files hold them as they
+# are, so a result's snippet shows the passages that hold the question's words, each put back in
+# the element it came from (the worker no longer cuts text of its own).
 _BLOCK_START = re.compile(r"<(ul|ol|p|pre)\b[^>]*>")
 _ITEM = re.compile(r"<li\b[^>]*>")
 _SUBLIST = re.compile(r"<(ul|ol)\b[^>]*>")
@@ -165,10 +167,14 @@ LEAD_WORDS = 12  # the longest sentence read as the introduction of the list aft
 
 @dataclass(frozen=True)
 class Piece:
-    """A passage: its markup and the sentence that introduces its list ("" when none)."""
+    """A passage: its markup, the sentence that introduces its list ("" when none), the element it
+    goes back into when shown (p, ul, ol or pre) and the number of its block within the section
+    (the passages of one list or paragraph share it)."""
 
     html: str
     lead: str = ""
+    tag: str = "p"
+    block: int = 0
 
 
 def _closing(markup: str, tag: str, start: int) -> int:
@@ -188,21 +194,28 @@ def _strip_end(markup: str, tag: str) -> str:
 def cut(markup: str) -> list[Piece]:
     """A section's text (the index's HTML: p, ul, ol, li, pre, code) as passages, in order."""
     pieces: list[Piece] = []
+    blocks = 0
 
-    def add(part: str, lead: str = "") -> None:
+    def block() -> int:
+        nonlocal blocks
+        blocks += 1
+        return blocks - 1
+
+    def add(part: str, tag: str, number: int, lead: str = "") -> None:
         if part.strip():
-            pieces.append(Piece(part.strip(), lead))
+            pieces.append(Piece(part.strip(), lead, tag, number))
 
     def sentences(inner: str) -> None:
+        number = block()
         for part in _SENTENCE_END.split(inner):
-            add(part)
+            add(part, "p", number)
 
     def lead_in(before: str) -> str:
         last = _SENTENCE_END.split(_TAG.sub(" ", before))[-1].strip()
         return last if last and len(WORD.findall(last)) <= LEAD_WORDS else ""
 
-    def items(inner: str, lead: str) -> None:
-        at = 0
+    def items(tag: str, inner: str, lead: str) -> None:
+        number, at = block(), 0
         while match := _ITEM.search(inner, at):
             end = _closing(inner, "li", match.start())
             body = _strip_end(inner[match.end():end], "li")
@@ -211,12 +224,12 @@ def cut(markup: str) -> list[Piece]:
                 stop = _closing(body, sub.group(1), sub.start())
                 before = body[k:sub.start()]
                 own += before
-                nested.append((_strip_end(body[sub.end():stop], sub.group(1)), lead_in(before)))
+                nested.append((sub.group(1), _strip_end(body[sub.end():stop], sub.group(1)), lead_in(before)))
                 k = stop
             own += body[k:]
-            add(own, lead)
-            for inner_list, inner_lead in nested:
-                items(inner_list, inner_lead)
+            add(own, tag, number, lead)
+            for inner_tag, inner_list, inner_lead in nested:
+                items(inner_tag, inner_list, inner_lead)
             at = end
 
     at, previous = 0, ""
@@ -229,12 +242,13 @@ def cut(markup: str) -> list[Piece]:
         end = _closing(markup, tag, match.start())
         inner = _strip_end(markup[match.end():end], tag)
         if tag == "pre":
+            number = block()
             for line in _CODE.sub("", inner).split("\n"):
-                add(line)
+                add(line, "pre", number)
         elif tag == "p":
             sentences(inner)
         else:
-            items(inner, lead_in(loose if loose_text else previous))
+            items(tag, inner, lead_in(loose if loose_text else previous))
         previous = inner if tag == "p" else ""
         at = end
     rest = markup[at:]

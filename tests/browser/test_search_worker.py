@@ -6,31 +6,16 @@ rules behind the figures, so a change that breaks one says which."""
 from __future__ import annotations
 
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
 
 from playbook.search import split_index
+from tests import search_worker as worker
 from tests.browser.conftest import Visitor
+from tests.search_worker import pages
 
 pytestmark = pytest.mark.browser
-
-# Starts the site's own worker, hands it an index and asks it one question; Material's protocol
-# (SETUP 0 -> READY 1, QUERY 2 -> RESULT 3). The index is written by the build's own writer
-# (playbook.search.split_index) into a folder of the served site, whose files the worker fetches.
-ASK = """async ([config, query]) => {
-  const worker = new Worker("assets/playbook/search-worker.js");
-  const answer = type => new Promise(done => worker.addEventListener("message", function on(event) {
-    if (event.data.type === type) { worker.removeEventListener("message", on); done(event.data); }
-  }));
-  const ready = answer(1);
-  worker.postMessage({ type: 0, data: { config, docs: [], options: {} } });
-  await ready;
-  const result = answer(3);
-  worker.postMessage({ type: 2, data: query });
-  const { data } = await result;
-  worker.terminate();
-  return data.items.map(items => items.map(item => ({ location: item.location, text: item.text })));
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +23,12 @@ def ask(browser, internal_site):
     visitor = Visitor(browser, internal_site)
     visitor.open("")
     written = []
+    requested: list[str] = []  # the paths the worker fetched, for the tests of what it loads
+    visitor.context.on("request", lambda request: requested.append(urlsplit(request.url).path))
 
     def ask_(docs: list[dict], query: str, synonyms: list[dict] | None = None) -> list[list[dict]]:
-        # Each index in a folder of its own, so no question reads the files of another index.
+        # The index written by the build's own writer (playbook.search.split_index) into a folder
+        # of the served site, each in a folder of its own, so no question reads another's files.
         folder = f"search-test-{len(written)}/"
         config = {"lang": ["en"], "synonyms": synonyms or []}
         files = split_index.build(docs, config, [])
@@ -49,17 +37,14 @@ def ask(browser, internal_site):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         written.append(internal_site.root / folder)
-        return visitor.page.evaluate(ASK, [{**config, "playbook": {**files.index, "files": folder}}, query])
+        return worker.ask(visitor.page, {**config, "playbook": {**files.index, "files": folder}}, [query])[0]
 
+    ask_.requested = requested
     yield ask_
     visitor.close()
     for folder in written:
         shutil.rmtree(folder)
     assert not visitor.outside and not visitor.errors, (visitor.outside, visitor.errors)
-
-
-def pages(results: list[list[dict]]) -> list[str]:
-    return [items[0]["location"].split("#")[0] for items in results]
 
 
 def test_an_item_of_a_nested_list_is_a_passage_of_its_own(ask):
@@ -106,3 +91,35 @@ def test_the_frame_of_a_question_about_duties_does_not_decide(ask):
     docs += [{"location": f"phase-{n}/", "title": f"Phase {n}", "text": f"<p>The sponsor signs phase {n} off.</p>"}
              for n in range(1, 6)]
     assert pages(ask(docs, "what is expected of the sponsor"))[0] == "roles/sponsor/"
+
+
+def _fetched(ask, kind: str) -> set[str]:
+    """The files of one kind (pages, passages, words) the worker fetched for the last question."""
+    return {path.split("/search-test-")[1].split("/", 1)[1] for path in ask.requested
+            if "/search-test-" in path and f"/{kind}/" in path}
+
+
+def test_a_long_section_loads_only_the_text_its_snippet_shows(ask):
+    # A role page's phase-by-phase section holds thousands of items; the snippet's file is read,
+    # not the section's.
+    items = "".join(f"<li>Routine step {n}</li>" for n in range(200))
+    docs = [{"location": "role/", "title": "Role", "text": "<p>Intro.</p>"},
+            {"location": "role/#work", "title": "Work", "text": f"<ul>{items}<li>Feed the zebra</li></ul>"}]
+    ask.requested.clear()
+    (items_shown,) = ask(docs, "zebra ")
+    assert items_shown[1]["text"] == "<ul><li>Feed the <mark>zebra</mark></li></ul>"
+    # The page's first file (its sections) and the file of the 202nd passage, 40 to a file.
+    assert _fetched(ask, "pages") == {"pages/0.js", f"pages/0-{201 // split_index.PASSAGES_PER_FILE}.js"}
+
+
+def test_a_word_being_typed_is_completed_without_loading_passages(ask, monkeypatch):
+    # Every passage in a file of its own, so the test sees which the worker loads.
+    monkeypatch.setattr(split_index, "PASSAGES_INLINE_CHARS", 1)
+    docs = [{"location": "zoo/", "title": "Zoo", "text": "<p>Feed the zebra daily.</p>"},
+            {"location": "farm/", "title": "Farm", "text": "<p>Milk the cows.</p>"}]
+    ask.requested.clear()
+    assert pages(ask(docs, "zeb")) == ["zoo/"]
+    assert not _fetched(ask, "passages"), "a completion loaded passages"
+    ask.requested.clear()
+    assert pages(ask(docs, "zebra")) == ["zoo/"]
+    assert _fetched(ask, "passages"), "the word typed whole was read without its passages"

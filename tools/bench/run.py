@@ -496,6 +496,11 @@ def main(argv: list[str] | None = None) -> int:
                 ("make kits again, nothing changed", f"{kit_times.second:.1f} s", "-", None),
                 ("make kits again: kits rebuilt", str(kit_times.rebuilt_second), "0", kit_times.rebuilt_second == 0),
             ]
+        for pages, figures in sorted(payloads.items()):
+            print(f"\nsearch data a cold load fetches at {pages:,} pages (gzipped): first results / whole question")
+            for f in figures:
+                kinds = ", ".join(f"{kind} {size / 1024:.0f}" for kind, size in sorted(f["kinds"].items()))
+                print(f"  {f['query']:<22}{fmt_kib(f['first']):>10} /{fmt_kib(f['whole']):>10}   ({kinds})")
         print()
         print(f"{'budget':<42}{'measured':>12}  {'budget':<12}")
         for label, value, budget, ok in checks:

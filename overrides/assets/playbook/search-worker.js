@@ -21,18 +21,23 @@
      words it holds), and by how much of its title the question names, so one word shared with a
      title no longer beats a page that answers every word. A page's `search: boost` nudges it
      (its fourth root), never more.
+   - A page whose title (with its search terms), or one of whose headings read with its title,
+     holds every subject word of the question (its words less a fact question's frame) ranks
+     above every page that holds them only in its text.
    - Results are grouped by page, the best section first; the snippet is the part of the section
-     that holds the words (the matching list items of a checklist), and "Missing" lists only words
-     the page does not hold anywhere.
+     that holds the words (the passages holding most of the question, the matching list items of
+     a checklist), and "Missing" lists only words the page does not hold anywhere.
 
    The build reads the pages (playbook/search/split_index.py, with the same reading of words,
-   passages and synonyms) and splits the index into files this worker fetches by need, as
-   Pagefind does: the index Material hands over at SETUP holds only what every question needs
-   (config.playbook: the stop words, each page's address, title and passages per section, where
-   each word file starts); a question loads the files of the words it holds, and the results shown
-   load their pages' text for the snippets. Every file is a script calling pbSearchData(name,
-   data): fetched and read on a served site, loaded as a script from disk (the customer bundle's
-   frame, assets/playbook/iframe-worker.js, where fetch() of a local file is refused).
+   passages and synonyms; it also cuts the text into passages) and splits the index into files
+   this worker fetches by need, as Pagefind does: the index Material hands over at SETUP holds only
+   what every question needs (config.playbook: the stop words, each page's address, title and
+   passages per section, where each word file starts); a question loads the word files of its
+   words (where each is, by page), the passages of the words typed whole, and, for the ten results
+   shown, the files of their pages holding the passages their snippets show. Every file is a
+   script calling pbSearchData(name, data): fetched and read on a served site, loaded as a script
+   from disk (the customer bundle's frame, assets/playbook/iframe-worker.js, where fetch() of a
+   local file is refused).
 
    It speaks Material's worker protocol (material/templates/assets/javascripts/integrations/search/
    worker/message): SETUP {config, docs, options} -> READY; QUERY "text" -> RESULT {items, suggest},
@@ -214,12 +219,18 @@
   }
 
   /* What a run of words names: the token of each synonym group found in it, and the stem of every
-     other word that is neither a stop word nor one of `skip` (the build reads a fact's names so). */
+     other word that is neither a stop word nor one of `skip` (the build reads a fact's names so).
+     A group found only in words of `skip` names nothing either ("meet" and "met" are one group,
+     and "meet" is a word of the frame of "how often does the steering committee meet"). */
   Facts.prototype.units = function (seq, skip) {
     var units = new Set(), covered = new Set();
     this.synonyms.find(seq).forEach(function (hit) {
-      units.add(hit.token);
-      for (var k = hit.start; k < hit.end; k++) covered.add(k);
+      var named = false;
+      for (var k = hit.start; k < hit.end; k++) {
+        covered.add(k);
+        if (!skip.has(seq[k].stem)) named = true;
+      }
+      if (named) units.add(hit.token);
     });
     seq.forEach(function (w, k) {
       if (!covered.has(k) && !STOP_WORDS.has(w.surface) && !skip.has(w.stem)) units.add(w.stem);
@@ -326,9 +337,10 @@
       });
     }
     done = done.catch(function (error) {
-      // A file that cannot be read counts as holding nothing; the question is still answered.
+      // A file that cannot be read holds nothing (every reader of arrived takes null so); the
+      // question is still answered.
       if (typeof console !== "undefined") console.warn("Search could not read " + url, error);
-      arrived.set(name, name.lastIndexOf("words/", 0) === 0 || name.lastIndexOf("vocab/", 0) === 0 ? {} : []);
+      arrived.set(name, null);
     });
     loading.set(name, done);
     return done;
@@ -347,13 +359,14 @@
     this.factFiles = meta.facts || 0;
     this.perFactFile = meta.perFactFile || 100;
     this.scale = meta.scale || 100;
-    // Each page: its address, title, passages per section, boost and where its text's files start.
+    this.passageScale = meta.passageScale || this.scale;
+    this.perTextFile = meta.perTextFile || 40;
+    // Each page: its address, title, passages per section and boost.
     var entryPage = [], entryStart = [0], pageEntry = [];
     this.pages = (meta.pages || []).map(function (row, index) {
       pageEntry.push(entryPage.length);
       row[2].forEach(function (n) { entryPage.push(index); entryStart.push(entryStart[entryStart.length - 1] + n); });
-      return { index: index, path: row[0], title: row[1], sections: row[2].length, boost: row[3] || 1,
-               files: row[4] || [] };
+      return { index: index, path: row[0], title: row[1], sections: row[2].length, boost: row[3] || 1 };
     });
     this.entryPage = Int32Array.from(entryPage);
     this.entryStart = Int32Array.from(entryStart);   // each section's first passage
@@ -364,7 +377,6 @@
     this.copyOf = new Map();                         // passage -> number of the text it copies
     this.stemDf = new Map();
     this.vocab = new Map();                          // vocab file -> its words
-    this.texts = new Map();                          // section -> {doc, pieces}
   }
 
   /* The word file a token is in: the last whose first token is not after it. */
@@ -388,8 +400,15 @@
     return Promise.all(Array.from(new Set(names)).filter(Boolean).map(function (name) { return loadFile(base, name); }));
   };
 
-  /* A token's postings, ids made absolute: {d: pages holding it, p: [passage, weight, ...],
-     s: [page, section, ...], o: [page, ...], w: [page, weight, ...], n: [...], f: [...]}. */
+  function absolute(list, step) {
+    var out = list.slice(), at = 0;
+    for (var k = 0; k < out.length; k += step) { at += out[k]; out[k] = at; }
+    return out;
+  }
+
+  /* A token's postings by page, ids made absolute: {d: pages holding it, s: [page, section, ...],
+     o: [page, ...], w: [page, weight, ...], n: [...], f: [...], x: its passage file}, from its
+     word file. Its passages come apart (passages below). */
   var NONE = { d: 0 };
   Index.prototype.posting = function (token) {
     var found = this.decoded.get(token);
@@ -397,22 +416,58 @@
     var file = this.wordFile(token), raw = file && arrived.get(file);
     raw = raw && Object.prototype.hasOwnProperty.call(raw, token) ? raw[token] : null;
     if (!raw) return NONE;
-    found = { d: raw.d, n: raw.n, f: raw.f };
-    function absolute(list, step) {
-      var out = list.slice(), at = 0;
-      for (var k = 0; k < out.length; k += step) { at += out[k]; out[k] = at; }
-      return out;
-    }
-    if (raw.p) {
-      found.p = absolute(raw.p, 2);
-      for (var k = 0; raw.c && k < raw.c.length; k += 2) this.copyOf.set(found.p[2 * raw.c[k]], raw.c[k + 1]);
-    }
+    found = { d: raw.d, n: raw.n, f: raw.f, x: raw.x, raw: raw.p ? raw : null };
     if (raw.s) found.s = absolute(raw.s, 2);
     if (raw.o) found.o = absolute(raw.o, 1);
     if (raw.w) found.w = absolute(raw.w, 2);
     this.decoded.set(token, found);
     return found;
   };
+
+  /* The file holding a token's passages when they are not in its word file, or null. */
+  Index.prototype.passageFile = function (token) {
+    var x = this.posting(token).x;
+    return x === undefined ? null : "passages/" + x;
+  };
+
+  /* A token's passages: [passage, weight, ...], ids made absolute and weights in the scale of
+     the rest, or null before they arrive; a passage copied onto several pages is noted with the
+     number of its text (copyOf). The build packs them (split_index.py: packed): p the passages,
+     delta-coded, q their weights, c [position in the list, delta-coded, text, ...]. */
+  Index.prototype.passages = function (token) {
+    var found = this.posting(token);
+    if (found.p || found === NONE) return found.p || null;
+    var raw = found.x === undefined ? found.raw : arrived.get("passages/" + found.x);
+    if (!raw || !raw.p) return null;
+    var ids = unpacked(raw.p), weights = unpacked(raw.q || ""), ratio = this.scale / this.passageScale;
+    var list = found.p = new Array(2 * ids.length), at = 0, k;
+    for (k = 0; k < ids.length; k++) {
+      at += ids[k];
+      list[2 * k] = at;
+      list[2 * k + 1] = weights[k] * ratio;
+    }
+    var copies = unpacked(raw.c || "");
+    for (k = 0, at = 0; k < copies.length; k += 2) {
+      at += copies[k];
+      this.copyOf.set(list[2 * at], copies[k + 1]);
+    }
+    found.raw = null;
+    return list;
+  };
+
+  /* The numbers of a packed string: five bits to a digit, the last digit of each number from the
+     first half of DIGITS. */
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_", DIGIT = {};
+  for (var d = 0; d < DIGITS.length; d++) DIGIT[DIGITS.charAt(d)] = d;
+  function unpacked(text) {
+    var out = [], number = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charAt(i)];
+      number = number * 32 + (digit & 31);
+      if (digit < 32) { out.push(number); number = 0; }
+    }
+    return out;
+  }
 
   /* How many pages hold a token anywhere (0: none): the measure of how rare a word is. Before
      the token's word file has arrived, the words of the site (vocab files) tell. */
@@ -438,9 +493,12 @@
 
   // -- Questions --------------------------------------------------------------------------------
 
-  /* A question as the terms that count: [{label, alternatives: [{token, weight}]}]. A group's
-     words count as one term; a hyphenated word is one term (its joined spelling) when the site
-     has it, else its parts; words that carry no meaning are left out. */
+  /* A question as the terms that count: [{label, subject, alternatives: [{token, weight,
+     pageOnly}]}]. A group's words count as one term; a hyphenated word is one term (its joined
+     spelling) when the site has it, else its parts; words that carry no meaning are left out. A
+     term is the question's subject unless it belongs to the frame of a question about a fact
+     ("how long", "how often", and the frame's `also` words: "take" in "how long does testing
+     take"); see rank for what the subject decides. */
   Index.prototype.parse = function (query) {
     var typing = !/\s$/.test(query), self = this;
     var seq = words(query);
@@ -495,6 +553,16 @@
       if (!known && t.alternatives.length === 1 && t.surface.length >= 5) {
         self.typos(t.surface).forEach(function (a) { t.alternatives.push(a); });
       }
+      // A word of one or two letters still being typed is the start of a word more than a word:
+      // it is read by page, as a completion is, not in its passages.
+      if (t.last && typing && t.surface.length < 3 && t.alternatives[0].token.charAt(0) !== "=") {
+        t.alternatives[0].pageOnly = true;
+      }
+    });
+    var frame = this.facts.frame(plainSeq), also = frame && this.facts.also.get(frame.asks);
+    terms.forEach(function (t) {
+      t.subject = !frame || !(t.at < frame.end && t.end > frame.start) &&
+        !(t.end - t.at === 1 && also && also.has(plainSeq[t.at].stem));
     });
     terms.sort(function (a, b) { return a.at - b.at; });
     return terms.filter(function (t) { return t.alternatives.length; });
@@ -511,7 +579,11 @@
     return names;
   };
 
-  /* Longer words starting with a prefix, the most frequent first (at most 12). */
+  /* Longer words starting with a prefix, the most frequent first (at most 12). A completion is
+     looked up only where its word is by page (the pages, titles and headings holding it, from its
+     word file), never in its passages: a prefix of three letters starts the most frequent words
+     of the site, and their passages are the largest files there are. The word once typed whole
+     is read with its passages. */
   Index.prototype.completions = function (prefix, weight) {
     var name = this.vocabFile(prefix), found = new Map(), self = this;
     if (!name) return [];
@@ -520,7 +592,7 @@
       found.set(w[1], self.df(w[1]));
     });
     return Array.from(found.entries()).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 12)
-      .map(function (e) { return { token: e[0], weight: weight }; });
+      .map(function (e) { return { token: e[0], weight: weight, pageOnly: true }; });
   };
 
   /* Words of the site one typo away (a letter missing, extra, wrong or two swapped), among the
@@ -555,12 +627,14 @@
 
   /* A question's answer, once the files it needs have arrived: the words of the site its words
      start, then the word files of its terms (and of the words naming a fact's subject), then the
-     text of the pages shown and the fact it asks for. */
+     passages of its own words (not of a word being completed), then, for the ten results that
+     show snippets, the first file of each page (its sections) and the files holding the passages
+     shown, and the fact it asks for. */
   Index.prototype.answer = function (query) {
     var self = this;
     query = String(query || "");
     var asked = this.facts.asked(query);
-    var terms, ranked;
+    var terms, ranked, fact = -1;
     return this.load(this.vocabFiles(query)).then(function () {
       terms = self.parse(query);
       var tokens = [];
@@ -568,17 +642,21 @@
       if (asked) asked.units.forEach(function (u) { tokens.push(u); });
       return self.load(tokens.map(function (t) { return self.wordFile(t); }));
     }).then(function () {
-      ranked = terms.length ? self.rank(terms) : null;
-      var fact = asked ? self.facts.choose(asked, self) : -1;
-      var names = fact >= 0 ? ["facts/" + Math.floor(fact / self.perFactFile)] : [];
-      if (ranked) ranked.list.slice(0, FULL_GROUPS).forEach(function (r) {
-        names = names.concat(self.textFiles(r.page, self.shownSections(r)));
+      var names = [];
+      terms.forEach(function (t) {
+        t.alternatives.forEach(function (a) { if (!a.pageOnly) names.push(self.passageFile(a.token)); });
       });
-      return self.load(names).then(function () { return fact; });
-    }).then(function (fact) {
+      return self.load(names);
+    }).then(function () {
+      ranked = terms.length ? self.rank(terms) : null;
+      fact = asked ? self.facts.choose(asked, self) : -1;
+      var names = fact >= 0 ? ["facts/" + Math.floor(fact / self.perFactFile)] : [];
+      if (ranked) ranked.list.slice(0, FULL_GROUPS).forEach(function (r) { names = names.concat(self.textFiles(r)); });
+      return self.load(names);
+    }).then(function () {
       var items = ranked ? ranked.list.map(function (r, n) {
         return n < FULL_GROUPS ? self.group(r, ranked.terms, ranked.holds[n], ranked.marks)
-          : [self.pageItem(r.page, r.score, ranked.found(n), "")];
+          : [self.pageItem(r.page, r.score, ranked.found(n))];
       }) : [];
       var result = { items: self.withFact(items, fact) };
       if (self.suggest) result.suggest = self.suggestion(query);
@@ -586,38 +664,69 @@
     });
   };
 
-  /* The sections of a ranked page its result shows: its own entry, and its best sections. */
-  Index.prototype.shownSections = function (r) {
-    var head = this.pageEntry[r.page.index];
+  /* What a result shows, chosen while the ranking's values are at hand: its sections (r.shown:
+     its own entry when its text is what answers, then its best sections) and for each the
+     passages of its snippet (r.snippets: entry -> passages), the ones holding most of the
+     question (each term counting its weight), at most three, in the page's order; a section
+     none of whose passages holds a word (it matched by its title) shows its first. */
+  Index.prototype.choose = function (r, inText, weights) {
+    var head = this.pageEntry[r.page.index], starts = this.entryStart, nTerms = weights.length;
     var sections = Array.from(r.sections.values())
       .sort(function (a, b) { return b.score - a.score || a.entry - b.entry; });
     r.sorted = sections;
-    return [head].concat(sections.slice(0, SECTIONS_SHOWN + 1).map(function (s) { return s.entry; }));
-  };
-
-  /* The files holding some sections of a page: pages/<n> holds its first sections, and
-     pages/<n>-<k> those from the k-th start in its row's list on (a long page is cut). */
-  Index.prototype.textFiles = function (page, entries) {
-    var first = this.pageEntry[page.index], names = new Set();
-    entries.forEach(function (entry) {
-      var local = entry - first, k = 0;
-      while (k < page.files.length && page.files[k] <= local) k++;
-      names.add("pages/" + page.index + (k ? "-" + k : ""));
+    r.headAnswers = sections[0].entry === head && starts[head + 1] > starts[head];
+    r.shown = r.headAnswers ? [head] : [];
+    for (var i = 0, shown = 0; i < sections.length && shown < SECTIONS_SHOWN; i++) {
+      if (sections[i].entry === head || sections[i].score <= 0) continue;
+      r.shown.push(sections[i].entry);
+      shown++;
+    }
+    r.snippets = new Map();
+    r.shown.forEach(function (entry) {
+      var scored = [];
+      for (var pid = starts[entry]; pid < starts[entry + 1]; pid++) {
+        var n = 0;
+        for (var q = 0; q < nTerms; q++) if (inText[q][pid]) n += weights[q];
+        if (n) scored.push({ pid: pid, n: n });
+      }
+      scored.sort(function (a, b) { return b.n - a.n || a.pid - b.pid; });
+      var chosen = scored.slice(0, 3).map(function (s) { return s.pid; }).sort(function (a, b) { return a - b; });
+      if (!chosen.length && starts[entry + 1] > starts[entry]) chosen = [starts[entry]];
+      r.snippets.set(entry, chosen);
     });
-    return Array.from(names);
   };
 
-  /* A section's address, title and text, with its text cut into pieces for snippets. */
-  Index.prototype.text = function (entry) {
-    var found = this.texts.get(entry);
-    if (found) return found;
-    var page = this.pages[this.entryPage[entry]], local = entry - this.pageEntry[page.index], k = 0;
-    while (k < page.files.length && page.files[k] <= local) k++;
-    var list = arrived.get("pages/" + page.index + (k ? "-" + k : "")) || [];
-    var doc = list[local - (k ? page.files[k - 1] : 0)] || { location: page.path, title: page.title, text: "" };
-    found = { entry: entry, doc: doc, pieces: cut(doc.text || "") };
-    this.texts.set(entry, found);
-    return found;
+  /* The text file holding a passage of a page (local: its number within the page): pages/<n>
+     holds the page's sections and its first perTextFile passages, pages/<n>-<k> the k-th run of
+     as many. */
+  Index.prototype.textFile = function (page, local) {
+    var k = Math.floor(local / this.perTextFile);
+    return { name: "pages/" + page.index + (k ? "-" + k : ""), k: k, at: local - k * this.perTextFile };
+  };
+
+  /* The files a result's snippets need: its page's first file and those of the passages shown. */
+  Index.prototype.textFiles = function (r) {
+    var first = this.entryStart[this.pageEntry[r.page.index]], names = ["pages/" + r.page.index], self = this;
+    r.snippets.forEach(function (chosen) {
+      chosen.forEach(function (pid) { names.push(self.textFile(r.page, pid - first).name); });
+    });
+    return names;
+  };
+
+  /* A section's address and title, from its page's first file ([anchor, title] of each). */
+  Index.prototype.section = function (entry) {
+    var page = this.pages[this.entryPage[entry]], head = arrived.get("pages/" + page.index);
+    var found = head && head.sections[entry - this.pageEntry[page.index]];
+    return found ? { location: page.path + (found[0] ? "#" + found[0] : ""), title: found[1] }
+      : { location: page.path, title: page.title };
+  };
+
+  /* A passage as shown: {tag, block, html}, or null when its file could not be read. */
+  Index.prototype.passage = function (pid) {
+    var page = this.pages[this.entryPage[this.entryOf(pid)]];
+    var at = this.textFile(page, pid - this.entryStart[this.pageEntry[page.index]]), data = arrived.get(at.name);
+    var list = data && (at.k ? data : data.passages), found = list && list[at.at];
+    return found ? { tag: found[0], block: found[1], html: found[2] } : null;
   };
 
   /* The section a passage is in. */
@@ -677,14 +786,21 @@
     var seen = scratch.seen;
     function candidate(id) { if (!seen[id]) { seen[id] = 1; candidates.push(id); } }
     var named = new Map(); // page -> {at: Set of title words named, held, all}
+    // Which of the question's subject terms each page's own words (its title and the search terms
+    // its author gave it) and each section's heading hold (bits of a mask), for the rule below
+    // (withoutRepeats' order).
+    var subject = 0, inPageTitle = new Map(), inHeading = new Map();
+    function hold(map, i, bit) { map.set(i, (map.get(i) || 0) | bit); }
+    terms.forEach(function (term, q) { if (term.subject && q < 30) subject |= 1 << q; });
     terms.forEach(function (term, q) {
       var text = buffer(scratch.text, q, nP), title = buffer(scratch.title, q, nE);
       var own = buffer(scratch.own, q, nPages), whole = buffer(scratch.whole, q, nPages);
       var t = { text: [], title: [], own: [], whole: [] };
       function set(array, list, i, v) { if (v > array[i]) { if (!array[i]) list.push(i); array[i] = v; } }
+      var bit = subject & (1 << q);
       term.alternatives.forEach(function (alt) {
         var p = self.posting(alt.token), w = alt.weight * idf(nPages, p.d || 1) / scale, k, list;
-        if ((list = p.p)) {
+        if (!alt.pageOnly && (list = self.passages(alt.token))) {
           for (k = 0; k < list.length; k += 2) {
             set(text, t.text, list[k], w * IN_TEXT * list[k + 1]);
             candidate(list[k]);
@@ -695,16 +811,22 @@
             var entry = self.pageEntry[list[k]] + list[k + 1];
             set(title, t.title, entry, w * scale * IN_SECTION_TITLE);
             candidate(nP + entry);
+            if (bit) hold(inHeading, entry, bit);
           }
         }
         if ((list = p.o)) {
           for (k = 0; k < list.length; k++) {
             set(own, t.own, list[k], w * scale * IN_PAGE_TITLE);
             candidate(nP + self.pageEntry[list[k]]);
+            if (bit) hold(inPageTitle, list[k], bit);
           }
         }
         if ((list = p.w)) {
-          for (k = 0; k < list.length; k += 2) set(whole, t.whole, list[k], w * list[k + 1]);
+          for (k = 0; k < list.length; k += 2) {
+            set(whole, t.whole, list[k], w * list[k + 1]);
+            // A word being completed is read without its passages: its pages are results still.
+            if (alt.pageOnly) candidate(nP + self.pageEntry[list[k]]);
+          }
         }
         if ((list = p.n)) {
           for (k = 0; k < list.length; k += 4) {
@@ -743,8 +865,19 @@
       if (!section) r.sections.set(entryIndex, section = { entry: entryIndex, score: 0 });
       if (score > section.score) section.score = score;
     }
+    // The pages whose title (with its search terms), or a section's heading read with it, holds
+    // every subject word of the question.
+    var titled = new Set();
+    if (subject) {
+      inPageTitle.forEach(function (mask, page) { if ((mask & subject) === subject) titled.add(page); });
+      inHeading.forEach(function (mask, entry) {
+        var page = self.entryPage[entry];
+        if (((mask | inPageTitle.get(page)) & subject) === subject) titled.add(page);
+      });
+    }
     var ranked = [];
     results.forEach(function (r) {
+      r.titled = titled.has(r.page.index);
       var sum = 0, held = 0;
       for (var q = 0; q < terms.length; q++) {
         var v = inWhole[q][r.page.index];
@@ -756,10 +889,12 @@
       ranked.push(r);
     });
     ranked = this.withoutRepeats(ranked);
-    // Only the pages listed need to know which terms they hold; then the buffers are cleared.
+    // Only the pages listed need to know which terms they hold, and the ten shown what their
+    // snippets show; then the buffers are cleared.
     var holds = ranked.slice(0, GROUPS).map(function (r) {
       return inWhole.map(function (whole) { return whole[r.page.index] > 0; });
     });
+    ranked.slice(0, FULL_GROUPS).forEach(function (r) { self.choose(r, inText, weights); });
     touched.forEach(function (t, q) {
       t.text.forEach(function (i) { inText[q][i] = 0; });
       t.title.forEach(function (i) { inTitle[q][i] = 0; });
@@ -775,15 +910,19 @@
              } };
   };
 
-  /* The pages in order of their score, where a passage copied onto several pages counts only for
-     the first of them: the others are ranked by their best passage that no page above them has
-     shown. Three results holding the same sentence tell a reader no more than one; the page
-     whose copy ranks first, by the rest of what it holds, keeps it. */
+  /* The pages in order: first every page whose title (with the search terms its author gave it)
+     or one of whose section headings (read with the title) holds every subject word of the
+     question, then the rest, each part in order of score. A word that appears only in a page's text (a role's description, a row of a
+     table about something else) never lifts that page above a page that names the question's
+     subject where a reader looks first. Within that order, a passage copied onto several pages
+     counts only for the first of them: the others are ranked by their best passage that no page
+     above them has shown. Three results holding the same sentence tell a reader no more than
+     one; the page whose copy ranks first, by the rest of what it holds, keeps it. */
   Index.prototype.withoutRepeats = function (ranked) {
     function score(r, best) {
       return (BEST_PASSAGE * best + WHOLE_PAGE * r.whole + NAMED * r.named) * r.page.boost;
     }
-    function order(a, b) { return b.score - a.score || a.page.index - b.page.index; }
+    function order(a, b) { return (b.titled - a.titled) || b.score - a.score || a.page.index - b.page.index; }
     ranked.forEach(function (r) { r.score = score(r, r.best); });
     ranked.sort(order);
     var shown = new Set(), out = [];
@@ -805,7 +944,7 @@
     return out.concat(ranked);
   };
 
-  /* What each term may look like on the page, for <mark> and for choosing the snippet: the stems
+  /* What each term may look like on the page, for <mark>: the stems
      of its alternatives, and the stems of every word of a synonym group it matched, each worth
      the term's weight. */
   Index.prototype.marks = function (terms, weights) {
@@ -829,21 +968,17 @@
      page's entry shows its text only when that text is what answers; otherwise the best section
      does (with the page's score, so Material shows it open), with the sections nearly as good,
      and the rest fold under "more on this page". "Missing" names only the words the page does
-     not hold anywhere. */
+     not hold anywhere. What is shown was chosen with the ranking (choose). */
   Index.prototype.group = function (r, terms, holds, marks) {
-    var page = r.page, found = {}, self = this;
+    var found = {}, self = this, best = r.sorted[0], head = this.pageEntry[r.page.index];
     terms.forEach(function (term, q) { found[term.label] = holds[q]; });
-    var sections = r.sorted || [];
-    var best = sections[0], head = this.pageEntry[page.index];
-    var headAnswers = best.entry === head && this.text(head).pieces.length > 0;
-    var items = [this.item(this.text(head), r.score, found, marks, headAnswers)];
-    for (var i = 0, shown = 0; i < sections.length && shown < SECTIONS_SHOWN; i++) {
-      var s = sections[i];
-      if (s.entry === head || s.score <= 0) continue;
-      var open = !headAnswers && s.score >= 0.8 * best.score;
-      items.push(self.item(self.text(s.entry), open ? r.score : r.score * 0.99 * s.score / best.score, found, marks, true));
-      shown++;
-    }
+    var items = [this.item(head, r.headAnswers ? r.snippets.get(head) : null, r.score, found, marks)];
+    r.shown.forEach(function (entry) {
+      if (entry === head) return;
+      var score = r.sections.get(entry).score, open = !r.headAnswers && score >= 0.8 * best.score;
+      items.push(self.item(entry, r.snippets.get(entry), open ? r.score : r.score * 0.99 * score / best.score,
+                           found, marks));
+    });
     return items;
   };
 
@@ -852,36 +987,18 @@
     return { location: page.path, title: page.title, text: "", score: score, terms: found };
   };
 
-  Index.prototype.item = function (section, score, found, marks, snippet) {
-    var doc = section.doc;
-    var item = { location: doc.location, title: highlight(doc.title || "", marks),
-                 text: snippet ? this.snippet(section, marks) : "", score: score, terms: found };
-    if (doc.tags) item.tags = doc.tags.slice();
-    return item;
+  /* A section as an item: its address, its title with the words marked, and its snippet, the
+     passages given (none: no text). */
+  Index.prototype.item = function (entry, passages, score, found, marks) {
+    var section = this.section(entry), self = this;
+    var shown = (passages || []).map(function (pid) { return self.passage(pid); }).filter(Boolean);
+    return { location: section.location, title: highlight(section.title || "", marks),
+             text: wrap(shown, marks), score: score, terms: found };
   };
 
-  /* The part of a section's text that holds the question's words: the pieces (sentences, list
-     items, lines of a code block) with the most of them, at most three, in the page's order, each
-     list's items kept in their list. A section's pieces are cut once and remembered. */
-  Index.prototype.snippet = function (section, marks) {
-    var pieces = section.pieces;
-    var scored = [];
-    for (var i = 0; i < pieces.length; i++) {
-      var keys = new Set();
-      for (var k = 0; k < pieces[i].words.length; k++) {
-        var key = marks.key(pieces[i].words[k]);
-        if (key !== null) keys.add(key);
-      }
-      var n = 0;
-      keys.forEach(function (key) { n += marks.worth.get(key); });
-      if (n) scored.push({ piece: pieces[i], n: n, i: i });
-    }
-    if (!scored.length) return pieces.length ? wrap([pieces[0]], marks) : "";
-    scored.sort(function (a, b) { return b.n - a.n || a.i - b.i; });
-    var chosen = scored.slice(0, 3).sort(function (a, b) { return a.i - b.i; }).map(function (s) { return s.piece; });
-    return wrap(chosen, marks);
-  };
-
+  /* Passages back in the elements they came from (p, ul, ol, pre; {tag, block, html}), the
+     words marked: passages of one block share its element, sentences of a paragraph are joined
+     by an ellipsis, lines of a code block by a line break. */
   function wrap(pieces, marks) {
     var out = "", open = null;
     pieces.forEach(function (piece, n) {
@@ -895,90 +1012,6 @@
       if (n === pieces.length - 1) out += "</" + piece.tag + ">";
     });
     return out;
-  }
-
-  /* A section's text as pieces: {block, tag, html, words}; tag is the element the piece goes
-     back into (p, ul, ol, pre). A paragraph is cut into sentences, a list into its items, a
-     code block into lines; text outside any of them (what is left of a table or a definition
-     list the index could not mark) reads as paragraphs. A list item is its own words: a list
-     inside it ("Does: Sign off the design, Run the kickoff") is a block of its own, each item a
-     passage, so an item holding a long list never holds every word of it. */
-  var BLOCK_START = /<(ul|ol|p|pre)\b[^>]*>/g;
-  // The longest sentence read as the introduction of the list after it.
-  var LEAD_WORDS = 12;
-
-  /* Where the element opening at `from` (its name `tag`) ends: just after its matching end tag,
-     elements of the same name inside it counted. */
-  function closing(html, tag, from) {
-    var re = new RegExp("<(/?)" + tag + "\\b[^>]*>", "g"), depth = 0, m;
-    re.lastIndex = from;
-    while ((m = re.exec(html))) {
-      depth += m[1] ? -1 : 1;
-      if (!depth) return re.lastIndex;
-    }
-    return html.length;
-  }
-
-  function cut(html) {
-    var pieces = [], blocks = 0;
-
-    function add(tag, block, part, lead) {
-      if (!part.trim()) return;
-      var text = part.replace(/<[^>]*>/g, " ");
-      pieces.push({ block: block, tag: tag, html: part.trim(), words: text.match(WORD) || [], lead: lead || "" });
-    }
-
-    function sentences(inner) {
-      var block = blocks++;
-      inner.split(/(?<=[.!?:])\s+(?=[A-Z0-9"“(])/).forEach(function (part) { add("p", block, part); });
-    }
-
-    /* The sentence that introduces a list, if the markup just before the list ends with a short
-       one ("Test readiness 8 items", "Before the build starts:", "Does"): its items are read
-       with it, as a passage is read with its section's title. */
-    function leadIn(before) {
-      var last = before.replace(/<[^>]*>/g, " ").split(/(?<=[.!?:])\s+(?=[A-Z0-9"“(])/).pop().trim();
-      return last && (last.match(WORD) || []).length <= LEAD_WORDS ? last : "";
-    }
-
-    /* The items of a list: each item's own markup is a piece, each list inside an item a block
-       of its own after it, read with the item's words just before it. */
-    function list(tag, inner, lead) {
-      var block = blocks++, at = 0, m, item = /<li\b[^>]*>/g;
-      while ((item.lastIndex = at, m = item.exec(inner))) {
-        var end = closing(inner, "li", m.index);
-        var body = inner.slice(item.lastIndex, end).replace(/<\/li>$/, ""), own = "", nested = [], k = 0, n;
-        var sub = /<(ul|ol)\b[^>]*>/g;
-        while ((sub.lastIndex = k, n = sub.exec(body))) {
-          var stop = closing(body, n[1], n.index), before = body.slice(k, n.index);
-          own += before;
-          nested.push([n[1], body.slice(sub.lastIndex, stop).replace(new RegExp("</" + n[1] + ">$"), ""), leadIn(before)]);
-          k = stop;
-        }
-        own += body.slice(k);
-        add(tag, block, own, lead);
-        nested.forEach(function (l) { list(l[0], l[1], l[2]); });
-        at = end;
-      }
-    }
-
-    var at = 0, m, previous = "";
-    while ((BLOCK_START.lastIndex = at, m = BLOCK_START.exec(html))) {
-      var loose = html.slice(at, m.index), looseText = loose.replace(/<[^>]*>/g, "").trim();
-      if (looseText) sentences(loose);
-      var tag = m[1], end = closing(html, tag, m.index);
-      var inner = html.slice(BLOCK_START.lastIndex, end).replace(new RegExp("</" + tag + ">$"), "");
-      if (tag === "pre") {
-        var block = blocks++;
-        inner.replace(/^<code\b[^>]*>|<\/code>$/g, "").split("\n").forEach(function (line) { add("pre", block, line); });
-      } else if (tag === "p") sentences(inner);
-      else list(tag, inner, leadIn(looseText ? loose : previous));
-      previous = tag === "p" ? inner : "";
-      at = end;
-    }
-    var rest = html.slice(at);
-    if (rest.replace(/<[^>]*>/g, "").trim()) sentences(rest);
-    return pieces;
   }
 
   /* Which stem of the question a word of a page matches (or null), remembered for the question. */
