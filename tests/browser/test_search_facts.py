@@ -102,6 +102,18 @@ def test_what_the_customer_brings_links_the_needs_page(ask, customer_site):
     assert " ".join(testing["phase"]["customer_contribution"].split())[:50] in fact["text"]
 
 
+@pytest.mark.parametrize(("question", "row"), [
+    ("when is the progress report sent", "communication-weekly-status-report"),
+    ("how often is the leadership meeting", "communication-steering-committee"),
+])
+def test_a_readers_word_for_the_subject_asks_for_its_fact(ask, any_site, question, row):
+    # "progress report" and "leadership meeting" are the related words of a synonym group
+    # (data/search-synonyms.yml): they name the status report and the steering committee as the
+    # pages' own words do.
+    fact = ask(any_site, question)
+    assert fact is not None and fact["href"].endswith(f"communication-plan/#{row}")
+
+
 @pytest.mark.parametrize("question", [
     "who is responsible",                       # a frame with no subject
     "how long",

@@ -217,10 +217,12 @@ def _share(visitor: Visitor, questions):
 def test_fresh_employee_questions(searcher, internal_site):
     misses = _share(searcher(internal_site), FRESH_INTERNAL)
     print(f"\nfresh internal: {len(FRESH_INTERNAL) - len(misses)} of {len(FRESH_INTERNAL)}")
+    print("\n".join(misses))
     assert len(misses) <= len(FRESH_INTERNAL) * (1 - SHARE_NEEDED), "\n".join(misses)
 
 
 def test_fresh_customer_questions(searcher, customer_site):
     misses = _share(searcher(customer_site), FRESH_CUSTOMER)
     print(f"\nfresh customer: {len(FRESH_CUSTOMER) - len(misses)} of {len(FRESH_CUSTOMER)}")
+    print("\n".join(misses))
     assert len(misses) <= len(FRESH_CUSTOMER) * (1 - SHARE_NEEDED), "\n".join(misses)

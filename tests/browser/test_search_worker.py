@@ -26,7 +26,8 @@ def ask(browser, internal_site):
     requested: list[str] = []  # the paths the worker fetched, for the tests of what it loads
     visitor.context.on("request", lambda request: requested.append(urlsplit(request.url).path))
 
-    def ask_(docs: list[dict], query: str, synonyms: list[dict] | None = None) -> list[list[dict]]:
+    def ask_(docs: list[dict], query: str | list[str], synonyms: list[dict] | None = None):
+        """One question's results; for a list of questions, asked in turn of one worker, each's."""
         # The index written by the build's own writer (playbook.search.split_index) into a folder
         # of the served site, each in a folder of its own, so no question reads another's files.
         folder = f"search-test-{len(written)}/"
@@ -37,7 +38,9 @@ def ask(browser, internal_site):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         written.append(internal_site.root / folder)
-        return worker.ask(visitor.page, {**config, "playbook": {**files.index, "files": folder}}, [query])[0]
+        questions = [query] if isinstance(query, str) else query
+        found = worker.ask(visitor.page, {**config, "playbook": {**files.index, "files": folder}}, questions)
+        return found[0] if isinstance(query, str) else found
 
     ask_.requested = requested
     yield ask_
@@ -55,6 +58,16 @@ def test_an_item_of_a_nested_list_is_a_passage_of_its_own(ask):
     (items,) = ask(docs, "review data ")
     # The item alone, back in the list it came from; the phase holding it is a passage of its own.
     assert items[0]["text"] == "<ul><li><mark>Review</mark> the <mark>data</mark></li></ul>"
+
+
+def test_a_question_is_read_the_same_whatever_was_asked_before_it(ask):
+    # "sales" is a word of the site, so it is not also read as the start of "salesperson"; the
+    # worker once judged it unknown until an earlier question had read the words starting with s.
+    docs = [{"location": "person/", "title": "Salesperson", "text": "<p>The salesperson.</p>"},
+            {"location": "deals/", "title": "Deals", "text": "<p>Sales, and more sales.</p>"}]
+    alone = ask(docs, "sales ")
+    after = ask(docs, ["sal", "sales "])[-1]
+    assert pages(alone) == pages(after) == ["deals/"]
 
 
 def test_a_list_item_is_found_with_the_short_sentence_that_introduces_its_list(ask):

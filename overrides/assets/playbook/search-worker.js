@@ -218,24 +218,42 @@
     this.frames.sort(function (a, b) { return b.stems.length - a.stems.length; });
   }
 
-  /* What a run of words names: the token of each synonym group found in it, and the stem of every
-     other word that is neither a stop word nor one of `skip` (the build reads a fact's names so).
-     A group found only in words of `skip` names nothing either ("meet" and "met" are one group,
-     and "meet" is a word of the frame of "how often does the steering committee meet"). */
+  /* What a run of words names, as units each of whose alternatives may name it: the token of
+     each synonym group found in it, and the stem of every other word that is neither a stop word
+     nor one of `skip` (the build reads a fact's names so). A group found only in words of `skip`
+     names nothing either ("meet" and "met" are one group, and "meet" is a word of the frame of
+     "how often does the steering committee meet"). A reader's word for a group (its related
+     words: "weekly update" for the status report, "client" for customer) names the group as well
+     as itself, so "when is the weekly update" asks for the status report's fact. */
   Facts.prototype.units = function (seq, skip) {
-    var units = new Set(), covered = new Set();
+    var units = [], covered = new Set(), inert = new Set();
     this.synonyms.find(seq).forEach(function (hit) {
       var named = false;
-      for (var k = hit.start; k < hit.end; k++) {
-        covered.add(k);
-        if (!skip.has(seq[k].stem)) named = true;
+      for (var k = hit.start; k < hit.end; k++) if (!skip.has(seq[k].stem)) named = true;
+      // A group that names nothing may still be part of a reader's phrase ("leadership meeting").
+      for (k = hit.start; k < hit.end; k++) (named ? covered : inert).add(k);
+      if (named) units.push({ alternatives: [hit.token], span: hit.end - hit.start });
+    });
+    for (var len = this.synonyms.relatedLongest; len >= 1; len--) {
+      for (var i = 0; i + len <= seq.length; i++) {
+        var run = seq.slice(i, i + len), free = true;
+        for (var k = i; k < i + len; k++) if (covered.has(k)) free = false;
+        var groups = free && this.synonyms.related.get(run.map(function (w) { return w.stem; }).join(" "));
+        if (!groups || (len === 1 && (STOP_WORDS.has(run[0].surface) || skip.has(run[0].stem)))) continue;
+        for (k = i; k < i + len; k++) covered.add(k);
+        units.push({ alternatives: len === 1 ? [run[0].stem].concat(groups) : groups.slice(), span: len });
       }
-      if (named) units.add(hit.token);
-    });
+    }
     seq.forEach(function (w, k) {
-      if (!covered.has(k) && !STOP_WORDS.has(w.surface) && !skip.has(w.stem)) units.add(w.stem);
+      if (!covered.has(k) && !inert.has(k) && !STOP_WORDS.has(w.surface) && !skip.has(w.stem)) {
+        units.push({ alternatives: [w.stem], span: 1 });
+      }
     });
-    return units;
+    var seen = new Set();
+    return units.filter(function (unit) {
+      var key = unit.alternatives.join(" ");
+      return !seen.has(key) && seen.add(key);
+    });
   };
 
   /* The frame of a question: {asks, start, end} of the longest frame phrase in it, or null. */
@@ -262,7 +280,8 @@
     if (!frame) return null;
     var rest = seq.slice(0, frame.start).concat(seq.slice(frame.end));
     var units = this.units(rest, this.also.get(frame.asks) || new Set());
-    return units.size ? { asks: frame.asks, units: units } : null;
+    var span = units.reduce(function (n, unit) { return n + unit.span; }, 0);
+    return units.length ? { asks: frame.asks, units: units, span: span } : null;
   };
 
   /* The number of the one fact a question asks for, or -1, from the facts named under each of
@@ -270,23 +289,28 @@
   Facts.prototype.choose = function (asked, index) {
     var kind = index.asks.indexOf(asked.asks);
     if (kind < 0) return -1;
-    var hits = new Map(), share = new Map(), place = new Map(), size = asked.units.size;
+    var hits = new Map(), share = new Map(), place = new Map(), size = asked.units.length;
     asked.units.forEach(function (unit) {
-      var f = index.posting(unit).f;
-      for (var k = 0; f && k < f.length; k += 5) {
-        if (f[k + 1] !== kind) continue;
-        var key = f[k] + ":" + f[k + 2], n = (hits.get(key) || 0) + 1;
-        hits.set(key, n);
-        if (n === size) {
-          share.set(f[k], Math.max(share.get(f[k]) || 0, size / f[k + 3]));
-          place.set(f[k], f[k + 4]);
+      var named = new Set();  // a name counts once per unit, whichever of its alternatives names it
+      unit.alternatives.forEach(function (alternative) {
+        var f = index.posting(alternative).f;
+        for (var k = 0; f && k < f.length; k += 5) {
+          var key = f[k] + ":" + f[k + 2];
+          if (f[k + 1] !== kind || named.has(key)) continue;
+          named.add(key);
+          var n = (hits.get(key) || 0) + 1;
+          hits.set(key, n);
+          if (n === size) {
+            share.set(f[k], Math.max(share.get(f[k]) || 0, size / f[k + 3]));
+            place.set(f[k], f[k + 4]);
+          }
         }
-      }
+      });
     });
     var best = -1, bestShare = 0, tie = false;
     Array.from(share.keys()).sort(function (a, b) { return a - b; }).forEach(function (fact) {
       var s = share.get(fact);
-      if (s < 0.5 || (size === 1 && s < 1)) return;
+      if (s < 0.5 || (asked.span === 1 && s < 1)) return;
       if (s > bestShare) { best = fact; bestShare = s; tie = false; }
       else if (s === bestShare && best >= 0 && place.get(best) !== place.get(fact)) tie = true;
     });
@@ -501,6 +525,9 @@
      take"); see rank for what the subject decides. */
   Index.prototype.parse = function (query) {
     var typing = !/\s$/.test(query), self = this;
+    // The words of the site the question's words start are read before any word is judged known
+    // (df falls back on them), so a question is read the same whatever was asked before it.
+    this.vocabFiles(query).forEach(function (name) { if (name) self.words(name); });
     var seq = words(query);
     var plainSeq = seq.filter(function (w) { return !w.extra; });
     var terms = [], covered = new Set();
@@ -639,7 +666,7 @@
       terms = self.parse(query);
       var tokens = [];
       terms.forEach(function (t) { t.alternatives.forEach(function (a) { tokens.push(a.token); }); });
-      if (asked) asked.units.forEach(function (u) { tokens.push(u); });
+      if (asked) asked.units.forEach(function (unit) { unit.alternatives.forEach(function (u) { tokens.push(u); }); });
       return self.load(tokens.map(function (t) { return self.wordFile(t); }));
     }).then(function () {
       var names = [];
