@@ -181,16 +181,17 @@ def _as_list(sections: list[_Section], items: list[list[LexborNode]], in_pre: bo
     _current(sections).text.append("</ul>")
 
 
-def write_index(site_dir: Path, handover: Handover, readings: Mapping[str, SearchReading], staged_root: Path) -> None:
-    """Replace the engine's search index with the index of every page of the site, in the
-    hand-over's order, split into the files the search worker fetches by need
-    (playbook.search.split_index), with the facts search answers questions with
-    (playbook.search.facts, from the staged data beside the config) and the frames of the
-    questions that ask for them."""
+def index_files(site_dir: Path, handover: Handover, readings: Mapping[str, SearchReading],
+                staged_root: Path) -> dict[str, str]:
+    """The search index of every page of the site, in the hand-over's order, split into the files
+    the search worker fetches by need (playbook.search.split_index), with the facts search answers
+    questions with (playbook.search.facts, from the staged data beside the config) and the frames
+    of the questions that ask for them: each file's text by its path under search/."""
     path = Path(site_dir) / INDEX
     written = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     config = {**(written.get("config") or DEFAULT_CONFIG),
               "synonyms": [group.model_dump() for group in handover.search_synonyms]}
+    config.pop("playbook", None)  # the engine's config, not an index this step wrote before
     playbook = Playbook.from_json((Path(staged_root) / Handover.PLAYBOOK_FILE).read_bytes())
     searched = {src: page.url for src, page in handover.pages.items() if src in readings and not page.exclude}
     found_facts = facts.located(facts.facts(playbook), searched,
@@ -208,15 +209,24 @@ def write_index(site_dir: Path, handover: Handover, readings: Mapping[str, Searc
     whole = search_terms.add_terms({"config": config, "docs": docs}, terms)
     split = split_index.build(whole["docs"], whole["config"], found_facts)
     index = {"config": {**whole["config"], "playbook": split.index}, "docs": []}
-    folder = path.parent
+    files = {INDEX.name: search_terms.dumps(index), **split.scripts}
+    if handover.offline:
+        # The offline theme reads the index as a script, so it works from disk without a server.
+        files["search_index.js"] = "var __index = " + files[INDEX.name]
+    return files
+
+
+def write_files(folder: Path, files: Mapping[str, str]) -> None:
+    """The index's files written into folder (search/), replacing the split files of a build before."""
     for name in split_index.FOLDERS:
         shutil.rmtree(folder / name, ignore_errors=True)
-    for name, text in split.scripts.items():
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(search_terms.dumps(index), encoding="utf-8")
-    if handover.offline:
-        # The offline theme reads the index as a script, so it works from disk without a server.
-        (folder / "search_index.js").write_text("var __index = " + search_terms.dumps(index), encoding="utf-8")
+
+
+def write_index(site_dir: Path, handover: Handover, readings: Mapping[str, SearchReading], staged_root: Path) -> None:
+    """Replace the engine's search index with the playbook's own (index_files)."""
+    write_files((Path(site_dir) / INDEX).parent, index_files(site_dir, handover, readings, staged_root))

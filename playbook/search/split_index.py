@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -87,19 +88,26 @@ def _scaled(value: float, scale: int = SCALE) -> int:
     return max(1, round(value * scale))
 
 
+def _packed_one(number: int) -> str:
+    digits = [DIGITS[number & 31]]
+    number >>= 5
+    while number:
+        digits.append(DIGITS[32 + (number & 31)])
+        number >>= 5
+    return "".join(reversed(digits))
+
+
+# Nearly every number packed is a small delta or weight: their spellings are looked up, not worked
+# out (the index packs millions of them at 1,000 pages).
+_PACKED = tuple(_packed_one(number) for number in range(1 << 15))
+
+
 def packed(numbers: Iterable[int]) -> str:
     """Whole numbers (0 or more) as one string: each number in five-bit digits, the most
     significant first, every digit but its last one from the upper half of DIGITS. The worker's
     unpacked() reads it back."""
-    out = []
-    for number in numbers:
-        digits = [DIGITS[number & 31]]
-        number >>= 5
-        while number:
-            digits.append(DIGITS[32 + (number & 31)])
-            number >>= 5
-        out.append("".join(reversed(digits)))
-    return "".join(out)
+    table, size = _PACKED, len(_PACKED)
+    return "".join([table[number] if number < size else _packed_one(number) for number in numbers])
 
 
 @dataclass
@@ -157,6 +165,18 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
                 title_words[surface] = title_words.get(surface, 0) + 1
         return found
 
+    # A handbook repeats passages (a role's line, a step every checklist holds): each distinct
+    # markup is read once. Reading it again would change nothing: a passage's words are not a
+    # title's, so they only fill `surfaces`, which the first reading filled.
+    read_passages: dict[str, tuple[list[str], str]] = {}
+
+    def passage(markup: str) -> tuple[list[str], str]:
+        found = read_passages.get(markup)
+        if found is None:
+            listed = read(plain(markup))
+            found = read_passages[markup] = (listed, " ".join(listed))
+        return found
+
     pages: list[_Page] = []
     by_path: dict[str, _Page] = {}
     passages: list[tuple[int, dict[str, int], int]] = []  # (page, token counts, length)
@@ -187,13 +207,12 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
         page.passages.append(len(pieces))
         for piece in pieces:
             page.shown.append([piece.tag, piece.block, piece.html])
-            listed = read(plain(piece.html))
-            found = listed + read(plain(piece.lead)) if piece.lead else listed
-            same = " ".join(listed)
+            listed, same = passage(piece.html)
+            found = listed + passage(piece.lead)[0] if piece.lead else listed
             if same:
                 copies_of.setdefault(same, set()).add(number)
             passage_text.append(same)
-            passages.append((number, _count(found), len(found)))
+            passages.append((number, Counter(found), len(found)))
             _count(listed, page.whole, TEXT)
             page.length += len(listed)
 
@@ -224,9 +243,11 @@ def build(docs: Sequence[dict], config: Mapping, facts: Sequence[dict]) -> Files
             if entry is None:
                 entry = postings[token] = {}
             found = entry.get("p")
-            if found is None:
-                found = entry["p"] = []
-            found.append((pid, sat, copy))
+            if found is None:  # the passages, their weights, and the copy each is (-1: none), side by side
+                found = entry["p"] = ([], [], [])
+            found[0].append(pid)
+            found[1].append(sat)
+            found[2].append(copy)
     for number, page in enumerate(pages):
         for local, heading in enumerate(page.titles):
             for token in heading:
@@ -297,11 +318,8 @@ def _page_row(page: _Page) -> list:
 
 
 def _delta(numbers: Iterable[int]) -> list[int]:
-    out, last = [], 0
-    for number in numbers:
-        out.append(number - last)
-        last = number
-    return out
+    numbers = list(numbers)
+    return [number - last for number, last in zip(numbers, [0, *numbers[:-1]], strict=True)]
 
 
 def _encoded(entry: dict[str, list], df: int) -> dict:
@@ -310,10 +328,10 @@ def _encoded(entry: dict[str, list], df: int) -> dict:
     if "p" in entry:
         # Packed: the passages (delta-coded), their weights, and [position in the list (delta-coded),
         # number of the text] of each passage copied onto several pages.
-        found = entry["p"]
-        out["p"] = packed(_delta(pid for pid, _, _ in found))
-        out["q"] = packed(sat for _, sat, _ in found)
-        copied = [(k, copy) for k, (_, _, copy) in enumerate(found) if copy >= 0]
+        pids, sats, copies = entry["p"]
+        out["p"] = packed(_delta(pids))
+        out["q"] = packed(sats)
+        copied = [(k, copy) for k, copy in enumerate(copies) if copy >= 0]
         if copied:
             out["c"] = packed(x for k, (_, copy) in zip(_delta(k for k, _ in copied), copied, strict=True)
                               for x in (k, copy))
@@ -347,7 +365,8 @@ def _word_files(postings: Mapping[str, dict], df: Mapping[str, int]) -> tuple[li
     for token in sorted(postings, key=_sort_key):
         encoded = _encoded(postings[token], df.get(token, 0))
         own = {kind: encoded[kind] for kind in ("p", "q", "c") if kind in encoded}
-        if own and len(json.dumps(own, separators=(",", ":"))) >= PASSAGES_INLINE_CHARS:
+        # Their JSON's length, worked out: packed strings hold no character JSON escapes.
+        if own and 1 + len(own) + sum(len(text) + 6 for text in own.values()) >= PASSAGES_INLINE_CHARS:
             for kind in own:
                 del encoded[kind]
             encoded["x"] = len(passage_files)

@@ -6,8 +6,9 @@ file is newer than its output. The stage rewrites a file only when its bytes cha
 to one page re-renders one page. When something every page shows changed (the site config with
 its nav, the data, a template, the pages' addresses and titles), every staged page is touched
 first, so all of them re-render and no page keeps a stale nav. Then the same steps as the build:
-every page read (a page not rewritten is not read again), the search index, the output checks,
-whose problems the preview shows as its error page, as `make build` would refuse them.
+every page read (a page not rewritten is not read again), the output checks, whose problems the
+preview shows as its error page, as `make build` would refuse them, and the search index, written
+beside the preview once the page is shown (playbook/serve/search_writer.py).
 
 The staged tree lives in a folder of its own outside the project, as the build's sealed copy
 does (playbook.render.sealed): the engine in this process reaches only what was staged.
@@ -27,6 +28,7 @@ from playbook.load.sources import SourcesCache, load_sources
 from playbook.model.handover import Handover
 from playbook.problems import PlaybookError
 from playbook.render import checks, page_reading, search_index
+from playbook.serve.search_writer import SearchWriter
 from playbook.stage.page_cache import PageCache
 from playbook.stage.site import StageOptions, plan_site
 from playbook.stage.tree import Tree
@@ -78,6 +80,7 @@ class Preview:
         self._sources_cache = SourcesCache()
         self._page_cache = PageCache()
         self._readings: dict = {}
+        self.search = SearchWriter(self.site_dir)
 
     def rebuild(self) -> None:
         with self._lock:
@@ -105,13 +108,15 @@ class Preview:
             if fingerprint != self._site_wide:
                 tree.touch_pages()
                 self._site_wide = fingerprint
+            self.search.stop()
+            self.search.keep()
             problems, readings = self._render(handover)
+            self.search.put_back()
             self._finish(problems, started)
-            # Search is brought up to date after the page is shown: the reader's page does not wait
-            # for the index of every page (the next rebuild waits for it, under the same lock).
+            # Search is brought up to date after the page is shown, beside the next edit.
             if readings is not None:
-                search_index.write_index(self.site_dir, handover, {src: r.search for src, r in readings.items()},
-                                         self.staged)
+                searched = {src: r.search for src, r in readings.items()}
+                self.search.start(lambda: search_index.index_files(self.site_dir, handover, searched, self.staged))
 
     def _render(self, handover: Handover) -> tuple[list[str], dict | None]:
         """MkDocs' build of the staged tree, in this process, and the build's checks after it: the

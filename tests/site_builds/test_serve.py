@@ -120,6 +120,36 @@ def test_an_edit_shows_whether_saved_in_place_or_by_rename(served):
     assert "IN-PLACE-SAVE-MARK" not in page
 
 
+def _indexed(server: Server) -> tuple[int, str]:
+    """The pages the served search index lists, and the vocabulary file of words starting with m."""
+    import json
+    index = json.loads(server.get("search/search_index.json"))
+    pages = len(index["config"].get("playbook", {}).get("pages", []))
+    try:
+        vocab = server.get("search/vocab/m.js")
+    except OSError:
+        vocab = ""
+    return pages, vocab
+
+
+def test_search_keeps_answering_while_an_edit_is_indexed_and_then_finds_it(served):
+    server = served()
+    server.wait_for("search/search_index.json", lambda text: '"pages":[[' in text, "the whole search index")
+    pages, _ = _indexed(server)
+    onboarding = server.project / "docs" / "onboarding.md"
+    _edit(onboarding, "# Onboarding", "# Onboarding\n\nMarmalizer")
+    server.wait_for("onboarding/", lambda page: "Marmalizer" in page, "the edit")
+    # Right after the page shows, search still lists every page (the last whole index, never the
+    # engine's, which lists none) ...
+    assert _indexed(server)[0] == pages
+    # ... and once the index of the edit is in, the new word is a word of the site.
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline and '"marmalizer"' not in _indexed(server)[1]:
+        time.sleep(0.2)
+    assert _indexed(server)[0] == pages
+    assert '"marmalizer"' in _indexed(server)[1], server.output()
+
+
 def test_a_mistake_shows_where_and_how_to_fix_then_fixing_it_brings_the_page_back(served):
     server = served()
     onboarding = server.project / "docs" / "onboarding.md"
