@@ -23,7 +23,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum
 # Material prints an end-of-life banner for MkDocs 2 on every build; we know, and pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve serve-customer build customer-bundle test test-fast chromium office audit \
+.PHONY: install serve serve-customer build customer-bundle test test-fast chromium office browser-tools audit \
         new-process new-checklist check-freshness bench lock clean hosting-tools teams-app kit kits status try-zensical \
         vendor-stemmer faketime teams-tools
 
@@ -66,6 +66,12 @@ hosting-tools:
 	@test -x tests/hosting/node_modules/.bin/swa || \
 	  (cd tests/hosting && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 
+# axe-core for the accessibility tests (npm, pinned in tests/browser/package-lock.json), installed
+# before the test passes start, so the two never install it at once.
+browser-tools:
+	@test -f tests/browser/node_modules/axe-core/axe.min.js || \
+	  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+
 # The Teams app package (site/teams-app.zip): manifest and icons from mkdocs.yml, checked against
 # Microsoft's manifest schema (npm, pinned in tools/teams/package-lock.json) before it is published.
 teams-app: install teams-tools
@@ -88,19 +94,30 @@ office:
 	    libreoffice-impress libreoffice-writer poppler-utils >/dev/null; }
 
 # First the code's own checks: the layers import only downwards (lint-imports, the contract in
-# pyproject.toml) and the dependencies declared are the ones imported (deptry). Then every test on
-# MkDocs, and the site tests again on ProperDocs' output (PLAYBOOK_ENGINE picks the engine the
-# staged trees are rendered with), so nothing depends on one engine. Both passes run with the
-# clock moved (libfaketime): the first on a 5th, the second on a 31st at half past eleven at night.
+# pyproject.toml) and the dependencies declared are the ones imported (deptry). Then two passes,
+# each with the clock moved (libfaketime) to a day of its own:
+#   - every test, on MkDocs, on a 5th;
+#   - on ProperDocs (PLAYBOOK_ENGINE picks the engine the staged trees are rendered with), on a 31st
+#     at half past eleven at night: the site builds, every mistake of the failure catalogue, the
+#     content and the browser tests, but for the search question sets, whose figure is the search's
+#     quality: the two engines write the same bytes, which tests/engines compares file by file.
 # Every build a test makes is made as of the day SOURCE_DATE_EPOCH names (tests/frozen_day.py), so
-# a test that still read the machine's clock, or compared it with a file's time, fails here.
+# a test that still read the machine's clock, or compared it with a file's time, fails here. The
+# passes run at the same time: one alone leaves a core idle while it waits on a browser, an engine
+# or a process starting. The second pass's report follows the first's.
 TEST_DAY_ONE ?= @2027-02-05 09:30:00
 TEST_DAY_TWO ?= @2027-03-31 23:30:00
-test: install chromium office hosting-tools teams-tools faketime
+SECOND_PASS = tests/site_builds tests/content tests/browser -m "not question_set"
+test: install chromium office hosting-tools teams-tools browser-tools faketime
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/deptry .
-	faketime -f '$(TEST_DAY_ONE)' $(PY) -m pytest
-	faketime -f '$(TEST_DAY_TWO)' env PLAYBOOK_ENGINE=properdocs $(PY) -m pytest tests/site_builds tests/content tests/browser -q
+	@mkdir -p build
+	@faketime -f '$(TEST_DAY_TWO)' env PLAYBOOK_ENGINE=properdocs $(PY) -m pytest $(SECOND_PASS) -q -p no:cacheprovider \
+	   > build/test-properdocs.log 2>&1 & second=$$!; \
+	 faketime -f '$(TEST_DAY_ONE)' $(PY) -m pytest; first=$$?; \
+	 wait $$second; second=$$?; \
+	 echo; echo "== Second pass: ProperDocs, clock at $(TEST_DAY_TWO) =="; cat build/test-properdocs.log; \
+	 test $$first = 0 && test $$second = 0
 
 # libfaketime, which `make test` moves the clock with; installed from Debian when missing.
 faketime:

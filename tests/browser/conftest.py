@@ -141,6 +141,17 @@ class Visitor:
     def search(self, query: str) -> list[str]:
         """Type the query into the search box as a person would, key by key, and return the
         page paths of the results in the order shown (one per page, sections folded)."""
+        return self._results(pasted="", typed=query)
+
+    def ask(self, question: str) -> list[str]:
+        """The results of a whole question, as search() returns them, asked once: the question
+        pasted but for its last key, which is typed (Material searches on a key's release).
+        What the worker answers does not depend on what it was asked before
+        (tests/browser/test_search_worker.py), so the question sets ask this way; search() types
+        every key, as a reader does."""
+        return self._results(pasted=question[:-1], typed=question[-1:])
+
+    def _results(self, pasted: str, typed: str) -> list[str]:
         page = self.page
         page.wait_for_function("window.__pbSearch !== undefined")
         box = page.locator("input[data-md-component=search-query]")
@@ -149,7 +160,9 @@ class Visitor:
         box.wait_for(state="visible")
         box.fill("")
         page.wait_for_function("window.__pbSearch.ready", timeout=15_000)
-        box.press_sequentially(query)
+        if pasted:
+            box.fill(pasted)
+        box.press_sequentially(typed)
         page.wait_for_function(
             "q => window.__pbSearch.last === q && window.__pbSearch.sent === window.__pbSearch.received",
             arg=box.input_value())

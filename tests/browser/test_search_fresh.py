@@ -201,14 +201,14 @@ FRESH_CUSTOMER = [
     ),
 ]
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.question_set]
 SHARE_NEEDED = 0.95
 
 
 def _share(visitor: Visitor, questions):
     misses = []
     for question, answers in questions:
-        top = visitor.search(question)[:3]
+        top = visitor.ask(question)[:3]
         if not set(answers) & set(top):
             misses.append(f"{question!r}: wanted {answers}, got {top}")
     return misses

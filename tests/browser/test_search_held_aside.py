@@ -17,7 +17,7 @@ import pytest
 
 from tests.browser.conftest import Visitor
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.question_set]
 
 SHARE_NEEDED = 0.95
 
@@ -106,7 +106,7 @@ CUSTOMER = [(q, a if isinstance(a, tuple) else (a,)) for q, a in QUESTIONS_CUSTO
 def _share(visitor: Visitor, site, questions) -> None:
     misses, first = [], 0
     for question, answers in questions:
-        results = visitor.search(question)
+        results = visitor.ask(question)
         first += bool(results) and results[0] in answers
         if not set(answers) & set(results[:3]):
             misses.append(f"{question!r}: wanted {' or '.join(a or '(home)' for a in answers)}, got {results[:3]}")

@@ -26,7 +26,7 @@ import pytest
 from tests.browser import test_search_held_aside as held_aside
 from tests.browser.conftest import Visitor
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.question_set]
 
 SHARE_NEEDED = 0.95
 
@@ -137,7 +137,7 @@ CUSTOMER = [
 def _misses(visitor: Visitor, questions) -> list[str]:
     misses = []
     for question, answers in questions:
-        top = visitor.search(question)[:3]
+        top = visitor.ask(question)[:3]
         if not set(answers) & set(top):
             misses.append(f"{question!r}: wanted {' or '.join(a or '(home)' for a in answers)}, got {top}")
     return misses
