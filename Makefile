@@ -98,16 +98,19 @@ office:
 # each with the clock moved (libfaketime) to a day of its own:
 #   - every test, on MkDocs, on a 5th;
 #   - on ProperDocs (PLAYBOOK_ENGINE picks the engine the staged trees are rendered with), on a 31st
-#     at half past eleven at night: the site builds, every mistake of the failure catalogue, the
-#     content and the browser tests, but for the search question sets, whose figure is the search's
-#     quality: the two engines write the same bytes, which tests/engines compares file by file.
+#     at half past eleven at night: the site builds, every mistake of the failure catalogue that
+#     reaches an engine, the content tests, and the browser tests that build a site of their own
+#     or read the clock in the browser (print headers, checklists, every page type). The other
+#     browser tests read the real sites, which the two engines write byte for byte alike but for
+#     the engine's name (tests/engines compares every file in the first pass).
 # Every build a test makes is made as of the day SOURCE_DATE_EPOCH names (tests/frozen_day.py), so
 # a test that still read the machine's clock, or compared it with a file's time, fails here. The
 # passes run at the same time: one alone leaves a core idle while it waits on a browser, an engine
 # or a process starting. The second pass's report follows the first's.
 TEST_DAY_ONE ?= @2027-02-05 09:30:00
 TEST_DAY_TWO ?= @2027-03-31 23:30:00
-SECOND_PASS = tests/site_builds tests/content tests/browser -m "not question_set"
+SECOND_PASS = tests/site_builds tests/content tests/browser/test_print.py tests/browser/test_checklists.py \
+              tests/browser/test_every_page_type.py tests/browser/test_hostile_input.py
 test: install chromium office hosting-tools teams-tools browser-tools faketime
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/deptry .

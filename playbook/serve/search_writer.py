@@ -19,6 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -47,9 +48,11 @@ class SearchWriter:
         return self.process is None or not self.process.is_alive()
 
     def stop(self) -> None:
-        """A newer rebuild began: the index being written is of pages that changed since."""
+        """A newer rebuild began, or the preview stops: the index being written is of pages that
+        changed since, and nothing of it is served before its last step (the swap). Killed, not
+        asked: a process forked from one running threads may hold a lock no handler would get past."""
         if self.process is not None and self.process.is_alive():
-            self.process.terminate()
+            self.process.kill()
             self.process.join()
         self.process = None
 
@@ -59,14 +62,18 @@ class SearchWriter:
         if "fork" not in multiprocessing.get_all_start_methods():
             self._write(files)
             return
-        self.process = multiprocessing.get_context("fork").Process(target=self._write, args=(files,), daemon=True)
+        self.process = multiprocessing.get_context("fork").Process(target=self._write, args=(files, True), daemon=True)
         self.process.start()
 
     def wait(self) -> None:
+        """Until the index being written is in (the tests' way of seeing a write through)."""
         if self.process is not None:
             self.process.join()
 
-    def _write(self, files: Callable[[], Mapping[str, str]]) -> None:
+    def _write(self, files: Callable[[], Mapping[str, str]], forked: bool = False) -> None:
+        if forked:  # the preview stops this process (Ctrl-C too), never the handlers it inherited
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
         parent = self.folder.parent
         fresh, old = parent / NEXT, parent / OLD
         for leftover in (fresh, old):
