@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -33,6 +34,8 @@ class SearchWriter:
         self.folder = Path(site_dir) / search_index.INDEX.parent
         self.process: multiprocessing.process.BaseProcess | None = None
         self._kept: bytes | None = None  # the last whole index (search_index.json)
+        self._closed = False  # the preview is stopping: no index is started any more
+        self._guard = threading.Lock()  # the rebuild thread starts writers; the preview's exit closes
 
     def keep(self) -> None:
         """Before the engine runs: remember the whole index it is about to overwrite."""
@@ -47,7 +50,18 @@ class SearchWriter:
     def process_finished(self) -> bool:
         return self.process is None or not self.process.is_alive()
 
+    def close(self) -> None:
+        """The preview stops: the index being written is stopped, and no other is started (a
+        rebuild still running would otherwise fork one while the preview exits)."""
+        with self._guard:
+            self._closed = True
+            self._stop()
+
     def stop(self) -> None:
+        with self._guard:
+            self._stop()
+
+    def _stop(self) -> None:
         """A newer rebuild began, or the preview stops: the index being written is of pages that
         changed since, and nothing of it is served before its last step (the swap). Killed, not
         asked: a process forked from one running threads may hold a lock no handler would get past."""
@@ -58,12 +72,16 @@ class SearchWriter:
 
     def start(self, files: Callable[[], Mapping[str, str]]) -> None:
         """Write the index files() makes: in a forked process, or here where there is no fork."""
-        self.stop()
-        if "fork" not in multiprocessing.get_all_start_methods():
-            self._write(files)
-            return
-        self.process = multiprocessing.get_context("fork").Process(target=self._write, args=(files, True), daemon=True)
-        self.process.start()
+        with self._guard:
+            self._stop()
+            if self._closed:
+                return
+            if "fork" not in multiprocessing.get_all_start_methods():
+                self._write(files)
+                return
+            self.process = multiprocessing.get_context("fork").Process(target=self._write, args=(files, True),
+                                                                       daemon=True)
+            self.process.start()
 
     def wait(self) -> None:
         """Until the index being written is in (the tests' way of seeing a write through)."""

@@ -147,7 +147,7 @@ def serve_site(root: Path, audience: str, *, port: int | None = None, host: str 
     finally:
         observer.stop()
         server.server_close()
-        preview.search.stop()
+        preview.search.close()
         shutil.rmtree(folder, ignore_errors=True)
     return 0
 

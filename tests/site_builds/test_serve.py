@@ -67,9 +67,28 @@ class Server:
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
+            self.stuck = _where_stuck(self.process.pid)
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
         return self.output()
+
+
+def _where_stuck(pid: int) -> str:
+    """What each thread of a process that would not stop, and each process of its group, waits in."""
+    lines = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if not proc.name.isdigit() or os.getpgid(int(proc.name)) != pid:
+                continue
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:120]
+            lines.append(f"process {proc.name}: {command}")
+            for task in (proc / "task").iterdir():
+                state = (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                lines.append(f"  thread {task.name} {(task / 'comm').read_text().strip()} {state} "
+                             f"in {(task / 'wchan').read_text().strip()}")
+        except OSError:
+            continue
+    return "\n".join(lines)
 
 
 @pytest.fixture
@@ -195,7 +214,7 @@ def test_the_customer_preview_hides_internal_content_too(served):
 def test_ctrl_c_stops_the_server_with_one_line_and_no_traceback(served):
     server = served()
     output = server.stop()
-    assert server.process.returncode in (0, 130)
+    assert server.process.returncode in (0, 130), f"{getattr(server, 'stuck', '')}\n{output}"
     assert "Traceback" not in output
     assert "KeyboardInterrupt" not in output
 
