@@ -102,7 +102,8 @@ office:
 #     reaches an engine, the content tests, and the browser tests that build a site of their own
 #     or read the clock in the browser (print headers, checklists, every page type). The other
 #     browser tests read the real sites, which the two engines write byte for byte alike but for
-#     the engine's name (tests/engines compares every file in the first pass).
+#     the engine's name (tests/engines compares every file in the first pass); `make serve`
+#     always renders with MkDocs, in its own process, so its tests run in the first pass only.
 # Every build a test makes is made as of the day SOURCE_DATE_EPOCH names (tests/frozen_day.py), so
 # a test that still read the machine's clock, or compared it with a file's time, fails here. The
 # passes run at the same time: one alone leaves a core idle while it waits on a browser, an engine
@@ -110,7 +111,8 @@ office:
 TEST_DAY_ONE ?= @2027-02-05 09:30:00
 TEST_DAY_TWO ?= @2027-03-31 23:30:00
 SECOND_PASS = tests/site_builds tests/content tests/browser/test_print.py tests/browser/test_checklists.py \
-              tests/browser/test_every_page_type.py tests/browser/test_hostile_input.py
+              tests/browser/test_every_page_type.py tests/browser/test_hostile_input.py \
+              --ignore=tests/site_builds/test_serve.py
 test: install chromium office hosting-tools teams-tools browser-tools faketime
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/deptry .

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,13 @@ from tests.sites import ROOT, BuildResult, Built, build
 # Every build a test makes, in this process or in a subprocess, is made as of one fixed day
 # (SOURCE_DATE_EPOCH), so no outcome depends on the day the tests run.
 freeze_build_date()
+
+# `make test` runs its second pass in the background, and a shell starts a background command with
+# Ctrl-C ignored, which every process it starts inherits: the builds and previews the tests stop
+# with Ctrl-C would never see it. Handled here, it reaches them as in a terminal (an exec resets a
+# handled signal to its default, never an ignored one).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # Debian's Chromium, never a browser Playwright downloads; without the background-networking
 # flags it tries to reach Google's hosts at every start.

@@ -12,6 +12,7 @@ import functools
 import http.server
 import shutil
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -56,6 +57,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A page the browser leaves before a file has arrived closes the connection: no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @dataclass
 class ServedSite:
     root: Path
@@ -74,7 +82,7 @@ class ServedSite:
 
 def _serve(root: Path, audience: str) -> ServedSite:
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, name=f"serve-{audience}", daemon=True).start()
     host, port = server.server_address[:2]
     return ServedSite(root, f"http://{host}:{port}/", audience, server)
