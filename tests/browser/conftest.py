@@ -188,6 +188,17 @@ class Visitor:
         self.context.close()
 
 
+def unanswered(visitor: Visitor, questions) -> list[str]:
+    """The questions of a set (question, answering pages) none of whose pages is in the first
+    three results, each as a line saying what was wanted and what came."""
+    misses = []
+    for question, answers in questions:
+        top = visitor.ask(question)[:3]
+        if not set(answers) & set(top):
+            misses.append(f"{question!r}: wanted {' or '.join(a or '(home)' for a in answers)}, got {top}")
+    return misses
+
+
 @pytest.fixture(scope="module")
 def searcher(browser):
     """One tab per site for all of a module's questions (the search index loads once per tab);

@@ -18,7 +18,7 @@ account managers, a new starter); ``FRESH_CUSTOMER`` is asked of the customer si
 
 import pytest
 
-from tests.browser.conftest import Visitor  # noqa: E402 (provided by the repo's browser conftest)
+from tests.browser.conftest import unanswered  # noqa: E402 (provided by the repo's browser conftest)
 
 FRESH_INTERNAL = [
     # Going live and escalation
@@ -205,24 +205,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.question_set]
 SHARE_NEEDED = 0.95
 
 
-def _share(visitor: Visitor, questions):
-    misses = []
-    for question, answers in questions:
-        top = visitor.ask(question)[:3]
-        if not set(answers) & set(top):
-            misses.append(f"{question!r}: wanted {answers}, got {top}")
-    return misses
-
-
 def test_fresh_employee_questions(searcher, internal_site):
-    misses = _share(searcher(internal_site), FRESH_INTERNAL)
+    misses = unanswered(searcher(internal_site), FRESH_INTERNAL)
     print(f"\nfresh internal: {len(FRESH_INTERNAL) - len(misses)} of {len(FRESH_INTERNAL)}")
     print("\n".join(misses))
     assert len(misses) <= len(FRESH_INTERNAL) * (1 - SHARE_NEEDED), "\n".join(misses)
 
 
 def test_fresh_customer_questions(searcher, customer_site):
-    misses = _share(searcher(customer_site), FRESH_CUSTOMER)
+    misses = unanswered(searcher(customer_site), FRESH_CUSTOMER)
     print(f"\nfresh customer: {len(FRESH_CUSTOMER) - len(misses)} of {len(FRESH_CUSTOMER)}")
     print("\n".join(misses))
     assert len(misses) <= len(FRESH_CUSTOMER) * (1 - SHARE_NEEDED), "\n".join(misses)

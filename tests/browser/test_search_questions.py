@@ -24,7 +24,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import test_search_held_aside as held_aside
-from tests.browser.conftest import Visitor
+from tests.browser.conftest import unanswered
 
 pytestmark = [pytest.mark.browser, pytest.mark.question_set]
 
@@ -134,15 +134,6 @@ CUSTOMER = [
 ]
 
 
-def _misses(visitor: Visitor, questions) -> list[str]:
-    misses = []
-    for question, answers in questions:
-        top = visitor.ask(question)[:3]
-        if not set(answers) & set(top):
-            misses.append(f"{question!r}: wanted {' or '.join(a or '(home)' for a in answers)}, got {top}")
-    return misses
-
-
 def _assert_share(site, questions, misses) -> None:
     answered = len(questions) - len(misses)
     share = answered / len(questions)
@@ -166,8 +157,8 @@ def test_the_question_set_is_big_and_spread_enough(internal_site, customer_site)
 
 
 def test_employees_questions_are_answered_in_the_first_three(searcher, internal_site):
-    _assert_share(internal_site, INTERNAL, _misses(searcher(internal_site), INTERNAL))
+    _assert_share(internal_site, INTERNAL, unanswered(searcher(internal_site), INTERNAL))
 
 
 def test_customers_questions_are_answered_in_the_first_three(searcher, customer_site):
-    _assert_share(customer_site, CUSTOMER, _misses(searcher(customer_site), CUSTOMER))
+    _assert_share(customer_site, CUSTOMER, unanswered(searcher(customer_site), CUSTOMER))
